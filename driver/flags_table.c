@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * The names of the PT_FLAGS32 values, one table per kind of parameter.
+ *
+ * The schema table (event_table.c) points each flags parameter at one of
+ * these, and the decoder in userspace/libscap uses it to print a value as
+ * text: "flags=4358(O_TRUNC|O_CREAT|O_WRONLY|O_CLOEXEC)". Names and order
+ * are sysdig's, so that our text matches sysdig's for the same capture.
+ *
+ * How a value is named, the rule sysdig applies (libsinsp,
+ * sinsp_evt::get_param_as_str) and our decoder must apply too:
+ *  - walk the table in order, with "rest" = the bits not named yet;
+ *  - an entry equal to the whole value is printed and ends the walk;
+ *  - otherwise a non-zero entry whose bits are all in "rest" is printed,
+ *    and its bits leave "rest";
+ *  - a zero entry (O_NONE, AF_UNSPEC, PROT_NONE) is printed only when the
+ *    whole value is 0, and then alone: "prot=0(PROT_NONE)". In a table
+ *    without one, 0 prints as the bare number: "flags=0";
+ *  - names are joined with "|"; bits with no entry are left out of the
+ *    names (the number still shows them);
+ *  - sysdig prints the number in decimal, even for PF_HEX parameters.
+ *
+ * So the order of each table matters:
+ *  - a multi-bit entry comes before its parts (O_RDWR before O_WRONLY and
+ *    O_RDONLY), or it could never match;
+ *  - an enumeration (socket_families) runs from the highest value down, so
+ *    that AF_INET6 (10) is met before AF_ATMPVC (8) and AF_INET (2) could
+ *    claim its bits;
+ *  - of two names for one value the first wins: an AF_UNIX socket prints
+ *    as AF_LOCAL, a netlink one as AF_ROUTE, as in sysdig;
+ *  - the names come out in table order, which is why each table keeps
+ *    sysdig's order even where it is not sorted (file_flags).
+ *
+ * Each table ends with {NULL, 0}.
+ */
+#ifdef __KERNEL__
+#include <linux/stddef.h>	/* NULL; the kernel has no <stddef.h> */
+#else
+#include <stddef.h>
+#endif
+
+#include "flags_table.h"
+#include "ppm_flags.h"
+
+/* open, openat, openat2 "flags". O_RDONLY is a bit here, never 0. */
+const struct ppm_name_value file_flags[] = {
+	{ "O_LARGEFILE", PPM_O_LARGEFILE },
+	{ "O_DIRECTORY", PPM_O_DIRECTORY },
+	{ "O_DIRECT", PPM_O_DIRECT },
+	{ "O_TRUNC", PPM_O_TRUNC },
+	{ "O_SYNC", PPM_O_SYNC },
+	{ "O_NONBLOCK", PPM_O_NONBLOCK },
+	{ "O_EXCL", PPM_O_EXCL },
+	{ "O_DSYNC", PPM_O_DSYNC },
+	{ "O_APPEND", PPM_O_APPEND },
+	{ "O_CREAT", PPM_O_CREAT },
+	{ "O_RDWR", PPM_O_RDWR },
+	{ "O_WRONLY", PPM_O_WRONLY },
+	{ "O_RDONLY", PPM_O_RDONLY },
+	{ "O_CLOEXEC", PPM_O_CLOEXEC },
+	{ "O_NONE", PPM_O_NONE },
+	{ "O_TMPFILE", PPM_O_TMPFILE },
+	{ NULL, 0 },
+};
+
+/* socket() "domain"; also how a decoder names a sockaddr's family byte. */
+const struct ppm_name_value socket_families[] = {
+	{ "AF_NFC", PPM_AF_NFC },
+	{ "AF_ALG", PPM_AF_ALG },
+	{ "AF_CAIF", PPM_AF_CAIF },
+	{ "AF_IEEE802154", PPM_AF_IEEE802154 },
+	{ "AF_PHONET", PPM_AF_PHONET },
+	{ "AF_ISDN", PPM_AF_ISDN },
+	{ "AF_RXRPC", PPM_AF_RXRPC },
+	{ "AF_IUCV", PPM_AF_IUCV },
+	{ "AF_BLUETOOTH", PPM_AF_BLUETOOTH },
+	{ "AF_TIPC", PPM_AF_TIPC },
+	{ "AF_CAN", PPM_AF_CAN },
+	{ "AF_LLC", PPM_AF_LLC },
+	{ "AF_WANPIPE", PPM_AF_WANPIPE },
+	{ "AF_PPPOX", PPM_AF_PPPOX },
+	{ "AF_IRDA", PPM_AF_IRDA },
+	{ "AF_SNA", PPM_AF_SNA },
+	{ "AF_RDS", PPM_AF_RDS },
+	{ "AF_ATMSVC", PPM_AF_ATMSVC },
+	{ "AF_ECONET", PPM_AF_ECONET },
+	{ "AF_ASH", PPM_AF_ASH },
+	{ "AF_PACKET", PPM_AF_PACKET },
+	{ "AF_ROUTE", PPM_AF_ROUTE },
+	{ "AF_NETLINK", PPM_AF_NETLINK },
+	{ "AF_KEY", PPM_AF_KEY },
+	{ "AF_SECURITY", PPM_AF_SECURITY },
+	{ "AF_NETBEUI", PPM_AF_NETBEUI },
+	{ "AF_DECnet", PPM_AF_DECnet },
+	{ "AF_ROSE", PPM_AF_ROSE },
+	{ "AF_INET6", PPM_AF_INET6 },
+	{ "AF_X25", PPM_AF_X25 },
+	{ "AF_ATMPVC", PPM_AF_ATMPVC },
+	{ "AF_BRIDGE", PPM_AF_BRIDGE },
+	{ "AF_NETROM", PPM_AF_NETROM },
+	{ "AF_APPLETALK", PPM_AF_APPLETALK },
+	{ "AF_IPX", PPM_AF_IPX },
+	{ "AF_AX25", PPM_AF_AX25 },
+	{ "AF_INET", PPM_AF_INET },
+	{ "AF_LOCAL", PPM_AF_LOCAL },
+	{ "AF_UNIX", PPM_AF_UNIX },
+	{ "AF_UNSPEC", PPM_AF_UNSPEC },
+	{ NULL, 0 },
+};
+
+/*
+ * clone, fork, vfork, clone3 exit "flags". CLONE_INVERTED, NAME_CHANGED
+ * and CLOSED are never set by a driver; they are kept so that any value
+ * prints as sysdig prints it. PPM_CL_CHILD_IN_PIDNS has no name in sysdig
+ * either.
+ */
+const struct ppm_name_value clone_flags[] = {
+	{ "CLONE_FILES", PPM_CL_CLONE_FILES },
+	{ "CLONE_FS", PPM_CL_CLONE_FS },
+	{ "CLONE_IO", PPM_CL_CLONE_IO },
+	{ "CLONE_NEWIPC", PPM_CL_CLONE_NEWIPC },
+	{ "CLONE_NEWNET", PPM_CL_CLONE_NEWNET },
+	{ "CLONE_NEWNS", PPM_CL_CLONE_NEWNS },
+	{ "CLONE_NEWPID", PPM_CL_CLONE_NEWPID },
+	{ "CLONE_NEWUTS", PPM_CL_CLONE_NEWUTS },
+	{ "CLONE_PARENT", PPM_CL_CLONE_PARENT },
+	{ "CLONE_PARENT_SETTID", PPM_CL_CLONE_PARENT_SETTID },
+	{ "CLONE_PTRACE", PPM_CL_CLONE_PTRACE },
+	{ "CLONE_SIGHAND", PPM_CL_CLONE_SIGHAND },
+	{ "CLONE_SYSVSEM", PPM_CL_CLONE_SYSVSEM },
+	{ "CLONE_THREAD", PPM_CL_CLONE_THREAD },
+	{ "CLONE_UNTRACED", PPM_CL_CLONE_UNTRACED },
+	{ "CLONE_VM", PPM_CL_CLONE_VM },
+	{ "CLONE_INVERTED", PPM_CL_CLONE_INVERTED },
+	{ "NAME_CHANGED", PPM_CL_NAME_CHANGED },
+	{ "CLOSED", PPM_CL_CLOSED },
+	{ "CLONE_NEWUSER", PPM_CL_CLONE_NEWUSER },
+	{ "CLONE_CHILD_CLEARTID", PPM_CL_CLONE_CHILD_CLEARTID },
+	{ "CLONE_CHILD_SETTID", PPM_CL_CLONE_CHILD_SETTID },
+	{ "CLONE_SETTLS", PPM_CL_CLONE_SETTLS },
+	{ "CLONE_STOPPED", PPM_CL_CLONE_STOPPED },
+	{ "CLONE_VFORK", PPM_CL_CLONE_VFORK },
+	{ "CLONE_NEWCGROUP", PPM_CL_CLONE_NEWCGROUP },
+	{ NULL, 0 },
+};
+
+/* mmap, mprotect "prot". */
+const struct ppm_name_value prot_flags[] = {
+	{ "PROT_READ", PPM_PROT_READ },
+	{ "PROT_WRITE", PPM_PROT_WRITE },
+	{ "PROT_EXEC", PPM_PROT_EXEC },
+	{ "PROT_SEM", PPM_PROT_SEM },
+	{ "PROT_GROWSDOWN", PPM_PROT_GROWSDOWN },
+	{ "PROT_GROWSUP", PPM_PROT_GROWSUP },
+	{ "PROT_SAO", PPM_PROT_SAO },
+	{ "PROT_NONE", PPM_PROT_NONE },
+	{ NULL, 0 },
+};
+
+/* mmap "flags". No zero entry: 0 prints as "flags=0". */
+const struct ppm_name_value mmap_flags[] = {
+	{ "MAP_SHARED", PPM_MAP_SHARED },
+	{ "MAP_PRIVATE", PPM_MAP_PRIVATE },
+	{ "MAP_FIXED", PPM_MAP_FIXED },
+	{ "MAP_ANONYMOUS", PPM_MAP_ANONYMOUS },
+	{ "MAP_32BIT", PPM_MAP_32BIT },
+	{ "MAP_RENAME", PPM_MAP_RENAME },
+	{ "MAP_NORESERVE", PPM_MAP_NORESERVE },
+	{ "MAP_POPULATE", PPM_MAP_POPULATE },
+	{ "MAP_NONBLOCK", PPM_MAP_NONBLOCK },
+	{ "MAP_GROWSDOWN", PPM_MAP_GROWSDOWN },
+	{ "MAP_DENYWRITE", PPM_MAP_DENYWRITE },
+	{ "MAP_EXECUTABLE", PPM_MAP_EXECUTABLE },
+	{ "MAP_INHERIT", PPM_MAP_INHERIT },
+	{ "MAP_FILE", PPM_MAP_FILE },
+	{ "MAP_LOCKED", PPM_MAP_LOCKED },
+	{ NULL, 0 },
+};
+
+/* unlinkat "flags". */
+const struct ppm_name_value unlinkat_flags[] = {
+	{ "AT_REMOVEDIR", PPM_AT_REMOVEDIR },
+	{ NULL, 0 },
+};
+
+/* renameat2 "flags". */
+const struct ppm_name_value renameat2_flags[] = {
+	{ "RENAME_NOREPLACE", PPM_RENAME_NOREPLACE },
+	{ "RENAME_EXCHANGE", PPM_RENAME_EXCHANGE },
+	{ "RENAME_WHITEOUT", PPM_RENAME_WHITEOUT },
+	{ NULL, 0 },
+};
+
+/* openat2 "resolve" (the name is Falco's, though these are not open flags). */
+const struct ppm_name_value openat2_flags[] = {
+	{ "RESOLVE_BENEATH", PPM_RESOLVE_BENEATH },
+	{ "RESOLVE_IN_ROOT", PPM_RESOLVE_IN_ROOT },
+	{ "RESOLVE_NO_MAGICLINKS", PPM_RESOLVE_NO_MAGICLINKS },
+	{ "RESOLVE_NO_SYMLINKS", PPM_RESOLVE_NO_SYMLINKS },
+	{ "RESOLVE_NO_XDEV", PPM_RESOLVE_NO_XDEV },
+	{ "RESOLVE_CACHED", PPM_RESOLVE_CACHED },
+	{ NULL, 0 },
+};
+
+/* execveat enter "flags". */
+const struct ppm_name_value execveat_flags[] = {
+	{ "AT_EMPTY_PATH", PPM_EXVAT_AT_EMPTY_PATH },
+	{ "AT_SYMLINK_NOFOLLOW", PPM_EXVAT_AT_SYMLINK_NOFOLLOW },
+	{ NULL, 0 },
+};
+
+/* execve, execveat exit "flags". */
+const struct ppm_name_value execve_flags[] = {
+	{ "EXE_WRITABLE", PPM_EXE_WRITABLE },
+	{ NULL, 0 },
+};

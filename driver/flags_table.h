@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Symbolic names of the PT_FLAGS32 parameters, for the decoder.
+ * Each table maps Falco's PPM_* flag values (driver/ppm_flags.h) to the text
+ * sysdig prints, and ends with a {NULL, 0} entry. Defined in flags_table.c.
+ */
+#ifndef SCAPLAB_FLAGS_TABLE_H
+#define SCAPLAB_FLAGS_TABLE_H
+
+#include "ppm_events_public.h"
+
+extern const struct ppm_name_value file_flags[];
+extern const struct ppm_name_value socket_families[];
+extern const struct ppm_name_value clone_flags[];
+extern const struct ppm_name_value prot_flags[];
+extern const struct ppm_name_value mmap_flags[];
+extern const struct ppm_name_value unlinkat_flags[];
+extern const struct ppm_name_value renameat2_flags[];
+extern const struct ppm_name_value openat2_flags[];
+extern const struct ppm_name_value execveat_flags[];
+extern const struct ppm_name_value execve_flags[];
+
+#endif /* SCAPLAB_FLAGS_TABLE_H */

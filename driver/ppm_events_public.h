@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * The event-format contract of scaplab.
+ *
+ * Every driver (driver/ kmod, bpf/, modern_bpf/) writes events in this format
+ * and userspace/libscap reads them. The numbers here are Falco's: the event
+ * codes, parameter types and print formats follow the falcosecurity libs schema
+ * that Debian ships (falcosecurity-scap-dkms), so an event written by scaplab
+ * is a Falco event.
+ *
+ * One event in memory:
+ *
+ *   +--------------------+-----------------------------+-------------------+
+ *   | struct ppm_evt_hdr | u16 len[nparams]            | param bytes ...   |
+ *   | 26 bytes, packed   | one length per parameter    | back to back      |
+ *   +--------------------+-----------------------------+-------------------+
+ *   hdr.len counts all three parts.
+ *
+ * This header is included by kernel code, by BPF programs (after vmlinux.h)
+ * and by userspace, so it uses only the __u8.. __u64 types all three know.
+ */
+#ifndef PPM_EVENTS_PUBLIC_H
+#define PPM_EVENTS_PUBLIC_H
+
+#if !defined(__VMLINUX_H__)
+#include <linux/types.h>
+#endif
+
+/* The header of every event. Packed: 8 + 8 + 4 + 2 + 4 = 26 bytes. */
+struct ppm_evt_hdr {
+	__u64 ts;	/* nanoseconds since the epoch */
+	__u64 tid;	/* the thread that made the syscall */
+	__u32 len;	/* whole event: header + length array + params */
+	__u16 type;	/* an event code, enum ppm_event_code */
+	__u32 nparams;	/* entries in the length array that follows */
+} __attribute__((packed));
+
+#define PPM_EVT_HDR_SIZE 26
+#define PPM_PARAM_LEN_SIZE 2	/* each entry of the length array is a __u16 */
+#define PPM_MAX_EVENT_PARAMS 32
+#define PPM_MAX_NAME_LEN 32
+/* Largest event any driver emits; a param length is a __u16 anyway. */
+#define PPM_MAX_EVENT_SIZE (64 * 1024)
+
+/*
+ * Event codes. Enter events are even, exit events odd (code | 1). Only the
+ * codes scaplab emits are listed; the numbers are Falco's, so the gaps are
+ * events we do not implement. Where Falco kept several versions of an event
+ * (execve has eight) we use the newest one, and keep its version suffix so
+ * the name can be found in Falco's code.
+ */
+enum ppm_event_code {
+	PPME_GENERIC_E = 0,
+	PPME_GENERIC_X = 1,
+	PPME_SYSCALL_OPEN_E = 2,
+	PPME_SYSCALL_OPEN_X = 3,
+	PPME_SYSCALL_CLOSE_E = 4,
+	PPME_SYSCALL_CLOSE_X = 5,
+	PPME_SYSCALL_READ_E = 6,
+	PPME_SYSCALL_READ_X = 7,
+	PPME_SYSCALL_WRITE_E = 8,
+	PPME_SYSCALL_WRITE_X = 9,
+	PPME_SOCKET_SOCKET_E = 18,
+	PPME_SOCKET_SOCKET_X = 19,
+	PPME_SOCKET_BIND_E = 20,
+	PPME_SOCKET_BIND_X = 21,
+	PPME_SOCKET_CONNECT_E = 22,
+	PPME_SOCKET_CONNECT_X = 23,
+	PPME_SOCKET_LISTEN_E = 24,
+	PPME_SOCKET_LISTEN_X = 25,
+	PPME_SYSCALL_CREAT_E = 58,
+	PPME_SYSCALL_CREAT_X = 59,
+	PPME_SYSCALL_PIPE_E = 60,
+	PPME_SYSCALL_PIPE_X = 61,
+	PPME_SYSCALL_CHDIR_E = 94,
+	PPME_SYSCALL_CHDIR_X = 95,
+	PPME_SYSCALL_PREAD_E = 112,
+	PPME_SYSCALL_PREAD_X = 113,
+	PPME_SYSCALL_PWRITE_E = 114,
+	PPME_SYSCALL_PWRITE_X = 115,
+	PPME_SYSCALL_READV_E = 116,
+	PPME_SYSCALL_READV_X = 117,
+	PPME_SYSCALL_WRITEV_E = 118,
+	PPME_SYSCALL_WRITEV_X = 119,
+	PPME_SYSCALL_DUP_E = 124,
+	PPME_SYSCALL_DUP_X = 125,
+	PPME_SYSCALL_KILL_E = 128,
+	PPME_SYSCALL_KILL_X = 129,
+	PPME_SYSCALL_MMAP_E = 160,
+	PPME_SYSCALL_MMAP_X = 161,
+	PPME_SYSCALL_MUNMAP_E = 164,
+	PPME_SYSCALL_MUNMAP_X = 165,
+	PPME_SYSCALL_RENAME_E = 174,
+	PPME_SYSCALL_RENAME_X = 175,
+	PPME_SYSCALL_RENAMEAT_E = 176,
+	PPME_SYSCALL_RENAMEAT_X = 177,
+	PPME_PROCEXIT_1_E = 186,
+	PPME_PROCEXIT_1_X = 187,	/* never emitted: a process does not return from exit */
+	PPME_SYSCALL_CLONE_20_E = 222,
+	PPME_SYSCALL_CLONE_20_X = 223,
+	PPME_SYSCALL_FORK_20_E = 224,
+	PPME_SYSCALL_FORK_20_X = 225,
+	PPME_SYSCALL_VFORK_20_E = 226,
+	PPME_SYSCALL_VFORK_20_X = 227,
+	PPME_SOCKET_ACCEPT_5_E = 246,
+	PPME_SOCKET_ACCEPT_5_X = 247,
+	PPME_SOCKET_ACCEPT4_5_E = 248,
+	PPME_SOCKET_ACCEPT4_5_X = 249,
+	PPME_SYSCALL_MKDIR_2_E = 276,
+	PPME_SYSCALL_MKDIR_2_X = 277,
+	PPME_SYSCALL_EXECVE_19_E = 292,
+	PPME_SYSCALL_EXECVE_19_X = 293,
+	PPME_SYSCALL_UNLINK_2_E = 300,
+	PPME_SYSCALL_UNLINK_2_X = 301,
+	PPME_SYSCALL_UNLINKAT_2_E = 302,
+	PPME_SYSCALL_UNLINKAT_2_X = 303,
+	PPME_SYSCALL_MKDIRAT_E = 304,
+	PPME_SYSCALL_MKDIRAT_X = 305,
+	PPME_SYSCALL_OPENAT_2_E = 306,
+	PPME_SYSCALL_OPENAT_2_X = 307,
+	PPME_SYSCALL_RENAMEAT2_E = 318,
+	PPME_SYSCALL_RENAMEAT2_X = 319,
+	PPME_SYSCALL_OPENAT2_E = 326,
+	PPME_SYSCALL_OPENAT2_X = 327,
+	PPME_SYSCALL_EXECVEAT_E = 330,
+	PPME_SYSCALL_EXECVEAT_X = 331,
+	PPME_SYSCALL_CLONE3_E = 334,
+	PPME_SYSCALL_CLONE3_X = 335,
+	PPM_EVENT_MAX = 336
+};
+
+#define PPME_IS_ENTER(code) (((code) & 1) == 0)
+#define PPME_IS_EXIT(code) (((code) & 1) == 1)
+
+/* How the bytes of one parameter are laid out. Numbers are Falco's. */
+enum ppm_param_type {
+	PT_NONE = 0,
+	PT_INT8 = 1,
+	PT_INT16 = 2,
+	PT_INT32 = 3,
+	PT_INT64 = 4,
+	PT_UINT8 = 5,
+	PT_UINT16 = 6,
+	PT_UINT32 = 7,
+	PT_UINT64 = 8,
+	PT_CHARBUF = 9,		/* NUL-terminated string */
+	PT_BYTEBUF = 10,	/* raw bytes, length in the length array */
+	PT_ERRNO = 11,		/* s64 syscall return: < 0 is -errno */
+	PT_SOCKADDR = 12,	/* family byte + address, see PPM_AF_* */
+	PT_SOCKTUPLE = 13,	/* family byte + src + dst */
+	PT_FD = 14,		/* s64 */
+	PT_PID = 15,		/* s64 */
+	PT_FSPATH = 17,		/* NUL-terminated path */
+	PT_SYSCALLID = 18,	/* u16 syscall id */
+	PT_SIGTYPE = 19,	/* u8 signal number */
+	PT_FLAGS32 = 30,	/* u32 flags, named by a ppm_name_value table */
+	PT_UID = 31,
+	PT_GID = 32,
+	PT_FSRELPATH = 43,	/* path relative to a dirfd parameter */
+	PT_MAX = 44
+};
+
+/* How to print a numeric parameter. Numbers are Falco's. */
+enum ppm_print_format {
+	PF_NA = 0,
+	PF_DEC = 1,
+	PF_HEX = 2,
+	PF_10_PADDED_DEC = 3,
+	PF_ID = 4,
+	PF_DIR = 5,
+	PF_OCT = 6
+};
+
+enum ppm_event_category {
+	EC_UNKNOWN = 0,
+	EC_OTHER = 1,
+	EC_FILE = 2,
+	EC_NET = 3,
+	EC_IPC = 4,
+	EC_MEMORY = 5,
+	EC_PROCESS = 6,
+	EC_SIGNAL = 9,
+	EC_IO_READ = 32,
+	EC_IO_WRITE = 33,
+	EC_IO_OTHER = 34
+};
+
+enum ppm_event_flags {
+	EF_NONE = 0,
+	EF_CREATES_FD = (1 << 0),
+	EF_DESTROYS_FD = (1 << 1),
+	EF_USES_FD = (1 << 2),
+	EF_READS_FROM_FD = (1 << 3),
+	EF_WRITES_TO_FD = (1 << 4),
+	EF_MODIFIES_STATE = (1 << 5),
+	EF_UNUSED = (1 << 6),
+	EF_DROP_SIMPLE_CONS = (1 << 10)
+};
+
+/* A symbolic name for a flag bit (or a whole value) of a PT_FLAGS32 param. */
+struct ppm_name_value {
+	const char *name;
+	__u32 value;
+};
+
+/*
+ * For a PT_FSRELPATH param, info holds the index of the dirfd param it is
+ * relative to (Falco's DIRFD_PARAM), not a pointer.
+ */
+#define DIRFD_PARAM(idx) ((const void *)(unsigned long)(idx))
+
+struct ppm_param_info {
+	char name[PPM_MAX_NAME_LEN];
+	enum ppm_param_type type;
+	enum ppm_print_format fmt;
+	const void *info;	/* flags table, or DIRFD_PARAM(n) */
+};
+
+struct ppm_event_info {
+	char name[PPM_MAX_NAME_LEN];	/* "" for a code scaplab does not emit */
+	enum ppm_event_category category;
+	enum ppm_event_flags flags;
+	__u32 nparams;
+	struct ppm_param_info params[PPM_MAX_EVENT_PARAMS];
+};
+
+/* The schema table: one entry per event code (driver/event_table.c). */
+extern const struct ppm_event_info g_event_info[PPM_EVENT_MAX];
+
+/*
+ * The syscall table: x86_64 syscall number -> the event pair it produces
+ * (driver/syscall_table.c). A syscall with no entry produces the generic
+ * pair PPME_GENERIC_E / PPME_GENERIC_X.
+ */
+#define SYSCALL_TABLE_SIZE 512
+
+enum syscall_flags {
+	UF_NONE = 0,
+	UF_USED = (1 << 0),		/* has a dedicated event pair */
+	UF_NEVER_DROP = (1 << 1),	/* state-changing: keep under load */
+};
+
+struct syscall_evt_pair {
+	int flags;
+	enum ppm_event_code enter_event_type;
+	enum ppm_event_code exit_event_type;
+};
+
+extern const struct syscall_evt_pair g_syscall_table[SYSCALL_TABLE_SIZE];
+/* x86_64 syscall names, for filters and for printing generic events. */
+extern const char *const g_syscall_names[SYSCALL_TABLE_SIZE];
+
+#endif /* PPM_EVENTS_PUBLIC_H */

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Falco's own encoding of the PT_FLAGS32 parameters (and of the socket
+ * family byte), the PPM_* values.
+ *
+ * A driver never stores the kernel's raw bits in a flags parameter: it
+ * converts them with the helpers in ppm_flag_helpers.h into these values,
+ * and the decoder names them with the tables in flags_table.c. The raw bits
+ * differ between architectures and kernel versions; these do not, so a
+ * capture taken on one machine reads the same everywhere, and sysdig reads
+ * ours.
+ *
+ * The numbers are Falco's (falcosecurity-scap-dkms, ppm_events_public.h)
+ * and must not change: they are written into capture files.
+ *
+ * Included by the kernel module, by BPF programs (after vmlinux.h) and by
+ * userspace, so it holds nothing but plain #defines.
+ */
+#ifndef SCAPLAB_PPM_FLAGS_H
+#define SCAPLAB_PPM_FLAGS_H
+
+/*
+ * open, openat, openat2 "flags". The access mode is two bits here, so that
+ * O_RDONLY is visible (it is 0 in the kernel) and O_RDWR is both bits.
+ */
+#define PPM_O_NONE		0
+#define PPM_O_RDONLY		(1U << 0)
+#define PPM_O_WRONLY		(1U << 1)
+#define PPM_O_RDWR		(PPM_O_RDONLY | PPM_O_WRONLY)
+#define PPM_O_CREAT		(1U << 2)
+#define PPM_O_APPEND		(1U << 3)
+#define PPM_O_DSYNC		(1U << 4)
+#define PPM_O_EXCL		(1U << 5)
+#define PPM_O_NONBLOCK		(1U << 6)
+#define PPM_O_SYNC		(1U << 7)
+#define PPM_O_TRUNC		(1U << 8)
+#define PPM_O_DIRECT		(1U << 9)
+#define PPM_O_DIRECTORY		(1U << 10)
+#define PPM_O_LARGEFILE		(1U << 11)
+#define PPM_O_CLOEXEC		(1U << 12)
+#define PPM_O_TMPFILE		(1U << 13)
+
+/*
+ * Socket families: socket()'s "domain" and the first byte of every
+ * PT_SOCKADDR / PT_SOCKTUPLE. The numbers happen to be Linux's own; Falco
+ * has no name for 27 (AF_IB), 28 (AF_MPLS) or anything above AF_NFC.
+ */
+#define PPM_AF_UNSPEC		0
+#define PPM_AF_UNIX		1
+#define PPM_AF_LOCAL		1	/* POSIX name of AF_UNIX */
+#define PPM_AF_INET		2
+#define PPM_AF_AX25		3
+#define PPM_AF_IPX		4
+#define PPM_AF_APPLETALK	5
+#define PPM_AF_NETROM		6
+#define PPM_AF_BRIDGE		7
+#define PPM_AF_ATMPVC		8
+#define PPM_AF_X25		9
+#define PPM_AF_INET6		10
+#define PPM_AF_ROSE		11
+#define PPM_AF_DECnet		12
+#define PPM_AF_NETBEUI		13
+#define PPM_AF_SECURITY		14
+#define PPM_AF_KEY		15
+#define PPM_AF_NETLINK		16
+#define PPM_AF_ROUTE		PPM_AF_NETLINK	/* BSD name of AF_NETLINK */
+#define PPM_AF_PACKET		17
+#define PPM_AF_ASH		18
+#define PPM_AF_ECONET		19
+#define PPM_AF_ATMSVC		20
+#define PPM_AF_RDS		21
+#define PPM_AF_SNA		22
+#define PPM_AF_IRDA		23
+#define PPM_AF_PPPOX		24
+#define PPM_AF_WANPIPE		25
+#define PPM_AF_LLC		26
+#define PPM_AF_CAN		29
+#define PPM_AF_TIPC		30
+#define PPM_AF_BLUETOOTH	31
+#define PPM_AF_IUCV		32
+#define PPM_AF_RXRPC		33
+#define PPM_AF_ISDN		34
+#define PPM_AF_PHONET		35
+#define PPM_AF_IEEE802154	36
+#define PPM_AF_CAIF		37
+#define PPM_AF_ALG		38
+#define PPM_AF_NFC		39
+
+/*
+ * "flags" of the clone, fork, vfork and clone3 exit events. Bits 16-18 are
+ * thread states of Falco's userspace, never set by a driver; they are here
+ * only because sysdig's name table has them. Bits 19, 21, 22 and 30 are
+ * likewise libsinsp's own and have no name, so they are left out.
+ */
+#define PPM_CL_NONE			0
+#define PPM_CL_CLONE_FILES		(1U << 0)
+#define PPM_CL_CLONE_FS			(1U << 1)
+#define PPM_CL_CLONE_IO			(1U << 2)
+#define PPM_CL_CLONE_NEWIPC		(1U << 3)
+#define PPM_CL_CLONE_NEWNET		(1U << 4)
+#define PPM_CL_CLONE_NEWNS		(1U << 5)
+#define PPM_CL_CLONE_NEWPID		(1U << 6)
+#define PPM_CL_CLONE_NEWUTS		(1U << 7)
+#define PPM_CL_CLONE_PARENT		(1U << 8)
+#define PPM_CL_CLONE_PARENT_SETTID	(1U << 9)
+#define PPM_CL_CLONE_PTRACE		(1U << 10)
+#define PPM_CL_CLONE_SIGHAND		(1U << 11)
+#define PPM_CL_CLONE_SYSVSEM		(1U << 12)
+#define PPM_CL_CLONE_THREAD		(1U << 13)
+#define PPM_CL_CLONE_UNTRACED		(1U << 14)
+#define PPM_CL_CLONE_VM			(1U << 15)
+#define PPM_CL_CLONE_INVERTED		(1U << 16)	/* userspace only */
+#define PPM_CL_NAME_CHANGED		(1U << 17)	/* userspace only */
+#define PPM_CL_CLOSED			(1U << 18)	/* userspace only */
+#define PPM_CL_CLONE_NEWUSER		(1U << 20)
+#define PPM_CL_CLONE_CHILD_CLEARTID	(1U << 23)
+#define PPM_CL_CLONE_CHILD_SETTID	(1U << 24)
+#define PPM_CL_CLONE_SETTLS		(1U << 25)
+#define PPM_CL_CLONE_STOPPED		(1U << 26)	/* Linux < 2.6.38 only */
+#define PPM_CL_CLONE_VFORK		(1U << 27)
+#define PPM_CL_CLONE_NEWCGROUP		(1U << 28)
+/*
+ * Not a clone(2) flag: the clone filler adds it when the new task lives in
+ * a pid namespace other than the caller's, so userspace knows its pid and
+ * vpid differ. sysdig has no name for it.
+ */
+#define PPM_CL_CHILD_IN_PIDNS		(1U << 29)
+
+/* mmap, mprotect "prot". */
+#define PPM_PROT_NONE		0
+#define PPM_PROT_READ		(1U << 0)
+#define PPM_PROT_WRITE		(1U << 1)
+#define PPM_PROT_EXEC		(1U << 2)
+#define PPM_PROT_SEM		(1U << 3)
+#define PPM_PROT_GROWSDOWN	(1U << 4)
+#define PPM_PROT_GROWSUP	(1U << 5)
+#define PPM_PROT_SAO		(1U << 6)	/* powerpc only */
+
+/*
+ * mmap "flags". MAP_RENAME and MAP_INHERIT are BSD flags that Linux does
+ * not have, and MAP_FILE is 0 in Linux, so a Linux driver never sets them.
+ */
+#define PPM_MAP_SHARED		(1U << 0)
+#define PPM_MAP_PRIVATE		(1U << 1)
+#define PPM_MAP_FIXED		(1U << 2)
+#define PPM_MAP_ANONYMOUS	(1U << 3)
+#define PPM_MAP_32BIT		(1U << 4)
+#define PPM_MAP_RENAME		(1U << 5)
+#define PPM_MAP_NORESERVE	(1U << 6)
+#define PPM_MAP_POPULATE	(1U << 7)
+#define PPM_MAP_NONBLOCK	(1U << 8)
+#define PPM_MAP_GROWSDOWN	(1U << 9)
+#define PPM_MAP_DENYWRITE	(1U << 10)
+#define PPM_MAP_EXECUTABLE	(1U << 11)
+#define PPM_MAP_INHERIT		(1U << 12)
+#define PPM_MAP_FILE		(1U << 13)
+#define PPM_MAP_LOCKED		(1U << 14)
+
+/* unlinkat "flags". Same number as the kernel's AT_REMOVEDIR. */
+#define PPM_AT_REMOVEDIR	0x200U
+
+/* renameat2 "flags". Same numbers as the kernel's RENAME_*. */
+#define PPM_RENAME_NOREPLACE	(1U << 0)
+#define PPM_RENAME_EXCHANGE	(1U << 1)
+#define PPM_RENAME_WHITEOUT	(1U << 2)
+
+/* openat2 "resolve" (struct open_how.resolve). Not the kernel's order. */
+#define PPM_RESOLVE_BENEATH		(1U << 0)
+#define PPM_RESOLVE_IN_ROOT		(1U << 1)
+#define PPM_RESOLVE_NO_MAGICLINKS	(1U << 2)
+#define PPM_RESOLVE_NO_SYMLINKS		(1U << 3)
+#define PPM_RESOLVE_NO_XDEV		(1U << 4)
+#define PPM_RESOLVE_CACHED		(1U << 5)
+
+/* execveat enter "flags". */
+#define PPM_EXVAT_AT_EMPTY_PATH		(1U << 0)
+#define PPM_EXVAT_AT_SYMLINK_NOFOLLOW	(1U << 1)
+
+/*
+ * execve and execveat exit "flags": facts the driver learns about the new
+ * program, not syscall arguments. EXE_WRITABLE: the caller could write the
+ * executable file it just ran.
+ */
+#define PPM_EXE_WRITABLE	(1U << 0)
+
+#endif /* SCAPLAB_PPM_FLAGS_H */

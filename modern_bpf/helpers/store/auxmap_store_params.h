@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Building an event in the per-CPU scratch area and sending it.
+ *
+ * Every filler follows the same four steps:
+ *
+ *   struct auxiliary_map *auxmap = auxmap__get();
+ *   auxmap__preload_event_header(auxmap, PPME_..., nparams);
+ *   auxmap__store_s64_param(auxmap, fd);          Parameter 1
+ *   auxmap__store_charbuf_param(auxmap, ptr, ...); Parameter 2 ...
+ *   auxmap__finalize_event_header(auxmap);
+ *   auxmap__submit_event(auxmap);
+ *
+ * Each store appends the parameter's bytes to the payload and its length to
+ * the length array, so the params must be stored in schema order
+ * (driver/event_table.c) and exactly nparams of them.
+ *
+ * Why build in a scratch area and copy, instead of reserving ring space and
+ * writing in place? The size of an event with strings is known only after
+ * the strings are read, and a ring reservation needs its size up front.
+ * Falco keeps a second, in-place path for fixed-size events; scaplab uses
+ * this one path for all events, which costs one copy of a few dozen bytes
+ * for the small ones.
+ */
+#ifndef SCAPLAB_AUXMAP_STORE_PARAMS_H
+#define SCAPLAB_AUXMAP_STORE_PARAMS_H
+
+#include "../../maps/maps.h"
+
+static __always_inline struct counter_map *counters__get(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+
+	return bpf_map_lookup_elem(&counter_maps, &cpu);
+}
+
+/* This CPU's scratch area, or NULL (cannot happen once the loader ran). */
+static __always_inline struct auxiliary_map *auxmap__get(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+
+	return bpf_map_lookup_elem(&auxiliary_maps, &cpu);
+}
+
+/* Start a new event: header fields known now, empty payload. */
+static __always_inline void auxmap__preload_event_header(struct auxiliary_map *auxmap,
+							  __u32 event_type, __u32 nparams)
+{
+	struct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)auxmap->data;
+
+	hdr->ts = g_boot_time_ns + bpf_ktime_get_boot_ns();
+	hdr->tid = bpf_get_current_pid_tgid() & 0xffffffff;
+	hdr->type = event_type;
+	hdr->nparams = nparams;
+	auxmap->lengths_pos = PPM_EVT_HDR_SIZE;
+	auxmap->payload_pos = PPM_EVT_HDR_SIZE + nparams * PPM_PARAM_LEN_SIZE;
+}
+
+/* The header's len is the last field we know: the end of the payload. */
+static __always_inline void auxmap__finalize_event_header(struct auxiliary_map *auxmap)
+{
+	struct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)auxmap->data;
+
+	hdr->len = auxmap->payload_pos;
+}
+
+/* Copy the event into this CPU's ring buffer; count it or its drop. */
+static __always_inline void auxmap__submit_event(struct auxiliary_map *auxmap)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct counter_map *counter = bpf_map_lookup_elem(&counter_maps, &cpu);
+	void *ringbuf = bpf_map_lookup_elem(&ringbuf_maps, &cpu);
+	__u64 size = auxmap->payload_pos;
+
+	if (!counter || !ringbuf)
+		return;
+	/* Strings were cut at PPM_MAX_EVENT_SIZE by SAFE_ACCESS: the event is corrupt. */
+	if (size > PPM_MAX_EVENT_SIZE) {
+		counter->n_drops_max_event_size++;
+		return;
+	}
+	if (bpf_ringbuf_output(ringbuf, auxmap->data, size, 0)) {
+		counter->n_drops_buffer++;
+		return;
+	}
+	counter->n_evts++;
+}
+
+/* ---- storing parameters ---- */
+
+static __always_inline void push__param_len(struct auxiliary_map *auxmap, __u16 len)
+{
+	*((__u16 *)&auxmap->data[SAFE_ACCESS(auxmap->lengths_pos)]) = len;
+	auxmap->lengths_pos += PPM_PARAM_LEN_SIZE;
+}
+
+#define DEFINE_STORE_FIXED(name, type)						\
+static __always_inline void auxmap__store_##name##_param(struct auxiliary_map *auxmap, \
+							  type value)		\
+{										\
+	*((type *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos)]) = value;	\
+	auxmap->payload_pos += sizeof(type);					\
+	push__param_len(auxmap, sizeof(type));					\
+}
+
+DEFINE_STORE_FIXED(u8, __u8)
+DEFINE_STORE_FIXED(u16, __u16)
+DEFINE_STORE_FIXED(u32, __u32)
+DEFINE_STORE_FIXED(u64, __u64)
+DEFINE_STORE_FIXED(s32, __s32)
+DEFINE_STORE_FIXED(s64, __s64)
+
+/*
+ * A parameter we do not collect: length 0. The decoder shows it as absent
+ * (JSON null), which is different from an empty string (length 1, "\0").
+ */
+static __always_inline void auxmap__store_empty_param(struct auxiliary_map *auxmap)
+{
+	push__param_len(auxmap, 0);
+}
+
+static __always_inline void count_fault_read(void)
+{
+	struct counter_map *counter = counters__get();
+
+	if (counter)
+		counter->n_fault_reads++;
+}
+
+/*
+ * A NUL-terminated string of at most max_len bytes (NUL included), read
+ * from user or kernel memory. A NULL pointer or unreadable memory stores an
+ * empty param; unreadable memory is also counted in n_fault_reads.
+ * max_len must be a constant <= MAX_PATH for the verifier.
+ * Returns the bytes stored.
+ */
+static __always_inline __u16 auxmap__store_charbuf_param(struct auxiliary_map *auxmap,
+							  unsigned long ptr, __u16 max_len,
+							  enum read_memory mem)
+{
+	long n = 0;
+
+	if (ptr) {
+		void *dst = &auxmap->data[SAFE_ACCESS(auxmap->payload_pos)];
+
+		if (mem == USER)
+			n = bpf_probe_read_user_str(dst, max_len, (const void *)ptr);
+		else
+			n = bpf_probe_read_kernel_str(dst, max_len, (const void *)ptr);
+		if (n < 0) {
+			count_fault_read();
+			n = 0;
+		}
+	}
+	auxmap->payload_pos += n;
+	push__param_len(auxmap, n);
+	return n;
+}
+
+/*
+ * len raw bytes from user or kernel memory (read/write data, args...).
+ * The caller bounds len (snaplen); unreadable memory stores an empty param.
+ */
+static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *auxmap,
+							  unsigned long ptr, __u32 len,
+							  enum read_memory mem)
+{
+	long err = 0;
+
+	len &= PPM_MAX_EVENT_SIZE - 1;
+	if (ptr && len) {
+		void *dst = &auxmap->data[SAFE_ACCESS(auxmap->payload_pos)];
+
+		if (mem == USER)
+			err = bpf_probe_read_user(dst, len, (const void *)ptr);
+		else
+			err = bpf_probe_read_kernel(dst, len, (const void *)ptr);
+		if (err) {
+			count_fault_read();
+			len = 0;
+		}
+	} else {
+		len = 0;
+	}
+	auxmap->payload_pos += len;
+	push__param_len(auxmap, len);
+	return len;
+}
+
+#endif /* SCAPLAB_AUXMAP_STORE_PARAMS_H */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Types shared by the modern BPF probe and its loader in userspace
+ * (userspace/libscap/engine/modern_bpf/). Both sides compile this header,
+ * so it uses only __u32/__u64.
+ */
+#ifndef SCAPLAB_MODERN_BPF_STRUCT_DEFINITIONS_H
+#define SCAPLAB_MODERN_BPF_STRUCT_DEFINITIONS_H
+
+#include "ppm_events_public.h"
+
+/*
+ * The per-CPU scratch area where a filler builds one event before copying it
+ * into the ring buffer. It is twice the largest event so that the verifier
+ * can prove every write lands inside it: an offset masked to below
+ * PPM_MAX_EVENT_SIZE plus a length below PPM_MAX_EVENT_SIZE stays in bounds.
+ */
+#define AUXILIARY_MAP_SIZE (2 * PPM_MAX_EVENT_SIZE)
+
+/*
+ * Per-CPU counters, one slot per CPU in the counter_maps array.
+ * A "drop" is an event that was built but never reached userspace.
+ */
+struct counter_map {
+	__u64 n_evts;			/* events written to the ring buffer */
+	__u64 n_drops_buffer;		/* ring buffer full */
+	__u64 n_drops_max_event_size;	/* event larger than the scratch area */
+	__u64 n_fault_reads;		/* params stored empty: user memory not readable */
+};
+
+/* Default bytes of read/write data kept per event, as sysdig's -s 80. */
+#define SCAPLAB_DEFAULT_SNAPLEN 80
+
+#endif /* SCAPLAB_MODERN_BPF_STRUCT_DEFINITIONS_H */

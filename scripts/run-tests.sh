@@ -1,0 +1,77 @@
+#!/bin/sh
+# Runs every test suite of the system and prints one closing line:
+#   N passed, N failed
+# Each suite writes TAP (build/test/*.tap); this script counts its "ok" and
+# "not ok" lines. A suite that does not build, or whose binary dies before
+# running all the tests its plan ("1..N") announced, counts as failures:
+# a crash must never look like a pass.
+#   scripts/run-tests.sh [unit] [bats]     (default: all suites)
+set -u
+cd "$(dirname "$0")/.."
+out=build/test
+mkdir -p "$out"
+passed=0
+failed=0
+
+# count_tap NAME FILE: add FILE's results to the totals and report them.
+count_tap() {
+	ok=$(grep -c '^ok ' "$2" || true)
+	notok=$(grep -c '^not ok ' "$2" || true)
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$2" | head -n 1)
+	lost=0
+	if [ -n "$plan" ] && [ "$plan" -gt $((ok + notok)) ]; then
+		lost=$((plan - ok - notok))
+	fi
+	passed=$((passed + ok))
+	failed=$((failed + notok + lost))
+	printf '  %-28s %4d passed, %d failed%s\n' "$1" "$ok" $((notok + lost)) \
+		"$([ "$lost" -gt 0 ] && echo " ($lost never ran: crashed?)")"
+	grep '^not ok ' "$2" | sed 's/^/      /'
+}
+
+# build_or_fail NAME CMD...: run a build step; a failure counts as one failed test.
+build_or_fail() {
+	name=$1; shift
+	if ! "$@" > "$out/$name.build.log" 2>&1; then
+		echo "  $name: BUILD FAILED, see $out/$name.build.log:"
+		tail -n 20 "$out/$name.build.log" | sed 's/^/      /'
+		failed=$((failed + 1))
+		return 1
+	fi
+}
+
+run_unit() {
+	echo "unit tests (cmocka; plain and ASan+UBSan):"
+	build_or_fail unit make --no-print-directory -f test/unit.mk unit-build || return
+	for bin in build/test/unit/test_* build/test/unit-asan/test_*; do
+		[ -x "$bin" ] || continue
+		name=$(echo "$bin" | sed 's|build/test/||; s|/|:|')
+		CMOCKA_MESSAGE_OUTPUT=TAP "$bin" > "$out/$(echo "$name" | tr : _).tap" 2>&1
+		count_tap "$name" "$out/$(echo "$name" | tr : _).tap"
+	done
+}
+
+run_bats() {
+	echo "integration tests (bats, live capture with the modern eBPF driver):"
+	build_or_fail workload make --no-print-directory -f test/test.mk workload || return
+	make --no-print-directory -f test/test.mk bats > "$out/bats.log" 2>&1
+	count_tap bats "$out/bats.tap"
+}
+
+suites=${*:-unit bats}
+echo "build:"
+if build_or_fail build make --no-print-directory all; then
+	echo "  build                        ok"
+else
+	suites=unit	# the live tests need the build; the unit tests do not
+fi
+for s in $suites; do
+	case $s in
+	unit) run_unit ;;
+	bats) run_bats ;;
+	*) echo "run-tests: unknown suite '$s' (unit, bats)" >&2; exit 2 ;;
+	esac
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

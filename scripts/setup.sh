@@ -1,0 +1,40 @@
+#!/bin/sh
+# Installs what scaplab needs and prepares the kernel interfaces.
+#   scripts/setup.sh          what building and running need
+#   scripts/setup.sh --test   the test tools too
+# Run by `make run` and `make test`; safe to run again (it only does what is missing).
+set -eu
+
+build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev"
+test_pkgs="bats bats-assert bats-support strace jq libcmocka-dev libclang-rt-14-dev"
+
+pkgs=$build_pkgs
+[ "${1:-}" = "--test" ] && pkgs="$pkgs $test_pkgs"
+
+die() { echo "setup: $*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "needs root to install packages and mount tracefs: run 'sudo make ${1:+test}${1:-run}'"
+
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	command -v apt-get >/dev/null || die "apt-get not found; install these yourself:$missing"
+	echo "setup: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null || die "apt-get update failed"
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null \
+		|| die "apt-get install failed for:$missing"
+fi
+
+# tracefs: bpf_printk's trace_pipe and bpftrace use it (the modern probe itself does not).
+if ! mountpoint -q /sys/kernel/tracing 2>/dev/null; then
+	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null \
+		|| die "cannot mount tracefs on /sys/kernel/tracing (is CONFIG_TRACING off, or are we in a container without CAP_SYS_ADMIN?)"
+fi
+
+[ -r /sys/kernel/btf/vmlinux ] \
+	|| die "this kernel has no BTF (/sys/kernel/btf/vmlinux): the modern eBPF driver needs a kernel built with CONFIG_DEBUG_INFO_BTF=y"
+exit 0

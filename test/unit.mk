@@ -1,0 +1,34 @@
+# Unit tests of libscap's pure parts: decoder, formatter, merge, flag tables.
+# Built twice: plainly with gcc, and with clang under ASan + UBSan.
+#   make -f test/unit.mk unit        build both, run both, TAP in build/test/
+# They need no kernel and no root.
+
+BUILD := build
+UNIT_SRCS := $(sort $(wildcard test/unit/test_*.c))
+UNIT_NAMES := $(patsubst test/unit/%.c,%,$(UNIT_SRCS))
+
+# The code under test: everything in libscap that does not talk to the kernel.
+LIB_SRCS := userspace/libscap/scap_event.c userspace/libscap/scap_format.c \
+	userspace/libscap/strbuf.c userspace/libscap/scap_merge.c \
+	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
+	$(BUILD)/driver/syscall_names.c
+LIB_HDRS := $(wildcard userspace/libscap/*.h driver/*.h)
+
+UNIT_CPPFLAGS := -D_GNU_SOURCE -Idriver -Iuserspace/libscap
+UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g
+ASAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(BUILD)/test/unit/%: test/unit/%.c $(LIB_SRCS) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	gcc $(UNIT_CPPFLAGS) $(UNIT_CFLAGS) -O2 $< $(LIB_SRCS) -lcmocka -o $@
+
+$(BUILD)/test/unit-asan/%: test/unit/%.c $(LIB_SRCS) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	clang $(UNIT_CPPFLAGS) $(UNIT_CFLAGS) -O1 $(ASAN_CFLAGS) $< $(LIB_SRCS) -lcmocka -o $@
+
+$(BUILD)/driver/syscall_names.c:
+	$(MAKE) -f Makefile $@
+
+.PHONY: unit-build
+unit-build: $(addprefix $(BUILD)/test/unit/,$(UNIT_NAMES)) \
+	$(addprefix $(BUILD)/test/unit-asan/,$(UNIT_NAMES))

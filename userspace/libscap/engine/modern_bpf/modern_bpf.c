@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * The modern_bpf engine: loads modern_bpf/ through its bpftool skeleton,
+ * wires the tail tables and the per-CPU ring buffers, and reads events
+ * back in timestamp order.
+ *
+ * Loading, step by step (modern_bpf_init):
+ *   1. check privileges and BTF        clear errors before libbpf's
+ *   2. open the skeleton               parse the BPF object
+ *   3. size the per-CPU maps           one slot / one ring per CPU
+ *   4. load                            the verifier checks every program
+ *   5. fill the tail tables            "<syscall>_e" / "<syscall>_x" programs
+ *   6. create and map the rings        one BPF ring buffer per CPU
+ *   7. write the settings              boot time, snaplen, syscalls, our pid
+ * Attaching the three dispatchers is scap_start_capture's job.
+ *
+ * Try it: sudo ./build/scap-open -n 20
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/capability.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "probe.skel.h"
+#include "struct_definitions.h"
+#include "../../scap_merge.h"
+#include "../../scap_vtable.h"
+#include "../../ringbuffer/ringbuf_reader.h"
+
+/* How long scap_next waits for an event before it returns SCAP_TIMEOUT. */
+#define NEXT_WAIT_MS 10
+
+struct scap_engine_handle {
+	struct scaplab_modern_bpf *skel;
+	struct bpf_link *links[3];	/* sys_enter, sys_exit, sched_process_exit */
+	uint32_t ncpus;
+	size_t ring_bytes;
+	int *ring_fds;
+	struct ringbuf_reader *rings;
+	struct ppm_evt_hdr **heads;	/* head of each ring, NULL if empty */
+	int last_ring;			/* ring of the event returned last, or -1 */
+	int epoll_fd;
+	int template_fd;		/* the inner-map template, until load */
+};
+
+/* Write the reason into lasterr and return SCAP_FAILURE. */
+__attribute__((format(printf, 2, 3)))
+static int32_t fail(char *lasterr, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(lasterr, SCAP_LASTERR_SIZE, fmt, ap);
+	va_end(ap);
+	return SCAP_FAILURE;
+}
+
+static bool g_verbose;
+
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (!g_verbose && level != LIBBPF_WARN)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+/* ---- step 1: can this machine and this user load the probe at all? ---- */
+
+static bool has_capability(int cap)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[2] = { 0 };
+
+	if (syscall(SYS_capget, &hdr, data))
+		return false;
+	return data[cap / 32].effective & (1U << (cap % 32));
+}
+
+static int32_t check_machine(char *lasterr)
+{
+	bool root_like = geteuid() == 0 || (has_capability(CAP_BPF) &&
+					     has_capability(CAP_PERFMON));
+
+	if (!root_like)
+		return fail(lasterr, "the modern_bpf engine needs root (or CAP_BPF and "
+			    "CAP_PERFMON): run it with sudo");
+	if (access("/sys/kernel/btf/vmlinux", R_OK))
+		return fail(lasterr, "this kernel has no BTF (/sys/kernel/btf/vmlinux is "
+			    "missing): the modern_bpf engine needs CONFIG_DEBUG_INFO_BTF=y");
+	return SCAP_SUCCESS;
+}
+
+/* ---- step 3: one slot per CPU, and a template for the inner rings ---- */
+
+static int32_t size_per_cpu_maps(struct scap_engine_handle *h, char *lasterr)
+{
+	struct bpf_map *maps[] = {
+		h->skel->maps.auxiliary_maps,
+		h->skel->maps.counter_maps,
+		h->skel->maps.ringbuf_maps,
+	};
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
+		if (bpf_map__set_max_entries(maps[i], h->ncpus))
+			return fail(lasterr, "failed to size map %s to %u CPUs",
+				    bpf_map__name(maps[i]), h->ncpus);
+	}
+	/*
+	 * The kernel checks that every inner map of ringbuf_maps looks like
+	 * this template, ring size included, so it must have our size.
+	 */
+	h->template_fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "ringbuf_tmpl", 0, 0,
+					h->ring_bytes, NULL);
+	if (h->template_fd < 0)
+		return fail(lasterr, "failed to create a %zu-byte ring buffer: %s",
+			    h->ring_bytes, strerror(errno));
+	/* libbpf borrows the fd (no dup): it must stay open until the load. */
+	if (bpf_map__set_inner_map_fd(h->skel->maps.ringbuf_maps, h->template_fd))
+		return fail(lasterr, "failed to set the inner map of ringbuf_maps");
+	return SCAP_SUCCESS;
+}
+
+/* Only the three dispatchers are attached; fillers are reached by tail call. */
+static bool is_dispatcher(const struct bpf_program *prog, const struct scaplab_modern_bpf *skel)
+{
+	return prog == skel->progs.sys_enter || prog == skel->progs.sys_exit ||
+	       prog == skel->progs.sched_proc_exit;
+}
+
+/* ---- step 5: the tail tables ---- */
+
+static int32_t add_filler(struct scap_engine_handle *h, struct bpf_map *table, uint32_t nr,
+			  const char *suffix, char *lasterr)
+{
+	char name[64];
+	struct bpf_program *prog;
+	int fd;
+
+	snprintf(name, sizeof(name), "%s_%s", g_syscall_names[nr], suffix);
+	prog = bpf_object__find_program_by_name(h->skel->obj, name);
+	if (!prog)
+		return SCAP_SUCCESS;	/* no filler yet: the generic event */
+	fd = bpf_program__fd(prog);
+	if (bpf_map_update_elem(bpf_map__fd(table), &nr, &fd, BPF_ANY))
+		return fail(lasterr, "failed to put %s in %s: %s", name, bpf_map__name(table),
+			    strerror(errno));
+	return SCAP_SUCCESS;
+}
+
+static int32_t fill_tail_tables(struct scap_engine_handle *h, char *lasterr)
+{
+	for (uint32_t nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		if (!(g_syscall_table[nr].flags & UF_USED) || !g_syscall_names[nr])
+			continue;
+		if (add_filler(h, h->skel->maps.syscall_enter_tail_table, nr, "e", lasterr))
+			return SCAP_FAILURE;
+		if (add_filler(h, h->skel->maps.syscall_exit_tail_table, nr, "x", lasterr))
+			return SCAP_FAILURE;
+	}
+	return SCAP_SUCCESS;
+}
+
+/* ---- step 6: the rings ---- */
+
+static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
+{
+	int outer_fd = bpf_map__fd(h->skel->maps.ringbuf_maps);
+
+	h->ring_fds = calloc(h->ncpus, sizeof(*h->ring_fds));
+	h->rings = calloc(h->ncpus, sizeof(*h->rings));
+	h->heads = calloc(h->ncpus, sizeof(*h->heads));
+	if (!h->ring_fds || !h->rings || !h->heads)
+		return fail(lasterr, "out of memory for %u rings", h->ncpus);
+	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
+		h->ring_fds[cpu] = -1;
+
+	h->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (h->epoll_fd < 0)
+		return fail(lasterr, "epoll_create1 failed: %s", strerror(errno));
+
+	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
+		char err[SCAP_LASTERR_SIZE];
+		struct epoll_event ev = { .events = EPOLLIN, .data.u32 = cpu };
+		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "ringbuf", 0, 0, h->ring_bytes, NULL);
+
+		if (fd < 0)
+			return fail(lasterr, "failed to create the ring of CPU %u (%zu bytes): %s",
+				    cpu, h->ring_bytes, strerror(errno));
+		h->ring_fds[cpu] = fd;
+		if (bpf_map_update_elem(outer_fd, &cpu, &fd, BPF_ANY))
+			return fail(lasterr, "failed to put the ring of CPU %u in ringbuf_maps: %s",
+				    cpu, strerror(errno));
+		if (ringbuf_reader_init(&h->rings[cpu], fd, h->ring_bytes, err, sizeof(err)))
+			return fail(lasterr, "CPU %u: %s", cpu, err);
+		if (epoll_ctl(h->epoll_fd, EPOLL_CTL_ADD, fd, &ev))
+			return fail(lasterr, "epoll_ctl on the ring of CPU %u failed: %s", cpu,
+				    strerror(errno));
+	}
+	return SCAP_SUCCESS;
+}
+
+/* ---- step 7: settings ---- */
+
+/* Epoch time of boot: added to bpf_ktime_get_boot_ns() in the probe. */
+static uint64_t boot_time_ns(void)
+{
+	struct timespec real, boot;
+
+	clock_gettime(CLOCK_REALTIME, &real);
+	clock_gettime(CLOCK_BOOTTIME, &boot);
+	return (real.tv_sec - boot.tv_sec) * 1000000000ULL + real.tv_nsec - boot.tv_nsec;
+}
+
+static void write_settings(struct scap_engine_handle *h, const struct scap_open_args *args)
+{
+	struct scaplab_modern_bpf__bss *bss = h->skel->bss;
+	bool any = false;
+
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++)
+		any |= args->interesting_syscalls[nr];
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++)
+		bss->g_interesting_syscalls[nr] = any ? args->interesting_syscalls[nr] : true;
+	bss->g_boot_time_ns = boot_time_ns();
+	bss->g_snaplen = args->snaplen ? args->snaplen : SCAPLAB_DEFAULT_SNAPLEN;
+	bss->g_ignored_tgid = getpid();
+}
+
+static void modern_bpf_close(struct scap_engine_handle *h);
+
+static int32_t modern_bpf_init(struct scap_engine_handle **engine,
+			       const struct scap_open_args *args, char *lasterr)
+{
+	struct scap_engine_handle *h;
+	struct bpf_program *prog;
+	int ncpus;
+	int err;
+
+	*engine = NULL;
+	if (check_machine(lasterr))
+		return SCAP_FAILURE;
+
+	g_verbose = args->verbose;
+	libbpf_set_print(libbpf_print);
+
+	ncpus = libbpf_num_possible_cpus();
+	if (ncpus <= 0)
+		return fail(lasterr, "failed to count the possible CPUs: %s", strerror(-ncpus));
+
+	h = calloc(1, sizeof(*h));
+	if (!h)
+		return fail(lasterr, "out of memory for the engine");
+	h->ncpus = ncpus;
+	h->ring_bytes = args->buffer_bytes_dim ? args->buffer_bytes_dim : SCAP_DEFAULT_BUFFER_BYTES;
+	h->last_ring = -1;
+	h->epoll_fd = -1;
+	h->template_fd = -1;
+
+	h->skel = scaplab_modern_bpf__open();
+	if (!h->skel) {
+		fail(lasterr, "failed to open the BPF skeleton: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (size_per_cpu_maps(h, lasterr))
+		goto cleanup;
+	bpf_object__for_each_program(prog, h->skel->obj) {
+		if (!is_dispatcher(prog, h->skel))
+			bpf_program__set_autoattach(prog, false);
+	}
+	err = scaplab_modern_bpf__load(h->skel);
+	close(h->template_fd);
+	h->template_fd = -1;
+	if (err) {
+		fail(lasterr, "failed to load the BPF probe (%s); run with --verbose to see "
+		     "the verifier's log", strerror(-err));
+		goto cleanup;
+	}
+	if (fill_tail_tables(h, lasterr))
+		goto cleanup;
+	if (create_rings(h, lasterr))
+		goto cleanup;
+	write_settings(h, args);
+
+	*engine = h;
+	return SCAP_SUCCESS;
+
+cleanup:
+	modern_bpf_close(h);
+	return SCAP_FAILURE;
+}
+
+static int32_t modern_bpf_start_capture(struct scap_engine_handle *h, char *lasterr)
+{
+	struct bpf_program *progs[] = {
+		h->skel->progs.sys_enter,
+		h->skel->progs.sys_exit,
+		h->skel->progs.sched_proc_exit,
+	};
+
+	for (int i = 0; i < 3; i++) {
+		if (h->links[i])
+			continue;
+		h->links[i] = bpf_program__attach(progs[i]);
+		if (!h->links[i]) {
+			int saved = errno;
+
+			for (int j = 0; j < i; j++) {
+				bpf_link__destroy(h->links[j]);
+				h->links[j] = NULL;
+			}
+			return fail(lasterr, "failed to attach %s: %s", bpf_program__name(progs[i]),
+				    strerror(saved));
+		}
+	}
+	return SCAP_SUCCESS;
+}
+
+static int32_t modern_bpf_stop_capture(struct scap_engine_handle *h, char *lasterr)
+{
+	(void)lasterr;
+	for (int i = 0; i < 3; i++) {
+		bpf_link__destroy(h->links[i]);
+		h->links[i] = NULL;
+	}
+	return SCAP_SUCCESS;
+}
+
+/* Look at every empty ring's head again; keep the heads already known. */
+static void refresh_heads(struct scap_engine_handle *h)
+{
+	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
+		uint32_t len;
+
+		if (!h->heads[cpu])
+			h->heads[cpu] = ringbuf_reader_peek(&h->rings[cpu], &len);
+	}
+}
+
+static int32_t modern_bpf_next(struct scap_engine_handle *h, struct ppm_evt_hdr **evt,
+			       uint16_t *cpu, char *lasterr)
+{
+	struct epoll_event events[8];
+	int ring;
+
+	(void)lasterr;
+	/* The caller is done with the event we returned last: free its space. */
+	if (h->last_ring >= 0) {
+		ringbuf_reader_consume(&h->rings[h->last_ring]);
+		h->heads[h->last_ring] = NULL;
+		h->last_ring = -1;
+	}
+
+	refresh_heads(h);
+	ring = scap_merge_pick_oldest(h->heads, h->ncpus);
+	if (ring < 0) {
+		/* Every ring is empty: sleep until the kernel signals new data. */
+		if (epoll_wait(h->epoll_fd, events, 8, NEXT_WAIT_MS) <= 0)
+			return SCAP_TIMEOUT;
+		refresh_heads(h);
+		ring = scap_merge_pick_oldest(h->heads, h->ncpus);
+		if (ring < 0)
+			return SCAP_TIMEOUT;
+	}
+	h->last_ring = ring;
+	*evt = h->heads[ring];
+	*cpu = ring;
+	return SCAP_SUCCESS;
+}
+
+static int32_t modern_bpf_get_stats(struct scap_engine_handle *h, struct scap_stats *stats,
+				    char *lasterr)
+{
+	int fd = bpf_map__fd(h->skel->maps.counter_maps);
+
+	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
+		struct counter_map c;
+
+		if (bpf_map_lookup_elem(fd, &cpu, &c))
+			return fail(lasterr, "failed to read the counters of CPU %u: %s", cpu,
+				    strerror(errno));
+		stats->n_evts += c.n_evts;
+		stats->n_drops_buffer += c.n_drops_buffer;
+		stats->n_drops_max_event_size += c.n_drops_max_event_size;
+		stats->n_fault_reads += c.n_fault_reads;
+	}
+	stats->n_drops = stats->n_drops_buffer + stats->n_drops_max_event_size;
+	return SCAP_SUCCESS;
+}
+
+static uint32_t modern_bpf_get_ndevs(struct scap_engine_handle *h)
+{
+	return h->ncpus;
+}
+
+static void modern_bpf_close(struct scap_engine_handle *h)
+{
+	if (!h)
+		return;
+	modern_bpf_stop_capture(h, NULL);
+	if (h->rings) {
+		for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
+			ringbuf_reader_fini(&h->rings[cpu]);
+	}
+	if (h->ring_fds) {
+		for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
+			if (h->ring_fds[cpu] >= 0)
+				close(h->ring_fds[cpu]);
+		}
+	}
+	if (h->epoll_fd >= 0)
+		close(h->epoll_fd);
+	if (h->template_fd >= 0)
+		close(h->template_fd);
+	scaplab_modern_bpf__destroy(h->skel);
+	free(h->ring_fds);
+	free(h->rings);
+	free(h->heads);
+	free(h);
+}
+
+const struct scap_vtable scap_modern_bpf_engine = {
+	.name = "modern_bpf",
+	.init = modern_bpf_init,
+	.start_capture = modern_bpf_start_capture,
+	.stop_capture = modern_bpf_stop_capture,
+	.next = modern_bpf_next,
+	.get_stats = modern_bpf_get_stats,
+	.get_ndevs = modern_bpf_get_ndevs,
+	.close = modern_bpf_close,
+};

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * See ringbuf_reader.h for the ring's layout.
+ *
+ * Ordering: the kernel writes a record, then clears the BUSY bit of its
+ * length with a release store. We read the length with an acquire load, so
+ * once BUSY is clear the record's bytes are visible. When we are done we
+ * publish consumer_pos with a release store, and only then may the kernel
+ * reuse the space.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <linux/bpf.h>
+#include "ringbuf_reader.h"
+
+int ringbuf_reader_init(struct ringbuf_reader *rb, int map_fd, size_t size, char *err,
+			size_t errlen)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	void *p;
+
+	memset(rb, 0, sizeof(*rb));
+	rb->map_fd = map_fd;
+	rb->size = size;
+
+	p = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, map_fd, 0);
+	if (p == MAP_FAILED) {
+		snprintf(err, errlen, "mmap of the ring's consumer page failed: %s",
+			 strerror(errno));
+		return -1;
+	}
+	rb->consumer_pos = p;
+
+	p = mmap(NULL, page + 2 * size, PROT_READ, MAP_SHARED, map_fd, page);
+	if (p == MAP_FAILED) {
+		snprintf(err, errlen, "mmap of the ring's data pages failed: %s", strerror(errno));
+		munmap(rb->consumer_pos, page);
+		rb->consumer_pos = NULL;
+		return -1;
+	}
+	rb->producer_pos = p;
+	rb->data = (uint8_t *)p + page;
+	rb->cons = __atomic_load_n(rb->consumer_pos, __ATOMIC_ACQUIRE);
+	return 0;
+}
+
+static inline unsigned long record_bytes(uint32_t len)
+{
+	/* header + payload, rounded up to 8 */
+	return (BPF_RINGBUF_HDR_SZ + len + 7) & ~7UL;
+}
+
+void *ringbuf_reader_peek(struct ringbuf_reader *rb, uint32_t *len)
+{
+	for (;;) {
+		unsigned long prod = __atomic_load_n(rb->producer_pos, __ATOMIC_ACQUIRE);
+		uint32_t *hdr;
+		uint32_t hlen;
+
+		if (rb->cons >= prod)
+			return NULL;
+		hdr = (uint32_t *)(rb->data + (rb->cons & (rb->size - 1)));
+		hlen = __atomic_load_n(hdr, __ATOMIC_ACQUIRE);
+		/* Reserved but not yet submitted: later records must wait for it. */
+		if (hlen & BPF_RINGBUF_BUSY_BIT)
+			return NULL;
+		if (hlen & BPF_RINGBUF_DISCARD_BIT) {
+			rb->cons += record_bytes(hlen & ~BPF_RINGBUF_DISCARD_BIT);
+			__atomic_store_n(rb->consumer_pos, rb->cons, __ATOMIC_RELEASE);
+			continue;
+		}
+		rb->pending = record_bytes(hlen);
+		*len = hlen;
+		return (uint8_t *)hdr + BPF_RINGBUF_HDR_SZ;
+	}
+}
+
+void ringbuf_reader_consume(struct ringbuf_reader *rb)
+{
+	if (!rb->pending)
+		return;
+	rb->cons += rb->pending;
+	rb->pending = 0;
+	__atomic_store_n(rb->consumer_pos, rb->cons, __ATOMIC_RELEASE);
+}
+
+unsigned long ringbuf_reader_used(const struct ringbuf_reader *rb)
+{
+	return __atomic_load_n(rb->producer_pos, __ATOMIC_ACQUIRE) - rb->cons;
+}
+
+void ringbuf_reader_fini(struct ringbuf_reader *rb)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (rb->producer_pos)
+		munmap(rb->producer_pos, page + 2 * rb->size);
+	if (rb->consumer_pos)
+		munmap(rb->consumer_pos, page);
+	memset(rb, 0, sizeof(*rb));
+}

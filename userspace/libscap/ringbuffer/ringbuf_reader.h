@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * A reader of one BPF ring buffer (BPF_MAP_TYPE_RINGBUF) that can look at
+ * the oldest record without consuming it.
+ *
+ * libbpf's ring_buffer__poll() hands each record to a callback and consumes
+ * it at once. To merge several rings by timestamp we must see the head of
+ * every ring before deciding which one to take, so we map the ring
+ * ourselves, as Falco's modern engine does. The kernel's layout
+ * (kernel/bpf/ringbuf.c):
+ *
+ *   mmap offset 0          consumer page   (read-write): consumer_pos
+ *   mmap offset 1 page     producer page   (read-only):  producer_pos
+ *   mmap offset 2 pages    data, mapped twice in a row, so a record that
+ *                          wraps past the end is still contiguous
+ *
+ *   each record: [u32 len | u32 pg_off][len bytes], rounded up to 8 bytes
+ */
+#ifndef SCAPLAB_RINGBUF_READER_H
+#define SCAPLAB_RINGBUF_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ringbuf_reader {
+	int map_fd;
+	size_t size;			/* data bytes: a power of 2 */
+	unsigned long *consumer_pos;	/* the consumer page, shared with the kernel */
+	unsigned long *producer_pos;	/* the producer page */
+	uint8_t *data;
+	unsigned long cons;		/* our copy of consumer_pos */
+	unsigned long pending;		/* bytes of the record peek returned */
+};
+
+/* Map the ring behind map_fd. 0, or -1 with the reason in err. */
+int ringbuf_reader_init(struct ringbuf_reader *rb, int map_fd, size_t size, char *err,
+			size_t errlen);
+
+/*
+ * The oldest complete record, or NULL if there is none. *len gets its size.
+ * The record stays in the ring (and valid) until ringbuf_reader_consume().
+ */
+void *ringbuf_reader_peek(struct ringbuf_reader *rb, uint32_t *len);
+
+/* Give the record returned by the last peek back to the kernel. */
+void ringbuf_reader_consume(struct ringbuf_reader *rb);
+
+/* Bytes written by the kernel and not yet consumed. */
+unsigned long ringbuf_reader_used(const struct ringbuf_reader *rb);
+
+void ringbuf_reader_fini(struct ringbuf_reader *rb);
+
+#endif /* SCAPLAB_RINGBUF_READER_H */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * The engine vtable: what a capture engine (modern_bpf, later bpf, kmod,
+ * savefile) must provide so that scap.c can drive it without knowing which
+ * one it is. scap.c checks the arguments; an engine may assume they are sane.
+ *
+ * Every operation returns SCAP_SUCCESS or SCAP_FAILURE, and on failure
+ * writes the reason into lasterr (SCAP_LASTERR_SIZE bytes), naming the step
+ * that failed. Exceptions are listed per operation.
+ */
+#ifndef SCAPLAB_SCAP_VTABLE_H
+#define SCAPLAB_SCAP_VTABLE_H
+
+#include "scap.h"
+
+struct scap_engine_handle;	/* each engine defines its own */
+
+struct scap_vtable {
+	const char *name;
+
+	/*
+	 * Allocate the engine's state and load its driver. On failure nothing
+	 * stays loaded and *engine is NULL.
+	 */
+	int32_t (*init)(struct scap_engine_handle **engine, const struct scap_open_args *args,
+			char *lasterr);
+
+	/* Attach to the kernel: events start to flow. Idempotent. */
+	int32_t (*start_capture)(struct scap_engine_handle *engine, char *lasterr);
+
+	/* Detach: no new events. Buffered events can still be read. Idempotent. */
+	int32_t (*stop_capture)(struct scap_engine_handle *engine, char *lasterr);
+
+	/*
+	 * The oldest unread event. SCAP_SUCCESS with *evt and *cpu set;
+	 * SCAP_TIMEOUT if no event came within a short wait; SCAP_EOF if none
+	 * ever will; SCAP_FAILURE on a corrupt buffer.
+	 */
+	int32_t (*next)(struct scap_engine_handle *engine, struct ppm_evt_hdr **evt,
+			uint16_t *cpu, char *lasterr);
+
+	/* Counters summed over all CPUs. */
+	int32_t (*get_stats)(struct scap_engine_handle *engine, struct scap_stats *stats,
+			     char *lasterr);
+
+	/* Number of per-CPU buffers. Cannot fail. */
+	uint32_t (*get_ndevs)(struct scap_engine_handle *engine);
+
+	/* Detach, unload, free. Cannot fail; engine may be NULL. */
+	void (*close)(struct scap_engine_handle *engine);
+};
+
+extern const struct scap_vtable scap_modern_bpf_engine;
+
+#endif /* SCAPLAB_SCAP_VTABLE_H */

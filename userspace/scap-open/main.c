@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * scap-open: capture syscalls live and print them.
+ *
+ *   sudo ./build/scap-open -n 20                      the next 20 events, any process
+ *   sudo ./build/scap-open --json -- cat /etc/hostname   only cat, as JSON
+ *
+ * The loop is libscap's whole API (userspace/libscap/scap.h): scap_open,
+ * scap_start_capture, scap_next until done, scap_get_stats, scap_close.
+ * Everything else here is deciding which events to print and how.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "child.h"
+#include "options.h"
+#include "output.h"
+#include "scap.h"
+#include "scap_event.h"
+#include "strbuf.h"
+#include "thread_table.h"
+
+static volatile sig_atomic_t g_interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	g_interrupted = 1;
+}
+
+static uint64_t now_ns(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+/* The syscalls whose events tell who belongs to `-- COMMAND`'s scope. */
+static const char *const scope_syscalls[] = {
+	"clone", "clone3", "fork", "vfork", "execve", "execveat",
+};
+
+struct capture {
+	struct options opts;
+	scap_t *handle;
+	struct thread_table threads;
+	struct strbuf out;
+	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
+	pid_t child;
+	int child_status;
+	uint64_t child_exit_ts;			/* 0 while the command runs */
+	uint64_t printed;
+	uint64_t corrupt;
+};
+
+static void build_open_args(struct capture *c, struct scap_open_args *args)
+{
+	memset(args, 0, sizeof(*args));
+	args->engine = c->opts.engine;
+	args->buffer_bytes_dim = c->opts.buffer_bytes;
+	args->snaplen = c->opts.snaplen;
+	args->verbose = c->opts.verbose;
+	if (!c->opts.any_syscall_filter)
+		return;	/* all syscalls */
+	memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
+	if (c->opts.command) {
+		for (size_t i = 0; i < sizeof(scope_syscalls) / sizeof(scope_syscalls[0]); i++) {
+			for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+				if (g_syscall_names[nr] && !strcmp(g_syscall_names[nr], scope_syscalls[i]))
+					args->interesting_syscalls[nr] = true;
+			}
+		}
+	}
+	/* Which event codes the chosen syscalls produce. */
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		const struct syscall_evt_pair *p = &g_syscall_table[nr];
+
+		if (c->opts.syscalls[nr] && (p->flags & UF_USED)) {
+			c->event_wanted[p->enter_event_type] = true;
+			c->event_wanted[p->exit_event_type] = true;
+		}
+	}
+}
+
+static bool matches_pid_list(const pid_t *list, int n, int64_t value)
+{
+	if (n == 0)
+		return true;
+	for (int i = 0; i < n; i++) {
+		if (list[i] == value)
+			return true;
+	}
+	return false;
+}
+
+/* Does this event pass every filter given on the command line? */
+static bool wanted(const struct capture *c, const struct thread_info *t,
+		   const struct scap_evt_view *evt)
+{
+	const struct options *o = &c->opts;
+	uint16_t type = evt->hdr->type;
+
+	if (o->command && !(t && t->in_scope))
+		return false;
+	if (!matches_pid_list(o->tids, o->ntids, evt->hdr->tid))
+		return false;
+	if (!matches_pid_list(o->pids, o->npids, t ? t->pid : -1))
+		return false;
+	if (o->ncomms) {
+		bool found = false;
+
+		for (int i = 0; i < o->ncomms && t; i++)
+			found |= !strcmp(o->comms[i], t->comm);
+		if (!found)
+			return false;
+	}
+	if (o->any_syscall_filter) {
+		if (type == PPME_GENERIC_E || type == PPME_GENERIC_X) {
+			uint16_t nr = scap_evt_param_u16(evt, 0);
+
+			return nr < SYSCALL_TABLE_SIZE && o->syscalls[nr];
+		}
+		return c->event_wanted[type];
+	}
+	return true;
+}
+
+static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cpu)
+{
+	struct scap_evt_view evt;
+	struct thread_info *t;
+	char err[SCAP_LASTERR_SIZE];
+
+	if (scap_event_decode(hdr, hdr->len, &evt, err, sizeof(err)) != SCAP_SUCCESS) {
+		/* A driver bug, not a reason to stop: say it, count it, go on. */
+		if (c->corrupt++ < 10)
+			fprintf(stderr, "scap-open: skipping a corrupt event on CPU %u: %s\n", cpu,
+				err);
+		return;
+	}
+	t = thread_table_update(&c->threads, &evt);
+	if (!wanted(c, t, &evt))
+		return;
+	c->printed++;
+	if (c->opts.quiet)
+		return;
+	strbuf_reset(&c->out);
+	if (c->opts.json)
+		output_json(&c->out, cpu, t, &evt);
+	else
+		output_text(&c->out, c->printed, cpu, t, &evt);
+	fwrite(strbuf_str(&c->out), 1, strbuf_len(&c->out), stdout);
+}
+
+/* Has the command exited? Then remember when, to read up to that moment. */
+static void check_child(struct capture *c)
+{
+	if (c->child <= 0 || c->child_exit_ts)
+		return;
+	if (waitpid(c->child, &c->child_status, WNOHANG) == c->child)
+		c->child_exit_ts = now_ns(CLOCK_REALTIME);
+}
+
+static int capture_loop(struct capture *c)
+{
+	uint64_t start = now_ns(CLOCK_MONOTONIC);
+	uint64_t deadline = c->opts.duration_s ? start + c->opts.duration_s * 1e9 : 0;
+	uint64_t n = 0;
+
+	while (!g_interrupted) {
+		struct ppm_evt_hdr *evt;
+		uint16_t cpu;
+		int32_t rc;
+
+		if ((n++ & 255) == 0) {
+			check_child(c);
+			if (deadline && now_ns(CLOCK_MONOTONIC) >= deadline)
+				break;
+		}
+		rc = scap_next(c->handle, &evt, &cpu);
+		if (rc == SCAP_TIMEOUT) {
+			check_child(c);
+			/* The command is gone and every ring is read: done. */
+			if (c->child_exit_ts)
+				break;
+			if (deadline && now_ns(CLOCK_MONOTONIC) >= deadline)
+				break;
+			continue;
+		}
+		if (rc != SCAP_SUCCESS) {
+			fprintf(stderr, "scap-open: reading events failed: %s\n",
+				scap_getlasterr(c->handle));
+			return -1;
+		}
+		/* Past the command's exit: everything it did has been read. */
+		if (c->child_exit_ts && evt->ts > c->child_exit_ts)
+			break;
+		handle_event(c, evt, cpu);
+		if (c->opts.num_events && c->printed >= c->opts.num_events)
+			break;
+	}
+	return 0;
+}
+
+static void print_stats(struct capture *c, double seconds)
+{
+	struct scap_stats s;
+
+	if (scap_get_stats(c->handle, &s) != SCAP_SUCCESS) {
+		fprintf(stderr, "scap-open: reading the statistics failed: %s\n",
+			scap_getlasterr(c->handle));
+		return;
+	}
+	fprintf(stderr,
+		"scap-open: %" PRIu64 " events printed; the driver captured %" PRIu64
+		" in %.2f s (%.0f events/s)\n"
+		"scap-open: drops: %" PRIu64 " (buffer full: %" PRIu64 ", too large: %" PRIu64
+		"); params unreadable: %" PRIu64 "; corrupt events: %" PRIu64 "\n",
+		c->printed, s.n_evts, seconds, seconds > 0 ? s.n_evts / seconds : 0.0, s.n_drops,
+		s.n_drops_buffer, s.n_drops_max_event_size, s.n_fault_reads, c->corrupt);
+}
+
+static void install_signal_handlers(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	/* A reader piped into `head` must stop quietly, not die mid-line. */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int main(int argc, char **argv)
+{
+	static struct capture c;
+	struct scap_open_args args;
+	char err[SCAP_LASTERR_SIZE];
+	int release_fd = -1;
+	int32_t rc;
+	int ret = 1;
+	uint64_t start;
+
+	rc = options_parse(&c.opts, argc, argv);
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	build_open_args(&c, &args);
+	if (thread_table_init(&c.threads) || strbuf_init(&c.out)) {
+		fprintf(stderr, "scap-open: out of memory\n");
+		return 1;
+	}
+	if (c.opts.command) {
+		c.child = child_spawn(c.opts.command, &release_fd);
+		if (c.child < 0)
+			return 1;
+		thread_table_add_root(&c.threads, c.child);
+	}
+
+	c.handle = scap_open(&args, err, &rc);
+	if (!c.handle) {
+		fprintf(stderr, "scap-open: %s\n", err);
+		goto out;
+	}
+	install_signal_handlers();
+	if (scap_start_capture(c.handle) != SCAP_SUCCESS) {
+		fprintf(stderr, "scap-open: %s\n", scap_getlasterr(c.handle));
+		goto out;
+	}
+	start = now_ns(CLOCK_MONOTONIC);
+	if (c.child > 0 && child_release(release_fd))
+		goto out;
+	release_fd = -1;
+
+	if (capture_loop(&c) == 0)
+		ret = 0;
+	scap_stop_capture(c.handle);
+	fflush(stdout);
+	print_stats(&c, (now_ns(CLOCK_MONOTONIC) - start) / 1e9);
+
+	if (c.child_exit_ts && WIFEXITED(c.child_status) && WEXITSTATUS(c.child_status) == 127) {
+		fprintf(stderr, "scap-open: the command could not be run\n");
+		ret = 1;
+	}
+out:
+	if (release_fd >= 0)
+		close(release_fd);	/* the held command sees EOF and exits */
+	if (c.child > 0 && !c.child_exit_ts) {
+		kill(c.child, SIGKILL);
+		waitpid(c.child, NULL, 0);
+	}
+	scap_close(c.handle);
+	thread_table_fini(&c.threads);
+	strbuf_free(&c.out);
+	return ret;
+}

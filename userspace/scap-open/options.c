@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * scap-open's options. The names follow Falco's example program of the
+ * same name where it has one (--modern_bpf, -n/--num_events,
+ * -d/--buffer_dim).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "options.h"
+
+static const char usage[] =
+	"usage: scap-open [options] [-- COMMAND [ARGS...]]\n"
+	"\n"
+	"Capture syscalls live and print them, one event per line.\n"
+	"\n"
+	"  --modern_bpf           use the modern eBPF driver (the default)\n"
+	"  -n, --num_events N     stop after printing N events\n"
+	"      --duration SEC     stop after SEC seconds (may be fractional)\n"
+	"  -p, --pid PID          only events of process PID (repeatable)\n"
+	"  -t, --tid TID          only events of thread TID (repeatable)\n"
+	"  -c, --comm NAME        only events of processes named NAME (repeatable)\n"
+	"  -s, --syscall NAMES    only these syscalls, e.g. openat,close (repeatable)\n"
+	"  -d, --buffer_dim BYTES size of each per-CPU ring buffer, a power of 2\n"
+	"                         (suffix k or m allowed; default 8m)\n"
+	"      --snaplen BYTES    bytes of I/O data kept per event (default 80)\n"
+	"  -j, --json             one JSON object per event\n"
+	"  -q, --quiet            print no events, only the statistics\n"
+	"  -v, --verbose          show libbpf's messages, the verifier's log too\n"
+	"  -h, --help             this text\n"
+	"\n"
+	"  -- COMMAND ARGS        run COMMAND, capture only it and its descendants,\n"
+	"                         and stop when it exits\n"
+	"\n"
+	"Statistics (events, events per second, drops by reason) go to stderr.\n";
+
+enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF };
+
+static const struct option long_options[] = {
+	{ "modern_bpf", no_argument, NULL, OPT_MODERN_BPF },
+	{ "num_events", required_argument, NULL, 'n' },
+	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "tid", required_argument, NULL, 't' },
+	{ "comm", required_argument, NULL, 'c' },
+	{ "syscall", required_argument, NULL, 's' },
+	{ "buffer_dim", required_argument, NULL, 'd' },
+	{ "snaplen", required_argument, NULL, OPT_SNAPLEN },
+	{ "json", no_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int bad(const char *option, const char *value, const char *why)
+{
+	fprintf(stderr, "scap-open: invalid %s '%s': %s (see --help)\n", option, value, why);
+	return -1;
+}
+
+/* A whole number in [min, max], with an optional k/m/g suffix if sized. */
+static int parse_number(const char *option, const char *s, bool sized, uint64_t min,
+			uint64_t max, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	if (*s == '-' || *s == '\0')
+		return bad(option, s, "not a positive whole number");
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return bad(option, s, "not a positive whole number");
+	if (sized && *end) {
+		int shift = *end == 'k' || *end == 'K' ? 10 :
+			    *end == 'm' || *end == 'M' ? 20 :
+			    *end == 'g' || *end == 'G' ? 30 : -1;
+
+		if (shift < 0 || end[1])
+			return bad(option, s, "unknown suffix (use k, m or g)");
+		if (v > (max >> shift))
+			return bad(option, s, "too large");
+		v <<= shift;
+		end++;
+	}
+	if (*end)
+		return bad(option, s, "not a whole number");
+	if (v < min || v > max)
+		return bad(option, s, "out of range");
+	*out = v;
+	return 0;
+}
+
+static int syscall_by_name(const char *name)
+{
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		if (g_syscall_names[nr] && !strcmp(g_syscall_names[nr], name))
+			return nr;
+	}
+	return -1;
+}
+
+/* "openat,close" -> opts->syscalls[257] = opts->syscalls[3] = true */
+static int parse_syscalls(struct options *opts, const char *list)
+{
+	char *copy = strdup(list);
+	char *save = NULL;
+	int ret = 0;
+
+	if (!copy) {
+		fprintf(stderr, "scap-open: out of memory\n");
+		return -1;
+	}
+	for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		int nr = syscall_by_name(name);
+
+		if (nr < 0) {
+			ret = bad("--syscall", name, "no x86_64 syscall has this name");
+			break;
+		}
+		opts->syscalls[nr] = true;
+		opts->any_syscall_filter = true;
+	}
+	free(copy);
+	return ret;
+}
+
+static int add_pid(pid_t *list, int *n, const char *option, const char *s)
+{
+	uint64_t v;
+
+	if (*n == MAX_FILTER_VALUES)
+		return bad(option, s, "given too many times");
+	if (parse_number(option, s, false, 1, INT32_MAX, &v))
+		return -1;
+	list[(*n)++] = v;
+	return 0;
+}
+
+int options_parse(struct options *opts, int argc, char **argv)
+{
+	uint64_t v;
+	char *end;
+	int c;
+
+	memset(opts, 0, sizeof(*opts));
+	opts->engine = SCAP_ENGINE_MODERN_BPF;
+	opterr = 0;
+	/* "+": stop at the first non-option, so COMMAND's own options are its own. */
+	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:jqvh", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_MODERN_BPF:
+			opts->engine = SCAP_ENGINE_MODERN_BPF;
+			break;
+		case 'n':
+			if (parse_number("--num_events", optarg, false, 1, UINT64_MAX, &v))
+				return -1;
+			opts->num_events = v;
+			break;
+		case OPT_DURATION:
+			errno = 0;
+			opts->duration_s = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(opts->duration_s > 0) ||
+			    opts->duration_s > 1e6)
+				return bad("--duration", optarg, "not a number of seconds > 0");
+			break;
+		case 'p':
+			if (add_pid(opts->pids, &opts->npids, "--pid", optarg))
+				return -1;
+			break;
+		case 't':
+			if (add_pid(opts->tids, &opts->ntids, "--tid", optarg))
+				return -1;
+			break;
+		case 'c':
+			if (opts->ncomms == MAX_FILTER_VALUES)
+				return bad("--comm", optarg, "given too many times");
+			if (strlen(optarg) > 15)
+				return bad("--comm", optarg, "longer than a kernel comm (15 bytes)");
+			opts->comms[opts->ncomms++] = optarg;
+			break;
+		case 's':
+			if (parse_syscalls(opts, optarg))
+				return -1;
+			break;
+		case 'd':
+			if (parse_number("--buffer_dim", optarg, true, 4096, 1UL << 30, &v))
+				return -1;
+			if (v & (v - 1))
+				return bad("--buffer_dim", optarg, "not a power of 2");
+			opts->buffer_bytes = v;
+			break;
+		case OPT_SNAPLEN:
+			if (parse_number("--snaplen", optarg, false, 1, 4096, &v))
+				return -1;
+			opts->snaplen = v;
+			break;
+		case 'j':
+			opts->json = true;
+			break;
+		case 'q':
+			opts->quiet = true;
+			break;
+		case 'v':
+			opts->verbose = true;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 1;
+		case ':':
+			fprintf(stderr, "scap-open: option '%s' needs a value (see --help)\n",
+				argv[optind - 1]);
+			return -1;
+		default:
+			fprintf(stderr, "scap-open: unknown option '%s' (see --help)\n",
+				argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		if (strcmp(argv[optind - 1], "--")) {
+			fprintf(stderr, "scap-open: unexpected argument '%s'; put a command "
+				"after '--' (see --help)\n", argv[optind]);
+			return -1;
+		}
+		opts->command = &argv[optind];
+	}
+	return 0;
+}

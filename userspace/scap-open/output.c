@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* See output.h. */
+#include <inttypes.h>
+#include <string.h>
+#include <time.h>
+#include "output.h"
+#include "scap_format.h"
+
+/* sysdig prints this many bytes of I/O data in its default line. */
+#define TEXT_MAX_DATA 80
+
+const char *output_event_name(const struct scap_evt_view *evt)
+{
+	uint16_t type = evt->hdr->type;
+
+	if (type == PPME_GENERIC_E || type == PPME_GENERIC_X) {
+		uint16_t nr = scap_evt_param_u16(evt, 0);
+
+		if (nr < SYSCALL_TABLE_SIZE && g_syscall_names[nr])
+			return g_syscall_names[nr];
+	}
+	return evt->info->name;
+}
+
+static char direction(const struct scap_evt_view *evt)
+{
+	return PPME_IS_ENTER(evt->hdr->type) ? '>' : '<';
+}
+
+void output_text(struct strbuf *sb, uint64_t num, uint16_t cpu, const struct thread_info *t,
+		 const struct scap_evt_view *evt)
+{
+	time_t secs = evt->hdr->ts / 1000000000ULL;
+	struct tm tm;
+	char clock[16];
+
+	localtime_r(&secs, &tm);
+	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
+	strbuf_appendf(sb, "%" PRIu64 " %s.%09" PRIu64 " %u %s (%" PRIu64 ") %c %s ", num,
+		       clock, (uint64_t)(evt->hdr->ts % 1000000000ULL), cpu,
+		       t ? t->comm : "<NA>", (uint64_t)evt->hdr->tid, direction(evt),
+		       output_event_name(evt));
+	scap_format_params_text(sb, evt, TEXT_MAX_DATA);
+	strbuf_append(sb, "\n");
+}
+
+void output_json(struct strbuf *sb, uint16_t cpu, const struct thread_info *t,
+		 const struct scap_evt_view *evt)
+{
+	const char *comm = t ? t->comm : "<NA>";
+
+	strbuf_appendf(sb, "{\"ts\":%" PRIu64 ",\"cpu\":%u,\"tid\":%" PRIu64 ",\"pid\":%" PRId64
+		       ",\"comm\":", (uint64_t)evt->hdr->ts, cpu, (uint64_t)evt->hdr->tid,
+		       t ? t->pid : (int64_t)-1);
+	scap_json_append_string(sb, (const uint8_t *)comm, strlen(comm));
+	strbuf_appendf(sb, ",\"dir\":\"%c\",\"name\":\"%s\",\"params\":", direction(evt),
+		       output_event_name(evt));
+	scap_format_params_json(sb, evt);
+	strbuf_append(sb, "}\n");
+}

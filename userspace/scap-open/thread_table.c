@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * See thread_table.h. An open-addressing hash table keyed by tid: lookups
+ * happen once per event, so they must not allocate.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <asm/unistd.h>
+#include "ppm_flags.h"
+#include "thread_table.h"
+
+#define TOMBSTONE -1	/* a forgotten thread: keeps probe chains intact */
+
+/* Param indexes in the schema (driver/event_table.c), counting from 0. */
+#define CLONE_X_RES 0
+#define CLONE_X_PID 4
+#define CLONE_X_PTID 5
+#define CLONE_X_COMM 13
+#define CLONE_X_FLAGS 15
+#define EXECVE_X_RES 0
+#define EXECVE_X_PID 4
+#define EXECVE_X_COMM 13
+
+int thread_table_init(struct thread_table *tt)
+{
+	memset(tt, 0, sizeof(*tt));
+	tt->root_tid = -1;
+	tt->capacity = 1024;
+	tt->slots = calloc(tt->capacity, sizeof(*tt->slots));
+	return tt->slots ? 0 : -1;
+}
+
+void thread_table_fini(struct thread_table *tt)
+{
+	free(tt->slots);
+	memset(tt, 0, sizeof(*tt));
+}
+
+static uint32_t slot_of(const struct thread_table *tt, int64_t tid)
+{
+	return ((uint64_t)tid * 0x9E3779B97F4A7C15ULL >> 32) & (tt->capacity - 1);
+}
+
+static struct thread_info *lookup(struct thread_table *tt, int64_t tid)
+{
+	for (uint32_t i = slot_of(tt, tid), n = 0; n < tt->capacity;
+	     i = (i + 1) & (tt->capacity - 1), n++) {
+		if (tt->slots[i].tid == 0)
+			return NULL;
+		if (tt->slots[i].tid == tid)
+			return &tt->slots[i];
+	}
+	return NULL;
+}
+
+static int grow(struct thread_table *tt);
+
+/* A new, blank entry for tid (which must not be in the table). */
+static struct thread_info *insert(struct thread_table *tt, int64_t tid)
+{
+	uint32_t i;
+
+	if (tt->used + 1 > tt->capacity / 2 && grow(tt))
+		return NULL;
+	for (i = slot_of(tt, tid); tt->slots[i].tid > 0; i = (i + 1) & (tt->capacity - 1))
+		;
+	if (tt->slots[i].tid == 0)
+		tt->used++;
+	memset(&tt->slots[i], 0, sizeof(tt->slots[i]));
+	tt->slots[i].tid = tid;
+	tt->slots[i].pid = -1;
+	strcpy(tt->slots[i].comm, "<NA>");
+	return &tt->slots[i];
+}
+
+/* Double the table; tombstones are dropped on the way. */
+static int grow(struct thread_table *tt)
+{
+	struct thread_table bigger = { .capacity = tt->capacity * 2 };
+
+	bigger.slots = calloc(bigger.capacity, sizeof(*bigger.slots));
+	if (!bigger.slots)
+		return -1;
+	for (uint32_t i = 0; i < tt->capacity; i++) {
+		struct thread_info *t;
+
+		if (tt->slots[i].tid <= 0)
+			continue;
+		t = insert(&bigger, tt->slots[i].tid);
+		*t = tt->slots[i];
+	}
+	free(tt->slots);
+	tt->slots = bigger.slots;
+	tt->capacity = bigger.capacity;
+	tt->used = bigger.used;
+	return 0;
+}
+
+/* Fill pid and comm of a thread we did not see start, from /proc. */
+static void read_proc(struct thread_info *t)
+{
+	char path[64], line[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%lld/status", (long long)t->tid);
+	f = fopen(path, "r");
+	if (f) {
+		while (fgets(line, sizeof(line), f)) {
+			if (!strncmp(line, "Tgid:", 5)) {
+				t->pid = strtoll(line + 5, NULL, 10);
+				break;
+			}
+		}
+		fclose(f);
+	}
+	snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)t->tid);
+	f = fopen(path, "r");
+	if (f) {
+		if (fgets(t->comm, sizeof(t->comm), f))
+			t->comm[strcspn(t->comm, "\n")] = '\0';
+		fclose(f);
+	}
+}
+
+static struct thread_info *get(struct thread_table *tt, int64_t tid)
+{
+	struct thread_info *t = lookup(tt, tid);
+
+	if (t)
+		return t;
+	t = insert(tt, tid);
+	if (t)
+		read_proc(t);
+	return t;
+}
+
+void thread_table_add_root(struct thread_table *tt, pid_t pid)
+{
+	struct thread_info *t = get(tt, pid);
+
+	/* In scope from its execve on: what runs before it is scap-open's own code. */
+	tt->root_tid = pid;
+	if (t)
+		t->pid = pid;
+}
+
+static bool in_scope(struct thread_table *tt, int64_t tid)
+{
+	struct thread_info *t = lookup(tt, tid);
+
+	return t && t->in_scope;
+}
+
+static void copy_comm(struct thread_info *t, const struct scap_evt_param *p)
+{
+	size_t n = p->len < sizeof(t->comm) ? p->len : sizeof(t->comm) - 1;
+
+	if (!p->len)
+		return;
+	memcpy(t->comm, p->val, n);
+	t->comm[n] = '\0';
+}
+
+static bool is_clone_exit(uint16_t type)
+{
+	return type == PPME_SYSCALL_CLONE_20_X || type == PPME_SYSCALL_FORK_20_X ||
+	       type == PPME_SYSCALL_VFORK_20_X || type == PPME_SYSCALL_CLONE3_X;
+}
+
+/* An execve/execveat enter, as its own event or as the generic one. */
+static bool is_execve_enter(const struct scap_evt_view *evt)
+{
+	uint16_t type = evt->hdr->type;
+
+	if (type == PPME_GENERIC_E) {
+		uint16_t nr = scap_evt_param_u16(evt, 0);
+
+		return nr == __NR_execve || nr == __NR_execveat;
+	}
+	return type == PPME_SYSCALL_EXECVE_19_E || type == PPME_SYSCALL_EXECVEAT_E;
+}
+
+static bool is_execve_exit(uint16_t type)
+{
+	return type == PPME_SYSCALL_EXECVE_19_X || type == PPME_SYSCALL_EXECVEAT_X;
+}
+
+static void learn_from_clone(struct thread_table *tt, struct thread_info *t,
+			     const struct scap_evt_view *evt)
+{
+	int64_t res = scap_evt_param_s64(evt, CLONE_X_RES);
+
+	if (res == 0) {
+		/* The child's side: its own pid, name and parent. */
+		int64_t pid = scap_evt_param_s64(evt, CLONE_X_PID);
+
+		t->pid = pid;
+		copy_comm(t, &evt->params[CLONE_X_COMM]);
+		/* A new process's parent, or a new thread's process leader (tid == pid). */
+		if (in_scope(tt, scap_evt_param_s64(evt, CLONE_X_PTID)) || in_scope(tt, pid))
+			t->in_scope = true;
+	} else if (res > 0 && t->in_scope) {
+		/* The parent's side, which may come first: the child joins the scope. */
+		struct thread_info parent = *t;	/* insert() may move t */
+		struct thread_info *child = lookup(tt, res);
+		uint32_t flags = scap_evt_param_u32(evt, CLONE_X_FLAGS);
+
+		if (!child)
+			child = insert(tt, res);
+		if (!child)
+			return;
+		child->in_scope = true;
+		child->pid = flags & PPM_CL_CLONE_THREAD ? parent.pid : res;
+		if (!strcmp(child->comm, "<NA>"))
+			memcpy(child->comm, parent.comm, sizeof(child->comm));
+	}
+}
+
+struct thread_info *thread_table_update(struct thread_table *tt,
+					const struct scap_evt_view *evt)
+{
+	int64_t tid = evt->hdr->tid;
+	uint16_t type = evt->hdr->type;
+	struct thread_info *t;
+
+	/* The thread whose procexit was the previous event is gone now. */
+	if (tt->to_forget) {
+		tt->to_forget->tid = TOMBSTONE;
+		tt->to_forget = NULL;
+	}
+	t = get(tt, tid);
+	if (!t)
+		return NULL;
+
+	if (is_clone_exit(type)) {
+		learn_from_clone(tt, t, evt);
+	} else if (is_execve_exit(type) && scap_evt_param_s64(evt, EXECVE_X_RES) == 0) {
+		t->pid = scap_evt_param_s64(evt, EXECVE_X_PID);
+		copy_comm(t, &evt->params[EXECVE_X_COMM]);
+	} else if (tid == tt->root_tid && is_execve_enter(evt)) {
+		t->in_scope = true;
+	} else if (type == PPME_PROCEXIT_1_E) {
+		t->exited = true;
+		tt->to_forget = t;
+	}
+	/* Looked up again: learning from a clone may have grown the table. */
+	return lookup(tt, tid);
+}
