@@ -15,8 +15,11 @@
 #include "ppm_events_public.h"
 #include "flags_table.h"
 
-/* One parameter: name, type, print format[, flags table or DIRFD_PARAM]. */
-#define P(...) { __VA_ARGS__ }
+/* One parameter: name, type, print format. */
+#define P(name_, type_, fmt_) { .name = name_, .type = type_, .fmt = fmt_ }
+/* One parameter with extra info: its flags table, or DIRFD_PARAM(n). */
+#define PI(name_, type_, fmt_, info_) \
+	{ .name = name_, .type = type_, .fmt = fmt_, .info = info_ }
 
 /* The 20 exit params shared by clone, fork, vfork and clone3. */
 #define CLONE_EXIT_PARAMS						\
@@ -35,7 +38,7 @@
 	P("vm_swap", PT_UINT32, PF_DEC),				\
 	P("comm", PT_CHARBUF, PF_NA),					\
 	P("cgroups", PT_BYTEBUF, PF_NA),				\
-	P("flags", PT_FLAGS32, PF_HEX, clone_flags),			\
+	PI("flags", PT_FLAGS32, PF_HEX, clone_flags),			\
 	P("uid", PT_UINT32, PF_DEC),					\
 	P("gid", PT_UINT32, PF_DEC),					\
 	P("vtid", PT_PID, PF_DEC),					\
@@ -62,7 +65,7 @@
 	P("tty", PT_INT32, PF_DEC),					\
 	P("pgid", PT_PID, PF_DEC),					\
 	P("loginuid", PT_INT32, PF_DEC),				\
-	P("flags", PT_FLAGS32, PF_HEX, execve_flags)
+	PI("flags", PT_FLAGS32, PF_HEX, execve_flags)
 
 /* The 5 exit params of accept and accept4. */
 #define ACCEPT_EXIT_PARAMS						\
@@ -85,39 +88,39 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 
 	[PPME_SYSCALL_OPEN_E] = {"open", EC_FILE, CF, 3, {
 		P("name", PT_FSPATH, PF_NA),
-		P("flags", PT_FLAGS32, PF_HEX, file_flags),
+		PI("flags", PT_FLAGS32, PF_HEX, file_flags),
 		P("mode", PT_UINT32, PF_OCT) } },
 	[PPME_SYSCALL_OPEN_X] = {"open", EC_FILE, CF, 5, {
 		P("fd", PT_FD, PF_DEC),
 		P("name", PT_FSPATH, PF_NA),
-		P("flags", PT_FLAGS32, PF_HEX, file_flags),
+		PI("flags", PT_FLAGS32, PF_HEX, file_flags),
 		P("mode", PT_UINT32, PF_OCT),
 		P("dev", PT_UINT32, PF_HEX) } },
 	[PPME_SYSCALL_OPENAT_2_E] = {"openat", EC_FILE, CF, 4, {
 		P("dirfd", PT_FD, PF_DEC),
-		P("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)),
-		P("flags", PT_FLAGS32, PF_HEX, file_flags),
+		PI("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)),
+		PI("flags", PT_FLAGS32, PF_HEX, file_flags),
 		P("mode", PT_UINT32, PF_OCT) } },
 	[PPME_SYSCALL_OPENAT_2_X] = {"openat", EC_FILE, CF, 6, {
 		P("fd", PT_FD, PF_DEC),
 		P("dirfd", PT_FD, PF_DEC),
-		P("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
-		P("flags", PT_FLAGS32, PF_HEX, file_flags),
+		PI("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
+		PI("flags", PT_FLAGS32, PF_HEX, file_flags),
 		P("mode", PT_UINT32, PF_OCT),
 		P("dev", PT_UINT32, PF_HEX) } },
 	[PPME_SYSCALL_OPENAT2_E] = {"openat2", EC_FILE, CF, 5, {
 		P("dirfd", PT_FD, PF_DEC),
-		P("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)),
-		P("flags", PT_FLAGS32, PF_HEX, file_flags),
+		PI("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)),
+		PI("flags", PT_FLAGS32, PF_HEX, file_flags),
 		P("mode", PT_UINT32, PF_OCT),
-		P("resolve", PT_FLAGS32, PF_HEX, openat2_flags) } },
+		PI("resolve", PT_FLAGS32, PF_HEX, openat2_flags) } },
 	[PPME_SYSCALL_OPENAT2_X] = {"openat2", EC_FILE, CF, 6, {
 		P("fd", PT_FD, PF_DEC),
 		P("dirfd", PT_FD, PF_DEC),
-		P("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
-		P("flags", PT_FLAGS32, PF_HEX, file_flags),
+		PI("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
+		PI("flags", PT_FLAGS32, PF_HEX, file_flags),
 		P("mode", PT_UINT32, PF_OCT),
-		P("resolve", PT_FLAGS32, PF_HEX, openat2_flags) } },
+		PI("resolve", PT_FLAGS32, PF_HEX, openat2_flags) } },
 	[PPME_SYSCALL_CREAT_E] = {"creat", EC_FILE, CF, 2, {
 		P("name", PT_FSPATH, PF_NA),
 		P("mode", PT_UINT32, PF_OCT) } },
@@ -178,20 +181,20 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		EXECVE_EXIT_PARAMS } },
 	[PPME_SYSCALL_EXECVEAT_E] = {"execveat", EC_PROCESS, EF_MODIFIES_STATE, 3, {
 		P("dirfd", PT_FD, PF_DEC),
-		P("pathname", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)),
-		P("flags", PT_FLAGS32, PF_HEX, execveat_flags) } },
+		PI("pathname", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)),
+		PI("flags", PT_FLAGS32, PF_HEX, execveat_flags) } },
 	[PPME_SYSCALL_EXECVEAT_X] = {"execveat", EC_PROCESS, EF_MODIFIES_STATE, 20, {
 		EXECVE_EXIT_PARAMS } },
-	[PPME_SYSCALL_CLONE_20_E] = {"clone", EC_PROCESS, EF_MODIFIES_STATE, 0},
+	[PPME_SYSCALL_CLONE_20_E] = {"clone", EC_PROCESS, EF_MODIFIES_STATE, 0, { } },
 	[PPME_SYSCALL_CLONE_20_X] = {"clone", EC_PROCESS, EF_MODIFIES_STATE, 20, {
 		CLONE_EXIT_PARAMS } },
-	[PPME_SYSCALL_CLONE3_E] = {"clone3", EC_PROCESS, EF_MODIFIES_STATE, 0},
+	[PPME_SYSCALL_CLONE3_E] = {"clone3", EC_PROCESS, EF_MODIFIES_STATE, 0, { } },
 	[PPME_SYSCALL_CLONE3_X] = {"clone3", EC_PROCESS, EF_MODIFIES_STATE, 20, {
 		CLONE_EXIT_PARAMS } },
-	[PPME_SYSCALL_FORK_20_E] = {"fork", EC_PROCESS, EF_MODIFIES_STATE, 0},
+	[PPME_SYSCALL_FORK_20_E] = {"fork", EC_PROCESS, EF_MODIFIES_STATE, 0, { } },
 	[PPME_SYSCALL_FORK_20_X] = {"fork", EC_PROCESS, EF_MODIFIES_STATE, 20, {
 		CLONE_EXIT_PARAMS } },
-	[PPME_SYSCALL_VFORK_20_E] = {"vfork", EC_PROCESS, EF_MODIFIES_STATE, 0},
+	[PPME_SYSCALL_VFORK_20_E] = {"vfork", EC_PROCESS, EF_MODIFIES_STATE, 0, { } },
 	[PPME_SYSCALL_VFORK_20_X] = {"vfork", EC_PROCESS, EF_MODIFIES_STATE, 20, {
 		CLONE_EXIT_PARAMS } },
 	[PPME_PROCEXIT_1_E] = {"procexit", EC_PROCESS, EF_MODIFIES_STATE, 4, {
@@ -206,7 +209,7 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("res", PT_ERRNO, PF_DEC) } },
 
 	[PPME_SOCKET_SOCKET_E] = {"socket", EC_NET, CF, 3, {
-		P("domain", PT_FLAGS32, PF_DEC, socket_families),
+		PI("domain", PT_FLAGS32, PF_DEC, socket_families),
 		P("type", PT_UINT32, PF_DEC),
 		P("proto", PT_UINT32, PF_DEC) } },
 	[PPME_SOCKET_SOCKET_X] = {"socket", EC_NET, CF, 1, {
@@ -227,7 +230,7 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("backlog", PT_UINT32, PF_DEC) } },
 	[PPME_SOCKET_LISTEN_X] = {"listen", EC_NET, EF_USES_FD, 1, {
 		P("res", PT_ERRNO, PF_DEC) } },
-	[PPME_SOCKET_ACCEPT_5_E] = {"accept", EC_NET, CF, 0},
+	[PPME_SOCKET_ACCEPT_5_E] = {"accept", EC_NET, CF, 0, { } },
 	[PPME_SOCKET_ACCEPT_5_X] = {"accept", EC_NET, CF, 5, {
 		ACCEPT_EXIT_PARAMS } },
 	/* Falco names accept4's events "accept" too; only the enter differs. */
@@ -236,48 +239,48 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 	[PPME_SOCKET_ACCEPT4_5_X] = {"accept", EC_NET, CF, 5, {
 		ACCEPT_EXIT_PARAMS } },
 
-	[PPME_SYSCALL_UNLINK_2_E] = {"unlink", EC_FILE, EF_NONE, 0},
+	[PPME_SYSCALL_UNLINK_2_E] = {"unlink", EC_FILE, EF_NONE, 0, { } },
 	[PPME_SYSCALL_UNLINK_2_X] = {"unlink", EC_FILE, EF_NONE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("path", PT_FSPATH, PF_NA) } },
-	[PPME_SYSCALL_UNLINKAT_2_E] = {"unlinkat", EC_FILE, EF_NONE, 0},
+	[PPME_SYSCALL_UNLINKAT_2_E] = {"unlinkat", EC_FILE, EF_NONE, 0, { } },
 	[PPME_SYSCALL_UNLINKAT_2_X] = {"unlinkat", EC_FILE, EF_NONE, 4, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("dirfd", PT_FD, PF_DEC),
-		P("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
-		P("flags", PT_FLAGS32, PF_HEX, unlinkat_flags) } },
-	[PPME_SYSCALL_RENAME_E] = {"rename", EC_FILE, EF_NONE, 0},
+		PI("name", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
+		PI("flags", PT_FLAGS32, PF_HEX, unlinkat_flags) } },
+	[PPME_SYSCALL_RENAME_E] = {"rename", EC_FILE, EF_NONE, 0, { } },
 	[PPME_SYSCALL_RENAME_X] = {"rename", EC_FILE, EF_NONE, 3, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("oldpath", PT_FSPATH, PF_NA),
 		P("newpath", PT_FSPATH, PF_NA) } },
-	[PPME_SYSCALL_RENAMEAT_E] = {"renameat", EC_FILE, EF_NONE, 0},
+	[PPME_SYSCALL_RENAMEAT_E] = {"renameat", EC_FILE, EF_NONE, 0, { } },
 	[PPME_SYSCALL_RENAMEAT_X] = {"renameat", EC_FILE, EF_NONE, 5, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("olddirfd", PT_FD, PF_DEC),
-		P("oldpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
+		PI("oldpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
 		P("newdirfd", PT_FD, PF_DEC),
-		P("newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3)) } },
-	[PPME_SYSCALL_RENAMEAT2_E] = {"renameat2", EC_FILE, EF_NONE, 0},
+		PI("newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3)) } },
+	[PPME_SYSCALL_RENAMEAT2_E] = {"renameat2", EC_FILE, EF_NONE, 0, { } },
 	[PPME_SYSCALL_RENAMEAT2_X] = {"renameat2", EC_FILE, EF_NONE, 6, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("olddirfd", PT_FD, PF_DEC),
-		P("oldpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
+		PI("oldpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
 		P("newdirfd", PT_FD, PF_DEC),
-		P("newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3)),
-		P("flags", PT_FLAGS32, PF_HEX, renameat2_flags) } },
+		PI("newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3)),
+		PI("flags", PT_FLAGS32, PF_HEX, renameat2_flags) } },
 	[PPME_SYSCALL_MKDIR_2_E] = {"mkdir", EC_FILE, EF_NONE, 1, {
 		P("mode", PT_UINT32, PF_HEX) } },
 	[PPME_SYSCALL_MKDIR_2_X] = {"mkdir", EC_FILE, EF_NONE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("path", PT_FSPATH, PF_NA) } },
-	[PPME_SYSCALL_MKDIRAT_E] = {"mkdirat", EC_FILE, EF_NONE, 0},
+	[PPME_SYSCALL_MKDIRAT_E] = {"mkdirat", EC_FILE, EF_NONE, 0, { } },
 	[PPME_SYSCALL_MKDIRAT_X] = {"mkdirat", EC_FILE, EF_NONE, 4, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("dirfd", PT_FD, PF_DEC),
-		P("path", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
+		PI("path", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)),
 		P("mode", PT_UINT32, PF_HEX) } },
-	[PPME_SYSCALL_CHDIR_E] = {"chdir", EC_FILE, EF_MODIFIES_STATE, 0},
+	[PPME_SYSCALL_CHDIR_E] = {"chdir", EC_FILE, EF_MODIFIES_STATE, 0, { } },
 	[PPME_SYSCALL_CHDIR_X] = {"chdir", EC_FILE, EF_MODIFIES_STATE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("path", PT_CHARBUF, PF_NA) } },
@@ -286,7 +289,7 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("fd", PT_FD, PF_DEC) } },
 	[PPME_SYSCALL_DUP_X] = {"dup", EC_IO_OTHER, CF | EF_USES_FD, 1, {
 		P("res", PT_FD, PF_DEC) } },
-	[PPME_SYSCALL_PIPE_E] = {"pipe", EC_IPC, CF, 0},
+	[PPME_SYSCALL_PIPE_E] = {"pipe", EC_IPC, CF, 0, { } },
 	[PPME_SYSCALL_PIPE_X] = {"pipe", EC_IPC, CF, 4, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("fd1", PT_FD, PF_DEC),
@@ -295,8 +298,8 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 	[PPME_SYSCALL_MMAP_E] = {"mmap", EC_MEMORY, EF_DROP_SIMPLE_CONS, 6, {
 		P("addr", PT_UINT64, PF_HEX),
 		P("length", PT_UINT64, PF_DEC),
-		P("prot", PT_FLAGS32, PF_HEX, prot_flags),
-		P("flags", PT_FLAGS32, PF_HEX, mmap_flags),
+		PI("prot", PT_FLAGS32, PF_HEX, prot_flags),
+		PI("flags", PT_FLAGS32, PF_HEX, mmap_flags),
 		P("fd", PT_FD, PF_DEC),
 		P("offset", PT_UINT64, PF_DEC) } },
 	[PPME_SYSCALL_MMAP_X] = {"mmap", EC_MEMORY, EF_DROP_SIMPLE_CONS, 4, {

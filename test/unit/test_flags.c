@@ -11,10 +11,13 @@
  * values the way sysdig does.
  *
  * Build and run (from the repository root):
- *   gcc -Wall -Wextra -Werror -Idriver test/unit/test_flags.c \
- *       driver/flags_table.c -lcmocka -o /tmp/test_flags && /tmp/test_flags
+ *   make -f test/unit.mk unit-build && build/test/unit/test_flags
+ *   (or by hand: gcc -Wall -Wextra -Werror -Idriver test/unit/test_flags.c \
+ *       driver/flags_table.c -lcmocka -o /tmp/test_flags)
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

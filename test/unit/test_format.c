@@ -1,0 +1,616 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * Unit tests of the event formatter (userspace/libscap/scap_format.c) and
+ * of the string buffer it writes to (strbuf.c).
+ *
+ * Each test builds an event byte by byte, decodes it, formats it, and
+ * compares the whole text line or JSON object with the exact string a
+ * learner should see. The JSON tests include the hard cases: a path with a
+ * newline, a quote, UTF-8 and an invalid byte; I/O data holding NULs.
+ *
+ * Build and run (from the top of the repo):
+ *   sh scripts/gen-syscall-names.sh > /tmp/syscall_names.c
+ *   gcc -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE -I driver -I userspace/libscap \
+ *       test/unit/test_format.c userspace/libscap/scap_format.c \
+ *       userspace/libscap/scap_event.c userspace/libscap/strbuf.c driver/event_table.c \
+ *       driver/flags_table.c /tmp/syscall_names.c -lcmocka -o /tmp/test_format
+ *   /tmp/test_format
+ */
+#include <setjmp.h>	/* cmocka.h needs these four first */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ppm_flags.h"
+#include "scap_format.h"
+
+/* ---- an event builder ---------------------------------------------------- */
+
+/* Builds one event in memory, parameter by parameter, as a driver does. */
+struct evt_builder {
+	uint16_t type;
+	uint32_t nparams;
+	uint16_t lens[PPM_MAX_EVENT_PARAMS];
+	uint8_t data[2048];	/* the parameters' bytes, back to back */
+	uint32_t data_len;
+	uint8_t event[4096];	/* the finished event, after eb_finish() */
+	struct scap_evt_view view;
+};
+
+static void eb_start(struct evt_builder *b, uint16_t type)
+{
+	memset(b, 0, sizeof(*b));
+	b->type = type;
+}
+
+/* Add a parameter of len bytes (len 0: absent, val unused). */
+static void eb_param(struct evt_builder *b, const void *val, uint16_t len)
+{
+	assert_true(b->nparams < PPM_MAX_EVENT_PARAMS);
+	assert_true(b->data_len + len <= sizeof(b->data));
+	b->lens[b->nparams++] = len;
+	if (len)
+		memcpy(b->data + b->data_len, val, len);
+	b->data_len += len;
+}
+
+static void eb_s64(struct evt_builder *b, int64_t x) { eb_param(b, &x, sizeof(x)); }
+static void eb_u64(struct evt_builder *b, uint64_t x) { eb_param(b, &x, sizeof(x)); }
+static void eb_u32(struct evt_builder *b, uint32_t x) { eb_param(b, &x, sizeof(x)); }
+static void eb_u16(struct evt_builder *b, uint16_t x) { eb_param(b, &x, sizeof(x)); }
+static void eb_u8(struct evt_builder *b, uint8_t x) { eb_param(b, &x, sizeof(x)); }
+static void eb_str(struct evt_builder *b, const char *s) { eb_param(b, s, strlen(s) + 1); }
+static void eb_absent(struct evt_builder *b) { eb_param(b, NULL, 0); }
+
+/* Socket addresses, laid out as the drivers write them (ports in host order). */
+static void eb_sockaddr_inet(struct evt_builder *b, const uint8_t ip[4], uint16_t port)
+{
+	uint8_t a[7];
+
+	a[0] = PPM_AF_INET;
+	memcpy(a + 1, ip, 4);
+	memcpy(a + 5, &port, 2);
+	eb_param(b, a, sizeof(a));
+}
+
+static void eb_sockaddr_unix(struct evt_builder *b, const char *path)
+{
+	uint8_t a[110];
+	size_t n = strlen(path) + 1;
+
+	a[0] = PPM_AF_UNIX;
+	memcpy(a + 1, path, n);
+	eb_param(b, a, (uint16_t)(1 + n));
+}
+
+static void eb_tuple_inet(struct evt_builder *b, const uint8_t sip[4], uint16_t sport,
+			  const uint8_t dip[4], uint16_t dport)
+{
+	uint8_t t[13];
+
+	t[0] = PPM_AF_INET;
+	memcpy(t + 1, sip, 4);
+	memcpy(t + 5, &sport, 2);
+	memcpy(t + 7, dip, 4);
+	memcpy(t + 11, &dport, 2);
+	eb_param(b, t, sizeof(t));
+}
+
+static void eb_tuple_inet6(struct evt_builder *b, const uint8_t sip[16], uint16_t sport,
+			   const uint8_t dip[16], uint16_t dport)
+{
+	uint8_t t[37];
+
+	t[0] = PPM_AF_INET6;
+	memcpy(t + 1, sip, 16);
+	memcpy(t + 17, &sport, 2);
+	memcpy(t + 19, dip, 16);
+	memcpy(t + 35, &dport, 2);
+	eb_param(b, t, sizeof(t));
+}
+
+/* A unix tuple: the two sockets' kernel addresses, then the path. */
+static void eb_tuple_unix(struct evt_builder *b, uint64_t src, uint64_t dst, const char *path)
+{
+	uint8_t t[128];
+	size_t n = strlen(path) + 1;
+
+	t[0] = PPM_AF_UNIX;
+	memcpy(t + 1, &src, 8);
+	memcpy(t + 9, &dst, 8);
+	memcpy(t + 17, path, n);
+	eb_param(b, t, (uint16_t)(17 + n));
+}
+
+/* Write the event into b->event and decode it into b->view. */
+static const struct scap_evt_view *eb_decode(struct evt_builder *b)
+{
+	struct ppm_evt_hdr hdr = {
+		.ts = 1000000000ULL,
+		.tid = 42,
+		.type = b->type,
+		.nparams = b->nparams,
+	};
+	uint32_t off = PPM_EVT_HDR_SIZE;
+	char err[SCAP_LASTERR_SIZE] = "";
+
+	hdr.len = PPM_EVT_HDR_SIZE + b->nparams * PPM_PARAM_LEN_SIZE + b->data_len;
+	assert_true(hdr.len <= sizeof(b->event));
+	memcpy(b->event, &hdr, sizeof(hdr));
+	memcpy(b->event + off, b->lens, b->nparams * PPM_PARAM_LEN_SIZE);
+	off += b->nparams * PPM_PARAM_LEN_SIZE;
+	memcpy(b->event + off, b->data, b->data_len);
+	if (scap_event_decode(b->event, hdr.len, &b->view, err, sizeof(err)) != SCAP_SUCCESS)
+		fail_msg("the test built a bad event: %s", err);
+	return &b->view;
+}
+
+/* ---- checking the output ---------------------------------------------------- */
+
+static void assert_text(const struct scap_evt_view *v, uint32_t max_data, const char *want)
+{
+	struct strbuf sb;
+
+	assert_int_equal(strbuf_init(&sb), 0);
+	scap_format_params_text(&sb, v, max_data);
+	assert_false(strbuf_failed(&sb));
+	assert_string_equal(strbuf_str(&sb), want);
+	strbuf_free(&sb);
+}
+
+static void assert_json(const struct scap_evt_view *v, const char *want)
+{
+	struct strbuf sb;
+
+	assert_int_equal(strbuf_init(&sb), 0);
+	scap_format_params_json(&sb, v);
+	assert_false(strbuf_failed(&sb));
+	assert_string_equal(strbuf_str(&sb), want);
+	strbuf_free(&sb);
+}
+
+static void assert_json_string(const void *s, size_t len, const char *want)
+{
+	struct strbuf sb;
+
+	assert_int_equal(strbuf_init(&sb), 0);
+	scap_json_append_string(&sb, s, len);
+	assert_string_equal(strbuf_str(&sb), want);
+	strbuf_free(&sb);
+}
+
+/* ---- file events ------------------------------------------------------------- */
+
+static void test_openat_x(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_OPENAT_2_X);
+	eb_s64(&b, 3);					/* fd */
+	eb_s64(&b, -100);				/* dirfd: AT_FDCWD */
+	eb_str(&b, "/etc/hosts");			/* name */
+	eb_u32(&b, PPM_O_RDONLY | PPM_O_CLOEXEC);	/* flags */
+	eb_u32(&b, 0);					/* mode */
+	eb_u32(&b, 0x801);				/* dev */
+	v = eb_decode(&b);
+	assert_text(v, 80, "fd=3 dirfd=-100(AT_FDCWD) name=/etc/hosts "
+			   "flags=4097(O_RDONLY|O_CLOEXEC) mode=0 dev=0x801");
+	assert_json(v, "{\"fd\":3,\"dirfd\":-100,\"name\":\"/etc/hosts\","
+		       "\"flags\":\"O_RDONLY|O_CLOEXEC\",\"mode\":0,\"dev\":2049}");
+}
+
+/* A failed open: the errno is named; an absent dev is <NA> / null. */
+static void test_openat_x_error_and_absent(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_OPENAT_2_X);
+	eb_s64(&b, -2);
+	eb_s64(&b, 5);
+	eb_str(&b, "nope");
+	eb_u32(&b, PPM_O_WRONLY | PPM_O_CREAT | PPM_O_TRUNC);
+	eb_u32(&b, 0644);
+	eb_absent(&b);
+	v = eb_decode(&b);
+	assert_text(v, 80, "fd=-2(ENOENT) dirfd=5 name=nope "
+			   "flags=262(O_TRUNC|O_CREAT|O_WRONLY) mode=0644 dev=<NA>");
+	assert_json(v, "{\"fd\":-2,\"dirfd\":5,\"name\":\"nope\","
+		       "\"flags\":\"O_TRUNC|O_CREAT|O_WRONLY\",\"mode\":420,\"dev\":null}");
+}
+
+/* Bits without a name still show; 0 is the table's zero name, or "0". */
+static void test_flags_leftover_and_zero(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_OPEN_E);
+	eb_str(&b, "/x");
+	eb_u32(&b, PPM_O_RDONLY | 0x40000000);
+	eb_u32(&b, 0);
+	v = eb_decode(&b);
+	assert_text(v, 80, "name=/x flags=1073741825(O_RDONLY|0x40000000) mode=0");
+	assert_json(v, "{\"name\":\"/x\",\"flags\":\"O_RDONLY|0x40000000\",\"mode\":0}");
+
+	eb_start(&b, PPME_SYSCALL_OPEN_E);
+	eb_str(&b, "/x");
+	eb_u32(&b, 0);
+	eb_u32(&b, 0);
+	v = eb_decode(&b);
+	assert_text(v, 80, "name=/x flags=0(O_NONE) mode=0");
+	assert_json(v, "{\"name\":\"/x\",\"flags\":\"O_NONE\",\"mode\":0}");
+
+	/* mmap_flags has no zero entry; fd -1 is "no file", not an error. */
+	eb_start(&b, PPME_SYSCALL_MMAP_E);
+	eb_u64(&b, 0x7f0000001000ULL);
+	eb_u64(&b, 4096);
+	eb_u32(&b, PPM_PROT_READ | PPM_PROT_WRITE);
+	eb_u32(&b, 0);
+	eb_s64(&b, -1);
+	eb_u64(&b, 0);
+	v = eb_decode(&b);
+	assert_text(v, 80, "addr=0x7f0000001000 length=4096 prot=3(PROT_READ|PROT_WRITE) "
+			   "flags=0 fd=-1 offset=0");
+	assert_json(v, "{\"addr\":139637976731648,\"length\":4096,"
+		       "\"prot\":\"PROT_READ|PROT_WRITE\",\"flags\":\"0\",\"fd\":-1,\"offset\":0}");
+}
+
+/* A path with a newline, a quote, a backslash, UTF-8 "é" and a stray 0xff. */
+static void test_path_escaping(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_MKDIR_2_X);
+	eb_s64(&b, 0);
+	eb_str(&b, "/tmp/a\nb\"c\\d\xc3\xa9\xff");
+	v = eb_decode(&b);
+	/* Text: the newline becomes '.', so the event stays on one line. */
+	assert_text(v, 80, "res=0 path=/tmp/a.b\"c\\d\xc3\xa9\xff");
+	assert_json(v, "{\"res\":0,\"path\":\"/tmp/a\\nb\\\"c\\\\d\xc3\xa9\\u00ff\"}");
+}
+
+/* ---- I/O data ------------------------------------------------------------------ */
+
+static void test_bytebuf_with_nuls(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_WRITE_X);
+	eb_s64(&b, 9);
+	eb_param(&b, "a\0b\0\"\\\xc3\xa9\n", 9);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=9 data=a.b.\"\\...");
+	/* Data is not text: even the UTF-8 bytes are escaped one by one. */
+	assert_json(v, "{\"res\":9,\"data\":\"a\\u0000b\\u0000\\\"\\\\\\u00c3\\u00a9\\u000a\"}");
+}
+
+static void test_bytebuf_truncated_in_text(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_READ_X);
+	eb_s64(&b, 12);
+	eb_param(&b, "hello world\x01", 12);
+	v = eb_decode(&b);
+	assert_text(v, 5, "res=12 data=hello");
+	assert_text(v, 0, "res=12 data=hello world.");
+	assert_json(v, "{\"res\":12,\"data\":\"hello world\\u0001\"}");
+}
+
+/* execve's args are NUL-separated: all twenty params, some absent. */
+static void test_execve_x(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_EXECVE_19_X);
+	eb_s64(&b, 0);			/* res */
+	eb_str(&b, "ls");		/* exe */
+	eb_param(&b, "ls\0-l\0", 6);	/* args */
+	eb_s64(&b, 100);		/* tid */
+	eb_s64(&b, 100);		/* pid */
+	eb_s64(&b, 1);			/* ptid */
+	eb_str(&b, "/root");		/* cwd */
+	eb_u64(&b, 1024);		/* fdlimit */
+	eb_u64(&b, 0);			/* pgft_maj */
+	eb_u64(&b, 7);			/* pgft_min */
+	eb_u32(&b, 2048);		/* vm_size */
+	eb_u32(&b, 512);		/* vm_rss */
+	eb_u32(&b, 0);			/* vm_swap */
+	eb_str(&b, "ls");		/* comm */
+	eb_absent(&b);			/* cgroups */
+	eb_param(&b, "A=1\0", 4);	/* env */
+	eb_u32(&b, 0);			/* tty */
+	eb_s64(&b, 100);		/* pgid */
+	eb_u32(&b, (uint32_t)-1);	/* loginuid: an INT32, -1 is "unset" */
+	eb_u32(&b, 0);			/* flags */
+	v = eb_decode(&b);
+	assert_json(v, "{\"res\":0,\"exe\":\"ls\",\"args\":\"ls\\u0000-l\\u0000\",\"tid\":100,"
+		       "\"pid\":100,\"ptid\":1,\"cwd\":\"/root\",\"fdlimit\":1024,\"pgft_maj\":0,"
+		       "\"pgft_min\":7,\"vm_size\":2048,\"vm_rss\":512,\"vm_swap\":0,"
+		       "\"comm\":\"ls\",\"cgroups\":null,\"env\":\"A=1\\u0000\",\"tty\":0,"
+		       "\"pgid\":100,\"loginuid\":-1,\"flags\":\"0\"}");
+	assert_text(v, 80, "res=0 exe=ls args=ls.-l. tid=100 pid=100 ptid=1 cwd=/root "
+			   "fdlimit=1024 pgft_maj=0 pgft_min=7 vm_size=2048 vm_rss=512 vm_swap=0 "
+			   "comm=ls cgroups=<NA> env=A=1. tty=0 pgid=100 loginuid=-1 flags=0");
+}
+
+/* ---- network events ------------------------------------------------------------- */
+
+static void test_connect_x_ipv4(void **state)
+{
+	static const uint8_t lo[4] = { 127, 0, 0, 1 };
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SOCKET_CONNECT_X);
+	eb_s64(&b, 0);
+	eb_tuple_inet(&b, lo, 40000, lo, 8080);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=0 tuple=127.0.0.1:40000->127.0.0.1:8080");
+	assert_json(v, "{\"res\":0,\"tuple\":\"127.0.0.1:40000->127.0.0.1:8080\"}");
+}
+
+static void test_connect_x_ipv6(void **state)
+{
+	static const uint8_t lo6[16] = { [15] = 1 };
+	static const uint8_t doc6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 5 };
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SOCKET_CONNECT_X);
+	eb_s64(&b, -115);
+	eb_tuple_inet6(&b, lo6, 40000, doc6, 443);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=-115(EINPROGRESS) tuple=[::1]:40000->[2001:db8::5]:443");
+	assert_json(v, "{\"res\":-115,\"tuple\":\"[::1]:40000->[2001:db8::5]:443\"}");
+}
+
+static void test_connect_x_unix(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SOCKET_CONNECT_X);
+	eb_s64(&b, -111);
+	eb_tuple_unix(&b, 0xffff8a01c2b3d400ULL, 0xffff8a01c2b3e000ULL, "/run/a\"pp.sock");
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=-111(ECONNREFUSED) "
+			   "tuple=ffff8a01c2b3d400->ffff8a01c2b3e000 /run/a\"pp.sock");
+	assert_json(v, "{\"res\":-111,"
+		       "\"tuple\":\"ffff8a01c2b3d400->ffff8a01c2b3e000 /run/a\\\"pp.sock\"}");
+}
+
+static void test_sockaddrs(void **state)
+{
+	static const uint8_t ip[4] = { 10, 0, 0, 1 };
+	static const uint8_t netlink = PPM_AF_NETLINK;
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SOCKET_CONNECT_E);
+	eb_s64(&b, 3);
+	eb_sockaddr_inet(&b, ip, 80);
+	v = eb_decode(&b);
+	assert_text(v, 80, "fd=3 addr=10.0.0.1:80");
+	assert_json(v, "{\"fd\":3,\"addr\":\"10.0.0.1:80\"}");
+
+	/* A control character in a unix path: '.' in text, escaped in JSON. */
+	eb_start(&b, PPME_SOCKET_BIND_X);
+	eb_s64(&b, 0);
+	eb_sockaddr_unix(&b, "/tmp/s\x01");
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=0 addr=/tmp/s.");
+	assert_json(v, "{\"res\":0,\"addr\":\"/tmp/s\\u0001\"}");
+
+	/* A family with no layout of its own: just the family byte. */
+	eb_start(&b, PPME_SOCKET_BIND_X);
+	eb_s64(&b, 0);
+	eb_param(&b, &netlink, 1);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=0 addr=family 16");
+	assert_json(v, "{\"res\":0,\"addr\":\"family 16\"}");
+}
+
+/* socket_families is a list of values, not bits: 10 is AF_INET6 alone. */
+static void test_socket_domain(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SOCKET_SOCKET_E);
+	eb_u32(&b, PPM_AF_INET6);
+	eb_u32(&b, 1);
+	eb_u32(&b, 0);
+	v = eb_decode(&b);
+	assert_text(v, 80, "domain=10(AF_INET6) type=1 proto=0");
+	assert_json(v, "{\"domain\":\"AF_INET6\",\"type\":1,\"proto\":0}");
+}
+
+/* ---- other types ------------------------------------------------------------------ */
+
+static void test_generic_event(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_GENERIC_E);
+	eb_u16(&b, 39);
+	eb_u16(&b, 39);
+	v = eb_decode(&b);
+	assert_text(v, 80, "ID=getpid nativeID=39");
+	assert_json(v, "{\"ID\":\"getpid\",\"nativeID\":39}");
+
+	/* A number with no name stays a string in JSON, so the type never changes. */
+	eb_start(&b, PPME_GENERIC_X);
+	eb_u16(&b, 500);
+	v = eb_decode(&b);
+	assert_text(v, 80, "ID=500");
+	assert_json(v, "{\"ID\":\"500\"}");
+}
+
+static void test_kill_signal(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_KILL_E);
+	eb_s64(&b, 1234);
+	eb_u8(&b, 9);
+	v = eb_decode(&b);
+	assert_text(v, 80, "pid=1234 sig=9(SIGKILL)");
+	assert_json(v, "{\"pid\":1234,\"sig\":9}");
+}
+
+/* A signed PF_HEX param prints as its own width in hex, as a number in JSON. */
+static void test_signed_hex(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SOCKET_ACCEPT4_5_E);
+	eb_u32(&b, (uint32_t)-1);
+	v = eb_decode(&b);
+	assert_text(v, 80, "flags=0xffffffff");
+	assert_json(v, "{\"flags\":-1}");
+}
+
+static void test_no_params(void **state)
+{
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+
+	(void)state;
+	eb_start(&b, PPME_SYSCALL_CLONE_20_E);
+	v = eb_decode(&b);
+	assert_text(v, 80, "");
+	assert_json(v, "{}");
+}
+
+/* ---- JSON strings ------------------------------------------------------------------- */
+
+static void test_json_string_escapes(void **state)
+{
+	(void)state;
+	assert_json_string("", 0, "\"\"");
+	assert_json_string("a\"b\\c/d", 7, "\"a\\\"b\\\\c/d\"");
+	assert_json_string("\n\t\r\b\f\x01\x1f\x7f", 8,
+			   "\"\\n\\t\\r\\b\\f\\u0001\\u001f\x7f\"");
+	assert_json_string("a\0b", 3, "\"a\\u0000b\"");
+}
+
+static void test_json_string_utf8(void **state)
+{
+	(void)state;
+	/* Valid UTF-8 of 2, 3 and 4 bytes passes through. */
+	assert_json_string("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 9,
+			   "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"");
+	/* Each byte that is not UTF-8 is escaped on its own ... */
+	assert_json_string("\xff", 1, "\"\\u00ff\"");
+	assert_json_string("\xc3", 1, "\"\\u00c3\"");		/* cut short */
+	assert_json_string("\xc3(", 2, "\"\\u00c3(\"");		/* bad continuation */
+	assert_json_string("\xc0\xaf", 2, "\"\\u00c0\\u00af\"");	/* overlong '/' */
+	assert_json_string("\xed\xa0\x80", 3, "\"\\u00ed\\u00a0\\u0080\"");	/* surrogate */
+	assert_json_string("\xf4\x90\x80\x80", 4,
+			   "\"\\u00f4\\u0090\\u0080\\u0080\"");		/* > U+10FFFF */
+	/* ... and the valid text around it is kept. */
+	assert_json_string("x\xff\xc3\xa9", 4, "\"x\\u00ff\xc3\xa9\"");
+}
+
+/* ---- strbuf ----------------------------------------------------------------------------- */
+
+static void test_strbuf_grows(void **state)
+{
+	struct strbuf sb;
+	char big[5000];
+	int i;
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(strbuf_init(&sb), 0);
+	assert_string_equal(strbuf_str(&sb), "");
+	for (i = 0; i < 100; i++)
+		assert_int_equal(strbuf_append(&sb, big), 0);
+	assert_int_equal(strbuf_len(&sb), 100 * 4999);
+	assert_int_equal(strbuf_appendf(&sb, "[%s]", big), 0);
+	assert_int_equal(strbuf_len(&sb), 101 * 4999 + 2);
+	assert_int_equal(strlen(strbuf_str(&sb)), strbuf_len(&sb));
+	assert_int_equal(strbuf_str(&sb)[100 * 4999], '[');
+
+	strbuf_reset(&sb);
+	assert_int_equal(strbuf_len(&sb), 0);
+	assert_string_equal(strbuf_str(&sb), "");
+	assert_int_equal(strbuf_appendf(&sb, "%d-%s", 42, "ok"), 0);
+	assert_string_equal(strbuf_str(&sb), "42-ok");
+	strbuf_free(&sb);
+	assert_string_equal(strbuf_str(&sb), "");
+}
+
+/* A request that cannot be met fails cleanly and marks the buffer. */
+static void test_strbuf_failure(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	assert_int_equal(strbuf_init(&sb), 0);
+	assert_int_equal(strbuf_append(&sb, "kept"), 0);
+	assert_int_equal(strbuf_append_bytes(&sb, "x", SIZE_MAX), -1);
+	assert_true(strbuf_failed(&sb));
+	assert_string_equal(strbuf_str(&sb), "kept");
+	strbuf_reset(&sb);
+	assert_false(strbuf_failed(&sb));
+	strbuf_free(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_openat_x),
+		cmocka_unit_test(test_openat_x_error_and_absent),
+		cmocka_unit_test(test_flags_leftover_and_zero),
+		cmocka_unit_test(test_path_escaping),
+		cmocka_unit_test(test_bytebuf_with_nuls),
+		cmocka_unit_test(test_bytebuf_truncated_in_text),
+		cmocka_unit_test(test_execve_x),
+		cmocka_unit_test(test_connect_x_ipv4),
+		cmocka_unit_test(test_connect_x_ipv6),
+		cmocka_unit_test(test_connect_x_unix),
+		cmocka_unit_test(test_sockaddrs),
+		cmocka_unit_test(test_socket_domain),
+		cmocka_unit_test(test_generic_event),
+		cmocka_unit_test(test_kill_signal),
+		cmocka_unit_test(test_signed_hex),
+		cmocka_unit_test(test_no_params),
+		cmocka_unit_test(test_json_string_escapes),
+		cmocka_unit_test(test_json_string_utf8),
+		cmocka_unit_test(test_strbuf_grows),
+		cmocka_unit_test(test_strbuf_failure),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

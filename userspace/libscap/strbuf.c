@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * strbuf: a growable, always NUL-terminated string buffer (see strbuf.h).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+#define STRBUF_INITIAL_CAP 256
+
+/*
+ * Make room for "extra" more bytes of text plus the NUL. Capacity doubles,
+ * so appending n bytes one by one costs O(n) in total, not O(n^2).
+ * Returns 0, or -1 (and marks the buffer failed) if out of memory.
+ */
+static int strbuf_grow(struct strbuf *sb, size_t extra)
+{
+	size_t need, cap;
+	char *p;
+
+	/* len + extra + 1 must not wrap around: a huge request is a failure. */
+	if (extra > SIZE_MAX - sb->len - 1)
+		goto fail;
+	need = sb->len + extra + 1;
+	if (need <= sb->cap)
+		return 0;
+
+	cap = sb->cap ? sb->cap : STRBUF_INITIAL_CAP;
+	while (cap < need) {
+		if (cap > SIZE_MAX / 2) {
+			cap = need;
+			break;
+		}
+		cap *= 2;
+	}
+	p = realloc(sb->buf, cap);
+	if (!p)
+		goto fail;
+	/* A buffer that had no memory yet must still read as "". */
+	if (!sb->buf)
+		p[0] = '\0';
+	sb->buf = p;
+	sb->cap = cap;
+	return 0;
+fail:
+	sb->failed = true;
+	return -1;
+}
+
+int strbuf_init(struct strbuf *sb)
+{
+	sb->buf = NULL;
+	sb->len = 0;
+	sb->cap = 0;
+	sb->failed = false;
+	return strbuf_grow(sb, 0);
+}
+
+int strbuf_append_bytes(struct strbuf *sb, const void *data, size_t n)
+{
+	if (strbuf_grow(sb, n))
+		return -1;
+	/* memcpy's pointers must be valid even for 0 bytes, and data may be NULL then. */
+	if (n)
+		memcpy(sb->buf + sb->len, data, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+	return 0;
+}
+
+int strbuf_append(struct strbuf *sb, const char *s)
+{
+	return strbuf_append_bytes(sb, s, strlen(s));
+}
+
+int strbuf_append_char(struct strbuf *sb, char c)
+{
+	return strbuf_append_bytes(sb, &c, 1);
+}
+
+int strbuf_appendf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	/* First pass: how long is the text? */
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		sb->failed = true;
+		return -1;
+	}
+	if (strbuf_grow(sb, (size_t)n))
+		return -1;
+
+	/* Second pass: write it, NUL included, into the room just made. */
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+	return 0;
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+	sb->failed = false;
+}
+
+void strbuf_free(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = 0;
+	sb->cap = 0;
+}
+
+const char *strbuf_str(const struct strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+size_t strbuf_len(const struct strbuf *sb)
+{
+	return sb->len;
+}
+
+bool strbuf_failed(const struct strbuf *sb)
+{
+	return sb->failed;
+}
