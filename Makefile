@@ -112,3 +112,8 @@ test:
 
 clean:
 	rm -rf $(BUILD)
+
+.PHONY: bench
+bench: setup
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)scripts/bench.sh

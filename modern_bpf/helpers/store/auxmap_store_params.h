@@ -79,7 +79,12 @@ static __always_inline void auxmap__submit_event(struct auxiliary_map *auxmap)
 		counter->n_drops_max_event_size++;
 		return;
 	}
-	if (bpf_ringbuf_output(ringbuf, auxmap->data, size, 0)) {
+	/*
+	 * BPF_RB_NO_WAKEUP: never wake the reader, it polls (as Falco's does).
+	 * Waking it when it has caught up costs an irq_work and a wake-up per
+	 * event while it keeps pace: measured 2093 -> 940 ns per getppid call.
+	 */
+	if (bpf_ringbuf_output(ringbuf, auxmap->data, size, BPF_RB_NO_WAKEUP)) {
 		counter->n_drops_buffer++;
 		return;
 	}
