@@ -88,8 +88,13 @@ static int parse_number(const char *option, const char *s, bool sized, uint64_t 
 	}
 	if (*end)
 		return bad(option, s, "not a whole number");
-	if (v < min || v > max)
-		return bad(option, s, "out of range");
+	if (v < min || v > max) {
+		char why[80];
+
+		snprintf(why, sizeof(why), "must be between %llu and %llu",
+			 (unsigned long long)min, (unsigned long long)max);
+		return bad(option, s, why);
+	}
 	*out = v;
 	return 0;
 }
