@@ -9,11 +9,15 @@ build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-con
 test_pkgs="bats bats-assert bats-support strace jq libcmocka-dev libclang-rt-14-dev"
 
 pkgs=$build_pkgs
-[ "${1:-}" = "--test" ] && pkgs="$pkgs $test_pkgs"
+target=run
+if [ "${1:-}" = "--test" ]; then
+	pkgs="$pkgs $test_pkgs"
+	target=test
+fi
 
 die() { echo "setup: $*" >&2; exit 1; }
 
-[ "$(id -u)" = 0 ] || die "needs root to install packages and mount tracefs: run 'sudo make ${1:+test}${1:-run}'"
+[ "$(id -u)" = 0 ] || die "needs root to install packages and mount tracefs: run 'sudo make $target'"
 
 missing=""
 for p in $pkgs; do

@@ -52,6 +52,13 @@ scap_t *scap_open(const struct scap_open_args *args, char *error, int32_t *rc)
 		return NULL;
 	}
 
+	if (args->snaplen > SCAP_MAX_SNAPLEN) {
+		snprintf(error, SCAP_LASTERR_SIZE, "snaplen %u is above the maximum, %u",
+			 args->snaplen, SCAP_MAX_SNAPLEN);
+		*rc = SCAP_ILLEGAL_INPUT;
+		return NULL;
+	}
+
 	handle = calloc(1, sizeof(*handle));
 	if (!handle) {
 		snprintf(error, SCAP_LASTERR_SIZE, "out of memory allocating the handle");

@@ -38,6 +38,9 @@ enum scap_engine_kind {
 	SCAP_ENGINE_MODERN_BPF = 0,
 };
 
+/* Largest snaplen: keeps an event with a few buffers far below 64 KiB. */
+#define SCAP_MAX_SNAPLEN 4096
+
 /* Default size of each per-CPU ring buffer: 8 MiB, as Falco's. */
 #define SCAP_DEFAULT_BUFFER_BYTES (8UL * 1024 * 1024)
 
@@ -45,7 +48,7 @@ struct scap_open_args {
 	enum scap_engine_kind engine;
 	/* Bytes of each per-CPU ring buffer; a power of 2, at least a page. 0: default. */
 	unsigned long buffer_bytes_dim;
-	/* Bytes of I/O data kept per event. 0: the default (80). */
+	/* Bytes of I/O data kept per event, at most SCAP_MAX_SNAPLEN. 0: the default (80). */
 	uint32_t snaplen;
 	/*
 	 * The syscalls to capture, by x86_64 number. If none is set, all are

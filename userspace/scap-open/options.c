@@ -199,7 +199,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			opts->buffer_bytes = v;
 			break;
 		case OPT_SNAPLEN:
-			if (parse_number("--snaplen", optarg, false, 1, 4096, &v))
+			if (parse_number("--snaplen", optarg, false, 1, SCAP_MAX_SNAPLEN, &v))
 				return -1;
 			opts->snaplen = v;
 			break;

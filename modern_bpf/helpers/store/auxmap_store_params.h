@@ -163,8 +163,20 @@ static __always_inline __u16 auxmap__store_charbuf_param(struct auxiliary_map *a
 }
 
 /*
+ * How many bytes of a len-byte I/O buffer to keep: at most g_snaplen
+ * (scap-open --snaplen, default 80), so one large write cannot fill the ring.
+ */
+static __always_inline __u32 snaplen_cut(__s64 len)
+{
+	if (len <= 0)
+		return 0;
+	return len < g_snaplen ? len : g_snaplen;
+}
+
+/*
  * len raw bytes from user or kernel memory (read/write data, args...).
- * The caller bounds len (snaplen); unreadable memory stores an empty param.
+ * The caller bounds len (snaplen_cut); longer than one event is cut there.
+ * Unreadable memory stores an empty param.
  */
 static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *auxmap,
 							  unsigned long ptr, __u32 len,
@@ -172,6 +184,16 @@ static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *a
 {
 	long err = 0;
 
+	/*
+	 * Clamp first, so that 65536 becomes 65535 and not 0; then mask. The
+	 * mask changes nothing, but it is the bound the verifier checks: clang
+	 * applies the clamp to a copy of the register it passes to the helper.
+	 * The empty asm hides len's range from clang, which would otherwise
+	 * delete the mask as redundant.
+	 */
+	if (len > PPM_MAX_EVENT_SIZE - 1)
+		len = PPM_MAX_EVENT_SIZE - 1;
+	asm volatile("" : "+r"(len));
 	len &= PPM_MAX_EVENT_SIZE - 1;
 	if (ptr && len) {
 		void *dst = &auxmap->data[SAFE_ACCESS(auxmap->payload_pos)];

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * mkdirat(2): PPME_SYSCALL_MKDIRAT_E / PPME_SYSCALL_MKDIRAT_X.
+ *
+ * The enter event has no params; the exit carries them all.
+ *
+ * Try it: sudo ./build/scap-open --syscall mkdirat -- python3 -c 'import os; os.mkdir("scaplab-dir", 0o750, dir_fd=os.open("/tmp", os.O_RDONLY))'
+ */
+#include "../../../../helpers/extract/syscall_args.h"
+#include "../../../../helpers/store/auxmap_store_params.h"
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(mkdirat_e, struct pt_regs *regs, long id)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_MKDIRAT_E, 0);
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(mkdirat_x, struct pt_regs *regs, long ret)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_MKDIRAT_X, 4);
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	auxmap__store_s64_param(auxmap, ret);
+	/* Parameter 2: dirfd (type: PT_FD). AT_FDCWD stays -100, as in Falco. */
+	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	/* Parameter 3: path (type: PT_FSRELPATH) */
+	auxmap__store_charbuf_param(auxmap, extract__syscall_argument(regs, 1), MAX_PATH, USER);
+	/* Parameter 4: mode (type: PT_UINT32), before the umask */
+	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 2));
+
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}

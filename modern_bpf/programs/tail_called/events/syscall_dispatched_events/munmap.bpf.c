@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * munmap(2): PPME_SYSCALL_MUNMAP_E / PPME_SYSCALL_MUNMAP_X.
+ *
+ * The exit event adds the process's memory use right after the call, as
+ * mmap's does.
+ *
+ * Try it: sudo ./build/scap-open --syscall munmap -- python3 -c 'import mmap; mmap.mmap(-1, 1 << 20).close()'
+ */
+#include "../../../../helpers/extract/syscall_args.h"
+#include "../../../../helpers/extract/process.h"
+#include "../../../../helpers/store/auxmap_store_params.h"
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(munmap_e, struct pt_regs *regs, long id)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_MUNMAP_E, 2);
+
+	/* Parameter 1: addr (type: PT_UINT64) */
+	auxmap__store_u64_param(auxmap, extract__syscall_argument(regs, 0));
+	/* Parameter 2: length (type: PT_UINT64) */
+	auxmap__store_u64_param(auxmap, extract__syscall_argument(regs, 1));
+
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(munmap_x, struct pt_regs *regs, long ret)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+	struct task_struct *task = bpf_get_current_task_btf();
+	/* Never NULL in a syscall: only kernel threads have no mm. */
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_MUNMAP_X, 4);
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	auxmap__store_s64_param(auxmap, ret);
+	/* Parameter 2: vm_size (type: PT_UINT32), KiB */
+	auxmap__store_u32_param(auxmap, extract__mm_vm_size(mm));
+	/* Parameter 3: vm_rss (type: PT_UINT32), KiB */
+	auxmap__store_u32_param(auxmap, extract__mm_vm_rss(mm));
+	/* Parameter 4: vm_swap (type: PT_UINT32), KiB */
+	auxmap__store_u32_param(auxmap, extract__mm_vm_swap(mm));
+
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * readv(2): PPME_SYSCALL_READV_E / PPME_SYSCALL_READV_X.
+ *
+ * read(2) into several buffers, listed in an iovec array. The kernel fills
+ * them in order, so the first ret bytes of the buffers put end to end are
+ * what was read; the data param keeps the first g_snaplen of them.
+ *
+ * Try it: sudo ./build/scap-open --syscall readv -- python3 -c 'import os; os.readv(os.open("/etc/hostname", os.O_RDONLY), [bytearray(3), bytearray(100)])'
+ */
+#include "../../../../helpers/extract/syscall_args.h"
+#include "../../../../helpers/store/auxmap_store_iovec.h"
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(readv_e, struct pt_regs *regs, long id)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_READV_E, 1);
+
+	/* Parameter 1: fd (type: PT_FD) */
+	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(readv_x, struct pt_regs *regs, long ret)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+	unsigned long iov = extract__syscall_argument(regs, 1);
+	unsigned long iovcnt = extract__syscall_argument(regs, 2);
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_READV_X, 3);
+
+	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
+	auxmap__store_s64_param(auxmap, ret);
+	/*
+	 * Parameter 2: size (type: PT_UINT32): the buffers' total size, cut
+	 * to what was read, as in Falco. The kernel never reads more than the
+	 * buffers hold, so after a success that is res, and only a failed
+	 * call needs the sum.
+	 */
+	if (ret >= 0)
+		auxmap__store_u32_param(auxmap, ret);
+	else
+		auxmap__store_iovec_size_param(auxmap, iov, iovcnt);
+	/* Parameter 3: data (type: PT_BYTEBUF), the ret bytes read, if any */
+	if (ret > 0)
+		auxmap__store_iovec_data_param(auxmap, iov, iovcnt,
+					       snaplen_cut(ret));
+	else
+		auxmap__store_empty_param(auxmap);
+
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}

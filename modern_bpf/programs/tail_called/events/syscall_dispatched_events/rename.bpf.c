@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * rename(2): PPME_SYSCALL_RENAME_E / PPME_SYSCALL_RENAME_X.
+ *
+ * The enter event has no params; the exit carries them all.
+ *
+ * Try it: sudo ./build/scap-open --syscall rename -- python3 -c 'import os; open("/tmp/scaplab-a", "w"); os.rename("/tmp/scaplab-a", "/tmp/scaplab-b")'
+ */
+#include "../../../../helpers/extract/syscall_args.h"
+#include "../../../../helpers/store/auxmap_store_params.h"
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(rename_e, struct pt_regs *regs, long id)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_RENAME_E, 0);
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(rename_x, struct pt_regs *regs, long ret)
+{
+	struct auxiliary_map *auxmap = auxmap__get();
+
+	if (!auxmap)
+		return 0;
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_RENAME_X, 3);
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	auxmap__store_s64_param(auxmap, ret);
+	/* Parameter 2: oldpath (type: PT_FSPATH) */
+	auxmap__store_charbuf_param(auxmap, extract__syscall_argument(regs, 0), MAX_PATH, USER);
+	/* Parameter 3: newpath (type: PT_FSPATH) */
+	auxmap__store_charbuf_param(auxmap, extract__syscall_argument(regs, 1), MAX_PATH, USER);
+
+	auxmap__finalize_event_header(auxmap);
+	auxmap__submit_event(auxmap);
+	return 0;
+}
