@@ -14,6 +14,8 @@
  * into the ring buffer. It is twice the largest event so that the verifier
  * can prove every write lands inside it: an offset masked to below
  * PPM_MAX_EVENT_SIZE plus a length below PPM_MAX_EVENT_SIZE stays in bounds.
+ * The room past the event being built is also scratch space for helpers
+ * that assemble a value before storing it (the cwd path walk).
  */
 #define AUXILIARY_MAP_SIZE (2 * PPM_MAX_EVENT_SIZE)
 
