@@ -50,10 +50,16 @@ $(BUILD)/modern_bpf/obj/%.bpf.o: modern_bpf/%.bpf.c $(MODERN_BPF_HDRS) $(BUILD)/
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
+# The list of objects, rewritten only when it changes, so that deleting or
+# renaming a filler relinks the probe (no remaining object would be newer).
+$(BUILD)/modern_bpf/objs.list: FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)echo $(MODERN_BPF_OBJS) | cmp -s - $@ || echo $(MODERN_BPF_OBJS) > $@
+
 # One object from many: bpftool links the per-syscall objects like ld does.
-$(BUILD)/modern_bpf/probe.bpf.o: $(MODERN_BPF_OBJS)
+$(BUILD)/modern_bpf/probe.bpf.o: $(MODERN_BPF_OBJS) $(BUILD)/modern_bpf/objs.list
 	$(call msg,LINK,$@)
-	$(Q)$(BPFTOOL) gen object $@ $^
+	$(Q)$(BPFTOOL) gen object $@ $(MODERN_BPF_OBJS)
 
 $(BUILD)/modern_bpf/probe.skel.h: $(BUILD)/modern_bpf/probe.bpf.o
 	$(call msg,SKEL,$@)
@@ -94,7 +100,7 @@ $(BUILD)/scap-open: $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS)) $(BUILD)/libs
 # ---- entry points ---------------------------------------------------------
 
 .DEFAULT_GOAL := all
-.PHONY: all setup run test clean
+.PHONY: all setup run test clean FORCE
 
 all: $(BUILD)/scap-open
 
