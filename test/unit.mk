@@ -12,7 +12,7 @@ LIB_SRCS := userspace/libscap/scap_event.c userspace/libscap/scap_format.c \
 	userspace/libscap/strbuf.c userspace/libscap/scap_merge.c \
 	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
 	$(BUILD)/driver/syscall_names.c
-LIB_HDRS := $(wildcard userspace/libscap/*.h driver/*.h)
+LIB_HDRS := $(wildcard userspace/libscap/*.h driver/*.h test/unit/*.h)
 
 UNIT_CPPFLAGS := -D_GNU_SOURCE -Idriver -Iuserspace/libscap
 UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g

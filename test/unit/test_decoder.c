@@ -25,77 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ppm_flags.h"
-#include "scap_event.h"
-
-/* ---- an event builder ---------------------------------------------------- */
-
-/* Builds one event in memory, parameter by parameter, as a driver does. */
-struct evt_builder {
-	uint16_t type;
-	uint32_t nparams;
-	uint16_t lens[PPM_MAX_EVENT_PARAMS];
-	uint8_t data[2048];	/* the parameters' bytes, back to back */
-	uint32_t data_len;
-	uint8_t event[4096];	/* the finished event, after eb_finish() */
-};
-
-static void eb_start(struct evt_builder *b, uint16_t type)
-{
-	memset(b, 0, sizeof(*b));
-	b->type = type;
-}
-
-/* Add a parameter of len bytes (len 0: absent, val unused). */
-static void eb_param(struct evt_builder *b, const void *val, uint16_t len)
-{
-	assert_true(b->nparams < PPM_MAX_EVENT_PARAMS);
-	assert_true(b->data_len + len <= sizeof(b->data));
-	b->lens[b->nparams++] = len;
-	if (len)
-		memcpy(b->data + b->data_len, val, len);
-	b->data_len += len;
-}
-
-static void eb_s64(struct evt_builder *b, int64_t x) { eb_param(b, &x, sizeof(x)); }
-static void eb_u32(struct evt_builder *b, uint32_t x) { eb_param(b, &x, sizeof(x)); }
-static void eb_u16(struct evt_builder *b, uint16_t x) { eb_param(b, &x, sizeof(x)); }
-static void eb_str(struct evt_builder *b, const char *s) { eb_param(b, s, strlen(s) + 1); }
-static void eb_absent(struct evt_builder *b) { eb_param(b, NULL, 0); }
-
-/* An AF_INET socktuple: family, sip, sport, dip, dport (ports in host order). */
-static void eb_tuple_inet(struct evt_builder *b, const uint8_t sip[4], uint16_t sport,
-			  const uint8_t dip[4], uint16_t dport)
-{
-	uint8_t t[13];
-
-	t[0] = PPM_AF_INET;
-	memcpy(t + 1, sip, 4);
-	memcpy(t + 5, &sport, 2);
-	memcpy(t + 7, dip, 4);
-	memcpy(t + 11, &dport, 2);
-	eb_param(b, t, sizeof(t));
-}
-
-/* Write header, length array and parameters into b->event; return its size. */
-static uint32_t eb_finish(struct evt_builder *b)
-{
-	struct ppm_evt_hdr hdr = {
-		.ts = 1000000000ULL,
-		.tid = 42,
-		.type = b->type,
-		.nparams = b->nparams,
-	};
-	uint32_t off = PPM_EVT_HDR_SIZE;
-
-	hdr.len = PPM_EVT_HDR_SIZE + b->nparams * PPM_PARAM_LEN_SIZE + b->data_len;
-	assert_true(hdr.len <= sizeof(b->event));
-	memcpy(b->event, &hdr, sizeof(hdr));
-	memcpy(b->event + off, b->lens, b->nparams * PPM_PARAM_LEN_SIZE);
-	off += b->nparams * PPM_PARAM_LEN_SIZE;
-	memcpy(b->event + off, b->data, b->data_len);
-	return hdr.len;
-}
+#include "evt_builder.h"
 
 /* Overwrite the header's len / type / nparams of a finished event. */
 static void set_hdr_len(uint8_t *ev, uint32_t len)
