@@ -3,6 +3,7 @@
 #   make run     install what is missing, build, capture a short live demo
 #   make test    install what is missing (test tools too), build, run every test
 #   make setup   only the installing and the tracefs mount (needs root)
+#   make doctor  check the machine; say what to install or change
 #   make all     only the build
 #   make clean   remove build/
 #
@@ -119,7 +120,10 @@ test:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: bench
+.PHONY: doctor bench
+doctor:
+	$(Q)scripts/doctor.sh
+
 bench: setup
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/bench.sh
