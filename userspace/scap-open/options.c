@@ -32,7 +32,8 @@ static const char usage[] =
 	"  -h, --help             this text\n"
 	"\n"
 	"  -- COMMAND ARGS        run COMMAND, capture only it and its descendants,\n"
-	"                         and stop when it exits\n"
+	"                         and stop when it exits (if scap-open stops first,\n"
+	"                         on -n, --duration or Ctrl-C, COMMAND is killed)\n"
 	"\n"
 	"Statistics (events, events per second, drops by reason) go to stderr.\n";
 
