@@ -176,8 +176,7 @@ static __always_inline void auxmap__store_cgroups_param(struct auxiliary_map *au
 			break;
 		total += name_len + path_len;
 	}
-	auxmap->payload_pos += total;
-	push__param_len(auxmap, total);
+	auxmap__commit_param(auxmap, total);
 }
 
 #endif /* SCAPLAB_AUXMAP_STORE_CGROUPS_H */

@@ -175,8 +175,7 @@ static __always_inline void auxmap__store_d_path_param(struct auxiliary_map *aux
 	if (!len)
 		param[len++] = '/';
 	param[len++] = '\0';
-	auxmap->payload_pos += len;
-	push__param_len(auxmap, len);
+	auxmap__commit_param(auxmap, len);
 }
 
 #endif /* SCAPLAB_AUXMAP_STORE_D_PATH_H */

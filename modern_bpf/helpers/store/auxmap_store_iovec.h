@@ -90,8 +90,7 @@ static __always_inline void auxmap__store_iovec_data_param(struct auxiliary_map 
 			goto fault;
 		copied += n;
 	}
-	auxmap->payload_pos += copied;
-	push__param_len(auxmap, copied);
+	auxmap__commit_param(auxmap, copied);
 	return;
 
 fault:

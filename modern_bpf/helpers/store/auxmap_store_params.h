@@ -99,13 +99,23 @@ static __always_inline void push__param_len(struct auxiliary_map *auxmap, __u16 
 	auxmap->lengths_pos += PPM_PARAM_LEN_SIZE;
 }
 
+/*
+ * The size bytes just written at payload_pos are the next param: move past
+ * them and record their length. Every store ends with this; a helper that
+ * writes a param's bytes itself (a path walk, a socket address) calls it too.
+ */
+static __always_inline void auxmap__commit_param(struct auxiliary_map *auxmap, __u16 size)
+{
+	auxmap->payload_pos += size;
+	push__param_len(auxmap, size);
+}
+
 #define DEFINE_STORE_FIXED(name, type)						\
 static __always_inline void auxmap__store_##name##_param(struct auxiliary_map *auxmap, \
 							  type value)		\
 {										\
 	*((type *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos)]) = value;	\
-	auxmap->payload_pos += sizeof(type);					\
-	push__param_len(auxmap, sizeof(type));					\
+	auxmap__commit_param(auxmap, sizeof(type));				\
 }
 
 DEFINE_STORE_FIXED(u8, __u8)
@@ -157,8 +167,7 @@ static __always_inline __u16 auxmap__store_charbuf_param(struct auxiliary_map *a
 			n = 0;
 		}
 	}
-	auxmap->payload_pos += n;
-	push__param_len(auxmap, n);
+	auxmap__commit_param(auxmap, n);
 	return n;
 }
 
@@ -209,8 +218,7 @@ static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *a
 	} else {
 		len = 0;
 	}
-	auxmap->payload_pos += len;
-	push__param_len(auxmap, len);
+	auxmap__commit_param(auxmap, len);
 	return len;
 }
 

@@ -143,8 +143,7 @@ static __always_inline void auxmap__store_user_array_param(struct auxiliary_map 
 
 	if (array)
 		bpf_loop(MAX_PROC_ARG_ENV, user_array_step, &walk, 0);
-	auxmap->payload_pos += walk.total;
-	push__param_len(auxmap, walk.total);
+	auxmap__commit_param(auxmap, walk.total);
 }
 
 /* Parameters 2 and 3, exe and args, from the argv array of a failed execve. */

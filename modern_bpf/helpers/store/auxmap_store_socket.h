@@ -120,13 +120,6 @@ static __always_inline __u16 write_unix_path(__u8 *dst, const char *sun_path, in
 	return n + 1;
 }
 
-/* Account for size bytes just written at payload_pos as the next param. */
-static __always_inline void auxmap__commit_param(struct auxiliary_map *auxmap, __u16 size)
-{
-	auxmap->payload_pos += size;
-	push__param_len(auxmap, size);
-}
-
 /*
  * A PT_SOCKADDR from the user pointer uaddr of len bytes (bind, connect).
  * An unusable address or an unknown family stores an empty param.
