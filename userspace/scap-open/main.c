@@ -73,10 +73,10 @@ static void build_open_args(struct capture *c, struct scap_open_args *args)
 	memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
 	if (c->opts.command) {
 		for (size_t i = 0; i < sizeof(scope_syscalls) / sizeof(scope_syscalls[0]); i++) {
-			for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-				if (g_syscall_names[nr] && !strcmp(g_syscall_names[nr], scope_syscalls[i]))
-					args->interesting_syscalls[nr] = true;
-			}
+			int nr = syscall_by_name(scope_syscalls[i]);
+
+			if (nr >= 0)
+				args->interesting_syscalls[nr] = true;
 		}
 	}
 	/* Which event codes the chosen syscalls produce. */

@@ -100,7 +100,7 @@ static int parse_number(const char *option, const char *s, bool sized, uint64_t 
 	return 0;
 }
 
-static int syscall_by_name(const char *name)
+int syscall_by_name(const char *name)
 {
 	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
 		if (g_syscall_names[nr] && !strcmp(g_syscall_names[nr], name))
