@@ -4,6 +4,15 @@
 #   make test    install what is missing (test tools too), build, run every test
 #   make setup   only the installing and the tracefs mount (needs root)
 #   make doctor  check the machine; say what to install or change
+#
+# The labs (labs/README.md):
+#   make lab-start LAB=N        turn lab N's code into TODOs for you to write
+#   make grade LAB=N            build, run lab N's checks, print Score: X/Y
+#   make grade                  every lab
+#   make lab-reset LAB=N        lab N's files back as last committed
+#   make student-release DEST=dir   every lab carved, no solutions/
+#   make lab-check              the graders pass on the reference, fail on
+#                               the starters (run by make test)
 #   make all     only the build
 #   make clean   remove build/
 #
@@ -127,3 +136,28 @@ doctor:
 bench: setup
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/bench.sh
+
+# ---- the labs -------------------------------------------------------------
+
+include test/test.mk
+include labs/labs.mk
+
+.PHONY: lab-start lab-reset grade student-release lab-check setup-test
+setup-test:
+	$(Q)scripts/setup.sh --test
+
+lab-start: $(BUILD)/labs/tools/carve
+	$(Q)labs/tools/lab.sh start "$(LAB)"
+
+lab-reset: $(BUILD)/labs/tools/carve
+	$(Q)labs/tools/lab.sh reset "$(LAB)"
+
+# The grader needs bats and jq: setup-test installs them if missing.
+grade: setup-test
+	$(Q)labs/tools/grade.sh $(LAB)
+
+student-release: $(BUILD)/labs/tools/carve
+	$(Q)labs/tools/lab.sh release "$(DEST)"
+
+lab-check: setup-test
+	$(Q)labs/tools/lab-check.sh

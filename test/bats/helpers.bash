@@ -22,7 +22,8 @@
 load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'
 
-REPO_ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+# This file sits in test/bats/ of the repo, whichever test file loads it.
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SCAP_OPEN=${SCAP_OPEN:-$REPO_ROOT/build/scap-open}
 WORKLOAD=${WORKLOAD:-$REPO_ROOT/build/test/workload}
 CAPTURE_DIR=${CAPTURE_DIR:-$REPO_ROOT/build/test/captures}
@@ -56,6 +57,7 @@ fresh_dir() {
 }
 
 # capture NAME ARGS...: in setup_file, run `scap-open --json -- workload ARGS`
+# ($SCAP_OPEN_ARGS, if set, goes before the "--")
 # and keep, in build/test/captures/: NAME.json (the events), NAME.err (its
 # stderr: stats and any workload complaint), NAME.rc (its exit status) and
 # NAME.env (what the workload inherits, for the process tests: scap-open's
@@ -67,7 +69,8 @@ capture() {
 	shift
 	mkdir -p "$CAPTURE_DIR"
 	if [[ ${SCAPLAB_REUSE_CAPTURES:-} != 1 || ! -s $CAPTURE_DIR/$name.json ]]; then
-		"$SCAP_OPEN" --json -- "$WORKLOAD" "$@" >"$CAPTURE_DIR/$name.json" \
+		# shellcheck disable=SC2086
+		"$SCAP_OPEN" --json ${SCAP_OPEN_ARGS:-} -- "$WORKLOAD" "$@" >"$CAPTURE_DIR/$name.json" \
 			2>"$CAPTURE_DIR/$name.err" &
 		pid=$!
 		wait "$pid" || rc=$?

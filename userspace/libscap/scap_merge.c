@@ -8,6 +8,7 @@
 
 int scap_merge_pick_oldest(struct ppm_evt_hdr *const heads[], uint32_t n)
 {
+	/* LAB 02.1 BEGIN: return the index of the oldest head (lowest index on a tie), -1 if all are NULL */
 	int oldest = -1;
 	uint64_t oldest_ts = 0;
 
@@ -20,4 +21,11 @@ int scap_merge_pick_oldest(struct ppm_evt_hdr *const heads[], uint32_t n)
 		}
 	}
 	return oldest;
+	/* LAB 02.1 STARTER: // For now: the first buffer that has an event. It runs, but */
+	/* LAB 02.1 STARTER: // it drains CPU 0 before it looks at CPU 1's older events. */
+	/* LAB 02.1 STARTER: for (uint32_t i = 0; i < n; i++) */
+	/* LAB 02.1 STARTER: 	if (heads[i]) */
+	/* LAB 02.1 STARTER: 		return i; */
+	/* LAB 02.1 STARTER: return -1; */
+	/* LAB 02.1 END */
 }

@@ -108,7 +108,7 @@ static bool wanted(const struct capture *c, const struct thread_info *t,
 	const struct options *o = &c->opts;
 	uint16_t type = evt->hdr->type;
 
-	if (o->command && !(t && t->in_scope))
+	if (o->command && !o->all_processes && !(t && t->in_scope))
 		return false;
 	if (!matches_pid_list(o->tids, o->ntids, evt->hdr->tid))
 		return false;

@@ -34,10 +34,12 @@ static const char usage[] =
 	"  -- COMMAND ARGS        run COMMAND, capture only it and its descendants,\n"
 	"                         and stop when it exits (if scap-open stops first,\n"
 	"                         on -n, --duration or Ctrl-C, COMMAND is killed)\n"
+	"      --all_processes    with -- COMMAND: capture every process, not only\n"
+	"                         COMMAND's (the other filters still apply)\n"
 	"\n"
 	"Statistics (events, events per second, drops by reason) go to stderr.\n";
 
-enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF };
+enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_ALL_PROCESSES };
 
 static const struct option long_options[] = {
 	{ "modern_bpf", no_argument, NULL, OPT_MODERN_BPF },
@@ -52,6 +54,7 @@ static const struct option long_options[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "all_processes", no_argument, NULL, OPT_ALL_PROCESSES },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -213,6 +216,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'v':
 			opts->verbose = true;
 			break;
+		case OPT_ALL_PROCESSES:
+			opts->all_processes = true;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return 1;
@@ -233,6 +239,10 @@ int options_parse(struct options *opts, int argc, char **argv)
 			return -1;
 		}
 		opts->command = &argv[optind];
+	}
+	if (opts->all_processes && !opts->command) {
+		fprintf(stderr, "scap-open: --all_processes needs a command after '--' (see --help)\n");
+		return -1;
 	}
 	return 0;
 }

@@ -29,6 +29,7 @@ struct options {
 	bool syscalls[SYSCALL_TABLE_SIZE];	/* asked for with --syscall */
 	bool any_syscall_filter;
 	char **command;			/* after "--": run it, capture it and its children */
+	bool all_processes;		/* with command: every process, not its scope only */
 };
 
 /* The x86_64 number of the syscall called name, or -1. */

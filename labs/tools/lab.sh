@@ -1,0 +1,119 @@
+#!/bin/bash
+# Starting, resetting and handing out labs. Called by the Makefile:
+#   make lab-start LAB=N        carve lab N's regions into TODO stubs, in place
+#   make lab-reset LAB=N        put lab N's files back as last committed,
+#                               keeping your changes in a patch first
+#   make student-release DEST=dir
+#                               a copy with every lab carved and no solutions/
+# How the markers work: labs/README.md and labs/tools/carve.c.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. labs/tools/lib.sh
+
+in_git() {
+	git rev-parse --is-inside-work-tree >/dev/null 2>&1
+}
+
+start() {
+	local dir num files todo changed
+	dir=$(lab_dir "${1:-}")
+	num=$(lab_num "$dir")
+	need_carve
+	files=$(markers "$num" | awk '$2 == "BEGIN" { sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	if [[ -z $files ]]; then
+		todo=$(markers "$num" | awk '$2 == "TODO"')
+		[[ -n $todo ]] || die "lab $num has no markers in the code: nothing to start"
+		echo "lab $num is already started; its TODOs:"
+		sed 's/^/  /' <<<"$todo"
+		return
+	fi
+	if in_git; then
+		# shellcheck disable=SC2086
+		changed=$(git status --porcelain -- $files)
+		if [[ -n $changed ]]; then
+			echo "lab-start: these files of lab $num have changes not committed:" >&2
+			sed 's/^/  /' <<<"$changed" >&2
+			die "Carving them would lose that work. Commit it (git commit -a) or put it aside (git stash), then run 'make lab-start LAB=$num' again."
+		fi
+	else
+		echo "lab-start: not a git repository, so no way back with make lab-reset; carving anyway." >&2
+	fi
+	# shellcheck disable=SC2086
+	"$CARVE" --lab "$num" $files || die "lab-start: carve failed; no file of lab $num was changed"
+	echo "Lab $num started: $dir/README.md says what to do. Your TODOs:"
+	markers "$num" | awk '{ $2 = ""; print "  " $0 }'
+	echo
+	echo "Grade your work:         make grade LAB=$num"
+	echo "Get the code back as last committed (your changes are saved in a patch first):"
+	echo "                         make lab-reset LAB=$num"
+}
+
+reset() {
+	local dir num files patch
+	dir=$(lab_dir "${1:-}")
+	num=$(lab_num "$dir")
+	need_carve
+	in_git || die "lab-reset needs git: this tree is not a git repository"
+	files=$(markers "$num" | awk '{ sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	# A file whose markers the learner deleted is still the lab's if git knows it had them.
+	files=$(printf '%s\n%s\n' "$files" "$(git grep -lE "(/\*|//|#) LAB $num\.[0-9]+ (BEGIN|TODO): " HEAD -- . ':!*.md' 2>/dev/null | sed 's/^HEAD://')" |
+		sed '/^$/d' | sort -u)
+	[[ -n $files ]] || die "lab $num has no files to reset"
+	# shellcheck disable=SC2086
+	if git diff --quiet HEAD -- $files; then
+		echo "lab $num: its files are already as last committed; nothing to do"
+		return
+	fi
+	mkdir -p "build/labs/$(basename "$dir")"
+	patch="build/labs/$(basename "$dir")/your-work-$(date +%Y%m%d-%H%M%S).patch"
+	# shellcheck disable=SC2086
+	git diff HEAD -- $files >"$patch"
+	# shellcheck disable=SC2086
+	git checkout HEAD -- $files
+	echo "lab $num: these files are back as last committed:"
+	sed 's/^/  /' <<<"$files"
+	echo "Your changes are saved in $patch (git apply $patch brings them back)."
+}
+
+release() {
+	local dest=${1:-} left
+	[[ -n $dest ]] || die "where to? say DEST=dir, e.g. make student-release DEST=/tmp/scaplab-student"
+	if [[ -e $dest && -n $(ls -A "$dest" 2>/dev/null) ]]; then
+		die "student-release: $dest exists and is not empty; give a new directory"
+	fi
+	need_carve
+	mkdir -p "$dest"
+	# Only what the repository holds: no build/, no solutions/.
+	if in_git; then
+		git ls-files -z | grep -zv '^solutions/' | xargs -0 cp --parents -t "$dest"
+	else
+		find . -path ./build -prune -o -path ./.git -prune -o -path ./solutions -prune \
+			-o -type f -print0 | xargs -0 cp --parents -t "$dest"
+	fi
+	local carve
+	carve=$(realpath "$CARVE")
+	(
+		cd "$dest"
+		files=$(marker_files)
+		# shellcheck disable=SC2086
+		"$carve" --lab all $files
+	) || die "student-release: carve failed"
+	left=$(cd "$dest" && CARVE=$carve markers | awk '$2 == "BEGIN"')
+	[[ -z $left ]] || die "student-release: regions left uncarved: $left"
+	if command -v git >/dev/null; then
+		(cd "$dest" && git init -q && git add -A &&
+			git -c user.name=scaplab -c user.email=scaplab@localhost \
+				commit -q -m "scaplab student release: every lab carved") ||
+			die "student-release: git init failed in $dest"
+	fi
+	echo "student release in $dest: $(cd "$dest" && CARVE=$carve markers | wc -l) TODOs in" \
+		"$(ls -d "$dest"/labs/[0-9][0-9]-*/ | wc -l) labs, no solutions/."
+	echo "A learner starts with: cd $dest && sudo make grade LAB=0"
+}
+
+case ${1:-} in
+start) start "${2:-}" ;;
+reset) reset "${2:-}" ;;
+release) release "${2:-}" ;;
+*) die "usage: labs/tools/lab.sh start|reset LAB | release DEST" ;;
+esac

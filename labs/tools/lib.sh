@@ -1,0 +1,63 @@
+# Shared by lab.sh, grade.sh and lab-check.sh: finding labs and their markers.
+# Source it from the repository's root directory.
+
+CARVE=${CARVE:-build/labs/tools/carve}
+
+die() {
+	echo "$*" >&2
+	exit 2
+}
+
+# lab_dir LAB: print labs/NN-slug for LAB, given as "2", "02", "02-reader-merge"
+# or "reader-merge"; die listing the labs if there is no such lab.
+lab_dir() {
+	local want=$1 d n
+	[[ -n $want ]] || die "which lab? say LAB=N, e.g. make grade LAB=2 (labs: $(lab_list))"
+	for d in labs/[0-9][0-9]-*/; do
+		d=${d%/}
+		n=${d#labs/}
+		if [[ $want == "$n" || $want == "${n#??-}" || $want == "${n%%-*}" ||
+			($want =~ ^[0-9]$ && "0$want" == "${n%%-*}") ]]; then
+			echo "$d"
+			return
+		fi
+	done
+	die "no lab '$want'; the labs are: $(lab_list)"
+}
+
+lab_list() {
+	local d
+	for d in labs/[0-9][0-9]-*/; do
+		d=${d%/}
+		printf '%s ' "${d#labs/}"
+	done
+}
+
+# The two-digit number of labs/NN-slug.
+lab_num() {
+	local n=${1#labs/}
+	echo "${n%%-*}"
+}
+
+# marker_files: every file that holds a lab marker, begun or carved.
+# Markdown is left out: READMEs quote markers in their text.
+marker_files() {
+	grep -rlE --exclude-dir=build --exclude-dir=.git --exclude-dir=solutions \
+		--exclude-dir=tools --exclude='*.md' \
+		'^[[:space:]]*(/\*|//|#) LAB [0-9]{2}\.[0-9]+ (BEGIN|TODO): ' . 2>/dev/null |
+		sed 's|^\./||' | sort
+}
+
+# markers [NN]: "NN.M BEGIN|TODO FILE:LINE hint" for every marker (of lab NN).
+markers() {
+	local files
+	files=$(marker_files)
+	[[ -n $files ]] || return 0
+	# shellcheck disable=SC2086
+	"$CARVE" --list $files | { if [[ -n ${1:-} ]]; then grep "^$1\." || true; else cat; fi; }
+}
+
+need_carve() {
+	[[ -x $CARVE ]] || make --no-print-directory -s "$CARVE" >&2 ||
+		die "cannot build $CARVE"
+}
