@@ -128,7 +128,8 @@ command -v bats >/dev/null || die "bats is not installed: run 'sudo make setup-t
 need_carve
 
 if [[ -n ${1:-} ]]; then
-	grade_lab "$(lab_dir "$1")"
+	dir=$(lab_dir "$1") || exit 2
+	grade_lab "$dir"
 	[[ $SCORE == "$MAX" && $MAX -gt 0 ]]
 	exit
 fi

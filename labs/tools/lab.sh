@@ -16,7 +16,7 @@ in_git() {
 
 start() {
 	local dir num files todo changed
-	dir=$(lab_dir "${1:-}")
+	dir=$(lab_dir "${1:-}") || exit 2
 	num=$(lab_num "$dir")
 	need_carve
 	files=$(markers "$num" | awk '$2 == "BEGIN" { sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
@@ -50,7 +50,7 @@ start() {
 
 reset() {
 	local dir num files patch
-	dir=$(lab_dir "${1:-}")
+	dir=$(lab_dir "${1:-}") || exit 2
 	num=$(lab_num "$dir")
 	need_carve
 	in_git || die "lab-reset needs git: this tree is not a git repository"
