@@ -1,0 +1,191 @@
+#!/bin/bash
+# make lab-check: the labs themselves are right. Run by `make test`.
+#   - every marker is well formed, and carving is idempotent;
+#   - every lab has a README, checks and a solution; every exercise number
+#     in the code has its "## Exercise NN.M" section and at least one check;
+#     solutions/ names only labs that exist;
+#   - every grader gives full marks on the reference, and less on its lab's
+#     starter (so no grader passes without the work);
+#   - the student release has no region left uncarved, and builds.
+# Prints TAP (one "ok"/"not ok" line per check, the plan at the end), with
+# the reason under each failure; the graders' full output stays in
+# build/lab-check/. Exit status 1 if any check failed.
+#   labs/tools/lab-check.sh [--no-grade]   (--no-grade: only the static checks)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. labs/tools/lib.sh
+WORK=build/lab-check
+n=0
+failures=0
+
+# check NAME CMD...: run CMD and print its TAP line; on failure, its output.
+check() {
+	local name=$1 out
+	shift
+	n=$((n + 1))
+	if out=$("$@" 2>&1); then
+		echo "ok $n $name"
+		[[ -z $out ]] || sed 's/^/# /' <<<"$out"
+	else
+		failures=$((failures + 1))
+		echo "not ok $n $name"
+		sed 's/^/# /' <<<"$out" | head -n 40
+	fi
+}
+
+markers_well_formed() {
+	local files
+	files=$(marker_files)
+	[[ -n $files ]] || { echo "no lab marker anywhere in the code"; return 1; }
+	# shellcheck disable=SC2086
+	"$CARVE" --list $files >/dev/null
+}
+
+carve_idempotent() {
+	local f once twice bad=0
+	mkdir -p "$WORK"
+	for f in $(marker_files); do
+		once=$WORK/idem.once
+		twice=$WORK/idem.twice
+		"$CARVE" --lab all --stdout "$f" >"$once" || return 1
+		cp "$once" "$twice.src"
+		"$CARVE" --lab all --stdout "$twice.src" >"$twice" || return 1
+		cmp -s "$once" "$twice" || { echo "$f: carving the carved file changes it"; bad=1; }
+		grep -qE '(/\*|//|#) LAB [0-9]{2}\.[0-9]+ BEGIN: ' "$once" &&
+			{ echo "$f: a BEGIN survives carving"; bad=1; }
+	done
+	return $bad
+}
+
+# lab_is_complete labs/NN-slug: README, checks, solution, and numbers that agree.
+lab_is_complete() {
+	local dir=$1 num slug ids tests id bad=0
+	num=$(lab_num "$dir")
+	slug=${dir#labs/}
+	[[ -s $dir/README.md ]] || { echo "no $dir/README.md"; bad=1; }
+	[[ -s solutions/$slug/README.md ]] || { echo "no solutions/$slug/README.md"; bad=1; }
+	compgen -G "$dir/tests/*.bats" >/dev/null || { echo "no $dir/tests/*.bats"; return 1; }
+	# Every test is a check: "NN.M [P pts] title", of this lab.
+	while IFS= read -r t; do
+		[[ $t =~ ^$num\.[0-9]+\ \[[0-9]+\ pts?\]\  ]] ||
+			{ echo "test '$t': not named \"$num.M [P pts] what it checks\""; bad=1; }
+	done < <(sed -n 's/^@test "\(.*\)" {$/\1/p' "$dir"/tests/*.bats)
+	dups=$(sed -n 's/^@test "\(.*\)" {$/\1/p' "$dir"/tests/*.bats | sort | uniq -d)
+	[[ -z $dups ]] || { echo "tests with the same name: $dups"; bad=1; }
+	ids=$(markers "$num" | awk '{ print $1 }' | sort -u)
+	[[ -n $ids ]] || { echo "lab $num has no marker in the code: nothing to carve"; bad=1; }
+	tests=$(sed -n "s/^@test \"\($num\.[0-9]*\) .*/\1/p" "$dir"/tests/*.bats | sort -u)
+	for id in $ids; do
+		grep -q "^## Exercise $id: " "$dir/README.md" ||
+			{ echo "exercise $id is in the code but has no '## Exercise $id: ...' section in $dir/README.md"; bad=1; }
+		grep -qx "$id" <<<"$tests" || { echo "exercise $id has no check in $dir/tests/"; bad=1; }
+	done
+	for id in $tests; do
+		grep -qx "$id" <<<"$ids" || { echo "checks of exercise $id, which no marker in the code has"; bad=1; }
+	done
+	return $bad
+}
+
+solutions_name_labs() {
+	local s bad=0
+	for s in solutions/*/; do
+		[[ -d $s ]] || continue
+		s=${s%/}
+		[[ -d labs/${s#solutions/} ]] || { echo "$s: there is no labs/${s#solutions/}"; bad=1; }
+	done
+	return $bad
+}
+
+reference_full_marks() {
+	local num=$1 log=$WORK/reference-$1.log
+	mkdir -p "$WORK"
+	labs/tools/grade.sh "$num" >"$log" 2>&1
+	local rc=$?
+	grep '^Score:' "$log"
+	[[ $rc == 0 ]] || { grep -E '^  FAIL|^ +\|' "$log" | head -n 30; return 1; }
+}
+
+# A copy of the repository with the build products, so that a starter
+# rebuilds only what its carve changed (cp -a keeps the times make compares).
+make_copy() {
+	local copy=$WORK/tree
+	rm -rf "$copy"
+	mkdir -p "$copy/build"
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git ls-files -z | xargs -0 cp -a --parents -t "$copy"
+	else
+		find . -path ./build -prune -o -path ./.git -prune -o -type f -print0 |
+			xargs -0 cp -a --parents -t "$copy"
+	fi
+	for p in modern_bpf driver userspace libscap.a scap-open labs test; do
+		[[ -e build/$p ]] && cp -a "build/$p" "$copy/build/"
+	done
+	rm -rf "$copy/build/test/captures"
+	echo "$copy"
+}
+
+starter_below_full() {
+	local num=$1 copy=$2 log files f
+	log=$PWD/$WORK/starter-$num.log
+	files=$(cd "$copy" && markers "$num" | awk '{ sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	(
+		cd "$copy" || exit 2
+		# shellcheck disable=SC2086
+		"$CARVE" --lab "$num" $files || exit 2
+		labs/tools/grade.sh "$num"
+	) >"$log" 2>&1
+	local rc=$?
+	# Back to the reference for the next lab; a new mtime makes make rebuild.
+	for f in $files; do
+		cp "$f" "$copy/$f"
+	done
+	grep '^Score:' "$log" || { tail -n 20 "$log"; return 1; }
+	[[ $rc == 1 ]] || { echo "the grader exited $rc on the starter (1 expected: below full marks)"; tail -n 20 "$log"; return 1; }
+	grep -q '^Open TODOs of this lab' "$log" || { echo "the grader did not list the lab's TODOs"; return 1; }
+}
+
+release_builds() {
+	local dest=$WORK/release p carve
+	carve=$(realpath "$CARVE")
+	rm -rf "$dest"
+	labs/tools/lab.sh release "$dest" >/dev/null || return 1
+	[[ ! -e $dest/solutions ]] || { echo "the release has solutions/"; return 1; }
+	# Reuse this build's products: only the carved files recompile.
+	mkdir -p "$dest/build"
+	for p in modern_bpf driver userspace libscap.a scap-open labs; do
+		[[ -e build/$p ]] && cp -a "build/$p" "$dest/build/"
+	done
+	for p in $(cd "$dest" && marker_files); do
+		touch "$dest/$p"
+	done
+	make --no-print-directory -C "$dest" all lab-tools >"$WORK/release-build.log" 2>&1 ||
+		{ echo "the student release does not build:"; grep -E 'error' "$WORK/release-build.log" | head -n 20; return 1; }
+	for d in labs/[0-9][0-9]-*/; do
+		(cd "$dest" && CARVE=$carve markers "$(lab_num "${d%/}")" | grep -q ' TODO ') ||
+			{ echo "${d%/}: no TODO in the release"; return 1; }
+	done
+}
+
+need_carve
+check "markers are well formed" markers_well_formed
+check "carving is idempotent" carve_idempotent
+check "solutions/ names only labs that exist" solutions_name_labs
+for d in labs/[0-9][0-9]-*/; do
+	d=${d%/}
+	check "${d#labs/}: README, checks, solution and exercise numbers agree" lab_is_complete "$d"
+done
+check "the student release is carved and builds" release_builds
+
+if [[ ${1:-} != --no-grade ]]; then
+	for d in labs/[0-9][0-9]-*/; do
+		d=${d%/}
+		check "${d#labs/}: full marks on the reference" reference_full_marks "$(lab_num "$d")"
+	done
+	copy=$(make_copy)
+	for d in labs/[0-9][0-9]-*/; do
+		d=${d%/}
+		check "${d#labs/}: below full marks on its starter" starter_below_full "$(lab_num "$d")" "$copy"
+	done
+fi
+echo "1..$n"
+[[ $failures == 0 ]]
