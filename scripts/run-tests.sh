@@ -5,7 +5,7 @@
 # "not ok" lines. A suite that does not build, or whose binary dies before
 # running all the tests its plan ("1..N") announced, counts as failures:
 # a crash must never look like a pass.
-#   scripts/run-tests.sh [unit] [bats]     (default: all suites)
+#   scripts/run-tests.sh [unit] [bats] [labs]     (default: all suites)
 set -u
 cd "$(dirname "$0")/.."
 out=build/test
@@ -58,7 +58,16 @@ run_bats() {
 	count_tap bats "$out/bats.tap"
 }
 
-suites=${*:-unit bats}
+# The labs: every grader passes on the reference and fails on its starter
+# (labs/tools/lab-check.sh, also `make lab-check`).
+run_labs() {
+	echo "labs (make lab-check: graders on the reference and on the starters):"
+	build_or_fail lab-tools make --no-print-directory lab-tools || return
+	labs/tools/lab-check.sh > "$out/labs.tap" 2>&1
+	count_tap labs "$out/labs.tap"
+}
+
+suites=${*:-unit bats labs}
 echo "build:"
 if build_or_fail build make --no-print-directory all; then
 	echo "  build                        ok"
@@ -69,7 +78,8 @@ for s in $suites; do
 	case $s in
 	unit) run_unit ;;
 	bats) run_bats ;;
-	*) echo "run-tests: unknown suite '$s' (unit, bats)" >&2; exit 2 ;;
+	labs) run_labs ;;
+	*) echo "run-tests: unknown suite '$s' (unit, bats, labs)" >&2; exit 2 ;;
 	esac
 done
 
