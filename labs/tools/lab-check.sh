@@ -6,7 +6,8 @@
 #     solutions/ names only labs that exist;
 #   - every grader gives full marks on the reference, and less on its lab's
 #     starter (so no grader passes without the work);
-#   - the student release has no region left uncarved, and builds.
+#   - the student release has no region left uncarved, builds, and every
+#     grader in it scores below full marks.
 # Prints TAP (one "ok"/"not ok" line per check, the plan at the end), with
 # the reason under each failure; the graders' full output stays in
 # build/lab-check/. Exit status 1 if any check failed.
@@ -176,7 +177,17 @@ for d in labs/[0-9][0-9]-*/; do
 done
 check "the student release is carved and builds" release_builds
 
+# In the release every lab is carved at once: each grader must still fail.
+release_graders_fail() {
+	local dest=$WORK/release log=$PWD/$WORK/release-grade.log
+	(cd "$dest" && labs/tools/grade.sh) >"$log" 2>&1
+	sed -n '/^== Summary ==/,$p' "$log"
+	jq -e 'all(.labs[]; .score < .max)' "$dest/build/grade/summary.json" >/dev/null ||
+		{ echo "a grader gave full marks in the student release"; return 1; }
+}
+
 if [[ ${1:-} != --no-grade ]]; then
+	check "every grader scores below full marks in the student release" release_graders_fail
 	for d in labs/[0-9][0-9]-*/; do
 		d=${d%/}
 		check "${d#labs/}: full marks on the reference" reference_full_marks "$(lab_num "$d")"
