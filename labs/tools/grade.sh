@@ -13,7 +13,7 @@
 # exercise (the number in the code's markers and in the lab's README), P its
 # points. A test that fails, is skipped or never runs scores 0.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
 OUT=build/grade
 

@@ -13,7 +13,7 @@
 # build/lab-check/. Exit status 1 if any check failed.
 #   labs/tools/lab-check.sh [--no-grade]   (--no-grade: only the static checks)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
 WORK=build/lab-check
 n=0

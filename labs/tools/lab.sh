@@ -7,7 +7,7 @@
 #                               a copy with every lab carved and no solutions/
 # How the markers work: labs/README.md and labs/tools/carve.c.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
 
 in_git() {

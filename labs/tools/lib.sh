@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by lab.sh, grade.sh and lab-check.sh: finding labs and their markers.
 # Source it from the repository's root directory.
 
