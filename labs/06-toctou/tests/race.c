@@ -17,7 +17,7 @@
  * opened (or connected to) A; a driver that reads the buffer at exit sees B.
  * No sleep decides anything, so the race comes out the same on every run.
  *
- * Before each race it also makes one ordinary call of the same syscall.
+ * Before the races it makes ordinary calls of the same syscalls.
  * For every call it writes one JSON line to DIR/report.json: what /proc
  * showed when the buffer changed and what the kernel really opened, so that
  * the grader can check the mechanism as well as the events.
@@ -326,6 +326,11 @@ static void plain_calls(void)
 	must(getsockname(lis, (struct sockaddr *)&in, &len), "getsockname");
 	cli = must(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket AF_INET");
 	must(syscall(SYS_connect, cli, &in, sizeof(in)), "connect to 127.0.0.1");
+	/* A bad fd: the kernel fails it before it reads the address. */
+	if (syscall(SYS_connect, -1, &in, sizeof(in)) != -1 || errno != EBADF) {
+		fprintf(stderr, "workload: connect(-1, ...) did not fail with EBADF\n");
+		exit(1);
+	}
 	fprintf(report, "{\"call\":\"plain\",\"dirfd\":%d,\"connect_fd\":%d,\"port\":%d}\n",
 		dirfd, cli, ntohs(in.sin_port));
 	must(close(cli), "close");
