@@ -6,7 +6,9 @@
  * connection, local end first. As in Falco, the remote end of the tuple is
  * the address the program passed, not the kernel's peer: after a refused
  * or pending (non-blocking, EINPROGRESS) connect the kernel may have none,
- * and the tuple still says where the program tried to go.
+ * and the tuple still says where the program tried to go. That address is
+ * read again at exit, when another thread may have rewritten it: only the
+ * enter event's copy is the one the kernel used (labs/06-toctou).
  *
  * Try it: ./build/scap-open --json -s connect -- python3 -c \
  *   'import socket; socket.socket().connect_ex(("127.0.0.1", 9))'
@@ -26,12 +28,18 @@ int BPF_PROG(connect_e, struct pt_regs *regs, long id)
 
 	/* Parameter 1: fd (type: PT_FD) */
 	auxmap__store_s64_param(auxmap, fd);
-	/* Parameter 2: addr (type: PT_SOCKADDR). Empty for a bad fd, as in Falco. */
+	/*
+	 * Parameter 2: addr (type: PT_SOCKADDR), read before the kernel copies
+	 * it (move_addr_to_kernel). Empty for a bad fd, as in Falco.
+	 */
+	/* LAB 06.3 BEGIN: store the sockaddr (argument 1, argument 2 bytes) when fd >= 0, else empty */
 	if (fd >= 0)
 		auxmap__store_sockaddr_param(auxmap, extract__syscall_argument(regs, 1),
 					     (int)extract__syscall_argument(regs, 2));
 	else
 		auxmap__store_empty_param(auxmap);
+	/* LAB 06.3 STARTER: auxmap__store_empty_param(auxmap); */
+	/* LAB 06.3 END */
 
 	auxmap__finalize_event_header(auxmap);
 	auxmap__submit_event(auxmap);

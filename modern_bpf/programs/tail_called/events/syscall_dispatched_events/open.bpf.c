@@ -25,8 +25,14 @@ int BPF_PROG(open_e, struct pt_regs *regs, long id)
 		return 0;
 	auxmap__preload_event_header(auxmap, PPME_SYSCALL_OPEN_E, 3);
 
-	/* Parameter 1: name (type: PT_FSPATH) */
+	/*
+	 * Parameter 1: name (type: PT_FSPATH). Read now, before the kernel
+	 * copies it: the exit event's copy comes too late to be trusted.
+	 */
+	/* LAB 06.1 BEGIN: store the path (syscall argument 0) as the user passed it, up to MAX_PATH */
 	auxmap__store_charbuf_param(auxmap, extract__syscall_argument(regs, 0), MAX_PATH, USER);
+	/* LAB 06.1 STARTER: auxmap__store_empty_param(auxmap); */
+	/* LAB 06.1 END */
 	flags = extract__syscall_argument(regs, 1);
 	/* Parameter 2: flags (type: PT_FLAGS32) */
 	auxmap__store_u32_param(auxmap, open_flags_to_scap(flags));

@@ -25,8 +25,11 @@ int BPF_PROG(openat_e, struct pt_regs *regs, long id)
 
 	/* Parameter 1: dirfd (type: PT_FD). AT_FDCWD stays -100, as in Falco. */
 	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
-	/* Parameter 2: name (type: PT_FSRELPATH) */
+	/* Parameter 2: name (type: PT_FSRELPATH), read before the kernel copies it */
+	/* LAB 06.2 BEGIN: store the path (syscall argument 1) as the user passed it, up to MAX_PATH */
 	auxmap__store_charbuf_param(auxmap, extract__syscall_argument(regs, 1), MAX_PATH, USER);
+	/* LAB 06.2 STARTER: auxmap__store_empty_param(auxmap); */
+	/* LAB 06.2 END */
 	flags = extract__syscall_argument(regs, 2);
 	/* Parameter 3: flags (type: PT_FLAGS32) */
 	auxmap__store_u32_param(auxmap, open_flags_to_scap(flags));
