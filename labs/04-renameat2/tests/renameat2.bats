@@ -31,7 +31,7 @@ diagnose() {
 	local generic empty corrupt
 	generic=$(jq_events '[.[] | select(.name == "renameat2" and (.params | has("ID")))] | length')
 	empty=$(jq_events '[.[] | select(.name == "renameat2" and .dir == "<" and .params == {})] | length')
-	corrupt=$(grep -E 'skipping a corrupt event.*renameat2' "$CAPTURE_ERR" | head -n 3)
+	corrupt=$(grep -E 'skipping a corrupt event.*renameat2' "$CAPTURE_ERR" | sed 's/ on CPU [0-9]*//' | sort -u | head -n 3)
 	echo "--- what the capture says about the path of renameat2:"
 	if [[ $generic -gt 0 ]]; then
 		echo ">>> $generic renameat2 events are the generic ones (params ID, nativeID):"
@@ -66,6 +66,9 @@ find_call() {
 	cond=".tid == \$wpid and .params.newpath == $(jq -n --arg p "$1" '$p')"
 	if [[ $(jq_events "[.[] | select(.name == \"renameat2\" and .dir == \"<\" and $cond)] | length") == 0 ]]; then
 		diagnose
+		echo "--- the first renameat2 events of the capture ($CAPTURE):"
+		jq_events -c '[.[] | select(.name == "renameat2")][:4][]'
+		fail "no renameat2 exit event of the renamer (pid $WPID) has newpath \"$1\""
 	fi
 	pair_by_exit renameat2 "$cond"
 }
@@ -117,8 +120,8 @@ ANY_FLAGS='type == "string"'
 		    generic: [.[] | select(.params | has("ID"))] | length }')
 	echo "renameat2 events of the renamer (pid $WPID): $counts; expected $CALLS enter events, 0 generic"
 	if [[ $counts != "{\"enter\":$CALLS,\"generic\":0}" ]]; then
-		show_events renameat2
 		diagnose
+		show_events renameat2
 		fail "each renameat2 call must go through the tail table to renameat2_e and renameat2_x"
 	fi
 }
@@ -134,7 +137,7 @@ ANY_FLAGS='type == "string"'
 	echo "scap-open's count: $(grep -o 'corrupt events: [0-9]*' "$CAPTURE_ERR")"
 	if [[ $n != "$CALLS" ]] || grep -q 'skipping a corrupt event' "$CAPTURE_ERR"; then
 		diagnose
-		fail "renameat2_x in $FILLER must send exactly the schema's params"
+		fail "renameat2_x ($FILLER) must send exactly the params of the schema (driver/event_table.c)"
 	fi
 }
 
@@ -206,9 +209,9 @@ expect_flag_numbers() {
 		[[ $got == "$want" ]] || bad=1
 	done
 	if [[ $bad == 1 ]]; then
-		echo "the text capture's renameat2 exit lines ($CAPTURE_DIR/lab04-renamer-text.txt):"
-		grep -F ' < renameat2' "$CAPTURE_DIR/lab04-renamer-text.txt" | sed -E 's/^[0-9]+ [0-9:.]+ //' | head -n 12
 		diagnose
+		echo "--- the first renameat2 exit lines of the text capture ($CAPTURE_DIR/lab04-renamer-text.txt):"
+		grep -F ' < renameat2' "$CAPTURE_DIR/lab04-renamer-text.txt" | sed -E 's/^[0-9]+ [0-9:.]+ //' | head -n 4
 		if grep -qE ' < renameat2 .* flags=0$' "$CAPTURE_DIR/lab04-renamer-text.txt"; then
 			echo ">>> every call stores flags=0: does renameat2_flags_to_scap (driver/ppm_flag_helpers.h) return 0?"
 		fi
@@ -233,6 +236,7 @@ expect_flag_numbers() {
 	use_text_capture
 	use_capture lab04-renamer
 	local target want_text want_json line got_text got_json bad=0
+	echo "the flags of five calls, as scap-open prints them:"
 	while IFS=';' read -r target want_text want_json; do
 		line=$(text_line "$target")
 		got_text=$(sed -nE 's/.* (flags=.*)$/\1/p' <<<"$line")
@@ -252,6 +256,9 @@ wx_new;flags=6(RENAME_EXCHANGE|RENAME_WHITEOUT);RENAME_EXCHANGE|RENAME_WHITEOUT
 EOF
 	if [[ $bad == 1 ]]; then
 		diagnose
+		if ! grep -F ' < renameat2 ' "$CAPTURE_DIR/lab04-renamer-text.txt" | grep -qvE ' flags=0$'; then
+			echo ">>> every call stores flags=0, so there is no name to print: renameat2_flags_to_scap (04.4) first."
+		fi
 		fail "renameat2_flags (driver/flags_table.c) must name PPM_RENAME_NOREPLACE, _EXCHANGE and _WHITEOUT"
 	fi
 }
