@@ -262,6 +262,7 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("newdirfd", PT_FD, PF_DEC),
 		PI("newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3)) } },
 	[PPME_SYSCALL_RENAMEAT2_E] = {"renameat2", EC_FILE, EF_NONE, 0, { } },
+	/* LAB 04.1 BEGIN: the exit event's 6 params: res, olddirfd, oldpath, newdirfd, newpath, flags */
 	[PPME_SYSCALL_RENAMEAT2_X] = {"renameat2", EC_FILE, EF_NONE, 6, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("olddirfd", PT_FD, PF_DEC),
@@ -269,6 +270,8 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("newdirfd", PT_FD, PF_DEC),
 		PI("newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3)),
 		PI("flags", PT_FLAGS32, PF_HEX, renameat2_flags) } },
+	/* LAB 04.1 STARTER: [PPME_SYSCALL_RENAMEAT2_X] = {"renameat2", EC_FILE, EF_NONE, 0, { } }, */
+	/* LAB 04.1 END */
 	[PPME_SYSCALL_MKDIR_2_E] = {"mkdir", EC_FILE, EF_NONE, 1, {
 		P("mode", PT_UINT32, PF_HEX) } },
 	[PPME_SYSCALL_MKDIR_2_X] = {"mkdir", EC_FILE, EF_NONE, 2, {

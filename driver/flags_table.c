@@ -185,9 +185,11 @@ const struct ppm_name_value unlinkat_flags[] = {
 
 /* renameat2 "flags". */
 const struct ppm_name_value renameat2_flags[] = {
+	/* LAB 04.5 BEGIN: one { "NAME", PPM_RENAME_* } entry per flag, in bit order */
 	{ "RENAME_NOREPLACE", PPM_RENAME_NOREPLACE },
 	{ "RENAME_EXCHANGE", PPM_RENAME_EXCHANGE },
 	{ "RENAME_WHITEOUT", PPM_RENAME_WHITEOUT },
+	/* LAB 04.5 END */
 	{ NULL, 0 },
 };
 

@@ -30,6 +30,7 @@ int BPF_PROG(renameat2_x, struct pt_regs *regs, long ret)
 
 	if (!auxmap)
 		return 0;
+	/* LAB 04.3 BEGIN: preload the header with 6 params, then store them in schema order */
 	auxmap__preload_event_header(auxmap, PPME_SYSCALL_RENAMEAT2_X, 6);
 
 	/* Parameter 1: res (type: PT_ERRNO) */
@@ -44,6 +45,8 @@ int BPF_PROG(renameat2_x, struct pt_regs *regs, long ret)
 	auxmap__store_charbuf_param(auxmap, extract__syscall_argument(regs, 3), MAX_PATH, USER);
 	/* Parameter 6: flags (type: PT_FLAGS32) */
 	auxmap__store_u32_param(auxmap, renameat2_flags_to_scap(extract__syscall_argument(regs, 4)));
+	/* LAB 04.3 STARTER: auxmap__preload_event_header(auxmap, PPME_SYSCALL_RENAMEAT2_X, 0); */
+	/* LAB 04.3 END */
 
 	auxmap__finalize_event_header(auxmap);
 	auxmap__submit_event(auxmap);
