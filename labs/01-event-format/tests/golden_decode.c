@@ -270,23 +270,38 @@ static void annotate(const uint8_t *b, size_t n)
 	printf("  type %" PRIu64 " is %s%s; its schema has %d params\n", type,
 	       info ? info->name : "unknown", info ? (type & 1 ? " exit" : " enter") : "",
 	       info ? (int)info->nparams : 0);
-	/* The lengths: as many as the header says, at most what the buffer holds. */
+	/*
+	 * The lengths: as many as nparams says, but no more than the schema
+	 * has (when the type is known), nor than the buffer holds.
+	 */
 	nl = nparams < PPM_MAX_EVENT_PARAMS ? nparams : PPM_MAX_EVENT_PARAMS;
+	if (info && nl > info->nparams) {
+		printf("  (nparams says %" PRIu64 ": reading only the schema's %u lengths)\n",
+		       nparams, info->nparams);
+		nl = info->nparams;
+	}
 	off = PPM_EVT_HDR_SIZE;
 	for (i = 0; i < nl && off + 2 <= n; i++, off += 2) {
 		memcpy(&lens[i], b + off, 2);
-		printf("  bytes %2zu-%-3zu len[%zu]   %02x %02x  = %u%s%s\n", off, off + 1, i,
-		       b[off], b[off + 1], lens[i], info && i < info->nparams ? " " : "",
-		       info && i < info->nparams ? info->params[i].name : "");
+		printf("  bytes %2zu-%-3zu len[%zu]   %02x %02x  = %u\n", off, off + 1, i,
+		       b[off], b[off + 1], lens[i]);
 	}
 	nl = i;
 	/* The params, back to back, each as long as its length says. */
-	for (i = 0; i < nl && off < n; i++) {
+	for (i = 0; i < nl; i++) {
 		size_t end = off + lens[i] < n ? off + lens[i] : n;
 
-		printf("  bytes %2zu-%-3zu param %zu  ", off, end ? end - 1 : 0, i + 1);
-		print_bytes(b + off, end - off > 24 ? 24 : end - off);
-		printf("%s%s\n", end - off > 24 ? " ..." : "",
+		if (lens[i] == 0 || off >= n) {
+			printf("  (no bytes)  param %zu %s: %s\n", i + 1,
+			       info ? info->params[i].name : "",
+			       lens[i] ? "past the end of the buffer" : "length 0, absent");
+			off += lens[i];
+			continue;
+		}
+		printf("  bytes %2zu-%-3zu param %zu %s: ", off, end - 1, i + 1,
+		       info ? info->params[i].name : "");
+		print_bytes(b + off, end - off > 16 ? 16 : end - off);
+		printf("%s%s\n", end - off > 16 ? " ..." : "",
 		       off + lens[i] > n ? " (cut: the buffer ends)" : "");
 		off += lens[i];
 	}
