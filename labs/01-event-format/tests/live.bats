@@ -20,8 +20,9 @@ require_decoded() {
 	local n
 	n=$(sed -n 's/.*corrupt events: \([0-9]*\).*/\1/p' "$CAPTURE_ERR")
 	if [[ -n $n && $n != 0 ]]; then
-		echo "scap-open skipped $n events of the probe as corrupt. The first reasons:"
-		grep -m 5 'skipping a corrupt event' "$CAPTURE_ERR"
+		echo "scap-open skipped $n events of the probe as corrupt. Its reasons (it prints the first 10):"
+		sed -n 's/^scap-open: skipping a corrupt event on CPU [0-9]*: //p' "$CAPTURE_ERR" |
+			sort | uniq -c | sort -rn | head -n 5
 		fail "your decoder refused real events: see scap_event_decode in userspace/libscap/scap_event.c"
 	fi
 }
