@@ -139,20 +139,17 @@ static bool is_string_type(enum ppm_param_type type)
 }
 
 /*
- * Check one present parameter's bytes against its type: fixed-size types
- * have their exact size, strings end in a NUL (so readers may use them as
- * C strings), socket addresses have their family's size.
+ * Check a present parameter's contents, for the types whose size alone
+ * says too little: strings end in a NUL (so readers may use them as C
+ * strings), socket addresses have their family's size. The size of the
+ * fixed-size types is checked by decode_params, before this.
  * name is the event's name with its direction, e.g. "openat_x".
  */
-static int32_t check_param(const char *name, uint32_t i, const struct ppm_param_info *pi,
-			   const struct scap_evt_param *p, char *err, size_t errlen)
+static int32_t check_contents(const char *name, uint32_t i, const struct ppm_param_info *pi,
+			      const struct scap_evt_param *p, char *err, size_t errlen)
 {
-	uint32_t size = scap_param_type_size(pi->type);
+	uint32_t size;
 	bool at_least;
-
-	if (size && p->len != size)
-		return fail(err, errlen, "param %u (%s) of %s is %u bytes, type %s needs %u",
-			    i + 1, pi->name, name, p->len, scap_param_type_name(pi->type), size);
 
 	if (is_string_type(pi->type) && p->val[p->len - 1] != '\0')
 		return fail(err, errlen, "param %u (%s) of %s is not NUL-terminated",
@@ -181,71 +178,168 @@ static int32_t check_param(const char *name, uint32_t i, const struct ppm_param_
 	return SCAP_SUCCESS;
 }
 
+/* Room for "openat_x": a schema name, "_e" or "_x", and the NUL. */
+#define EVT_NAME_SIZE (PPM_MAX_NAME_LEN + 3)
+
+/* Write the name of a known event type with its direction, e.g. "openat_x". */
+static void event_name(uint16_t type, char name[EVT_NAME_SIZE])
+{
+	snprintf(name, EVT_NAME_SIZE, "%.*s_%c", PPM_MAX_NAME_LEN, g_event_info[type].name,
+		 PPME_IS_ENTER(type) ? 'e' : 'x');
+}
+
+/*
+ * Step 1: copy the header out of bytes into *hdr and check it: buflen holds
+ * a whole header, hdr->len is at least a header and at most buflen, the
+ * type is one the schema knows, and nparams is that schema's count.
+ * After this, hdr->len bytes may be read and g_event_info[hdr->type] used.
+ */
+static int32_t decode_header(const uint8_t *bytes, size_t buflen, struct ppm_evt_hdr *hdr,
+			     char *err, size_t errlen)
+{
+	/* LAB 01.1 BEGIN: copy the header into *hdr; check its size, len, type and nparams */
+	char name[EVT_NAME_SIZE];
+
+	if (!bytes || buflen < PPM_EVT_HDR_SIZE)
+		return fail(err, errlen, "only %zu bytes, an event header needs %d",
+			    bytes ? buflen : 0, PPM_EVT_HDR_SIZE);
+
+	/* A copy, so the fields can be read whatever the buffer's alignment. */
+	memcpy(hdr, bytes, sizeof(*hdr));
+	if (hdr->len < PPM_EVT_HDR_SIZE)
+		return fail(err, errlen, "header says %u bytes, less than the header itself (%d)",
+			    hdr->len, PPM_EVT_HDR_SIZE);
+	if (hdr->len > buflen)
+		return fail(err, errlen, "header says %u bytes but only %zu remain",
+			    hdr->len, buflen);
+
+	/* Codes scaplab does not emit are in the table too, with name "". */
+	if (hdr->type >= PPM_EVENT_MAX || g_event_info[hdr->type].name[0] == '\0')
+		return fail(err, errlen, "event type %u is unknown", hdr->type);
+
+	/* nparams comes from the buffer: checked here, before any use as a count. */
+	if (hdr->nparams != g_event_info[hdr->type].nparams) {
+		event_name(hdr->type, name);
+		return fail(err, errlen, "nparams %u but the schema of %s has %u",
+			    hdr->nparams, name, g_event_info[hdr->type].nparams);
+	}
+	return SCAP_SUCCESS;
+	/* LAB 01.1 STARTER: (void)bytes; */
+	/* LAB 01.1 STARTER: (void)buflen; */
+	/* LAB 01.1 STARTER: (void)hdr; */
+	/* LAB 01.1 STARTER: return fail(err, errlen, "TODO 01.1: check the header (decode_header in scap_event.c)"); */
+	/* LAB 01.1 END */
+}
+
+/*
+ * Step 2: read the length array that follows the header (hdr checked by
+ * decode_header) into params[i].len. The array must end inside the event,
+ * and the lengths must fill the rest of it exactly: each one fits in what
+ * is left, and together they end at byte hdr->len.
+ */
+static int32_t decode_lengths(const uint8_t *bytes, const struct ppm_evt_hdr *hdr,
+			      const char *name, struct scap_evt_param *params,
+			      char *err, size_t errlen)
+{
+	/* LAB 01.2 BEGIN: read the nparams u16 lengths into params[i].len; they must fill the event */
+	const struct ppm_event_info *info = &g_event_info[hdr->type];
+	/* nparams is the schema's, at most PPM_MAX_EVENT_PARAMS: this cannot wrap. */
+	uint32_t off = PPM_EVT_HDR_SIZE + hdr->nparams * PPM_PARAM_LEN_SIZE;
+	uint32_t i;
+
+	if (off > hdr->len)
+		return fail(err, errlen,
+			    "%s: the length array ends at byte %u, past the event's %u bytes",
+			    name, off, hdr->len);
+
+	for (i = 0; i < hdr->nparams; i++) {
+		uint16_t len;
+
+		/* memcpy: the array starts at byte 26, so its u16s are misaligned. */
+		memcpy(&len, bytes + PPM_EVT_HDR_SIZE + i * PPM_PARAM_LEN_SIZE, sizeof(len));
+		/* off <= hdr->len here, so hdr->len - off cannot wrap. */
+		if (len > hdr->len - off)
+			return fail(err, errlen,
+				    "%s: param %u (%s) is %u bytes past the end of the event",
+				    name, i + 1, info->params[i].name, len - (hdr->len - off));
+		params[i].len = len;
+		off += len;
+	}
+	if (off != hdr->len)
+		return fail(err, errlen, "%s: the params end at byte %u but the header says %u",
+			    name, off, hdr->len);
+	return SCAP_SUCCESS;
+	/* LAB 01.2 STARTER: (void)bytes; */
+	/* LAB 01.2 STARTER: (void)name; */
+	/* LAB 01.2 STARTER: (void)params; */
+	/* LAB 01.2 STARTER: (void)hdr; */
+	/* LAB 01.2 STARTER: return fail(err, errlen, "TODO 01.2: read the length array (decode_lengths in scap_event.c)"); */
+	/* LAB 01.2 END */
+}
+
+/*
+ * Step 3: point each params[i].val at its bytes (the lengths are read by
+ * decode_lengths: the params follow the length array back to back, each
+ * params[i].len bytes), and check each present one against its schema
+ * type: a fixed-size type has exactly scap_param_type_size() bytes, and
+ * check_contents() accepts it. A param of length 0 is absent: it is
+ * accepted whatever its type, and its val is not read.
+ */
+static int32_t decode_params(const uint8_t *bytes, const struct ppm_evt_hdr *hdr,
+			     const char *name, struct scap_evt_param *params,
+			     char *err, size_t errlen)
+{
+	/* LAB 01.3 BEGIN: point params[i].val at each param's bytes; check each present one's size */
+	const struct ppm_event_info *info = &g_event_info[hdr->type];
+	uint32_t off = PPM_EVT_HDR_SIZE + hdr->nparams * PPM_PARAM_LEN_SIZE;
+	uint32_t i;
+
+	for (i = 0; i < hdr->nparams; i++) {
+		struct scap_evt_param *p = &params[i];
+		const struct ppm_param_info *pi = &info->params[i];
+		uint32_t size = scap_param_type_size(pi->type);
+
+		p->val = bytes + off;
+		off += p->len;
+		if (p->len == 0)
+			continue;
+		if (size && p->len != size)
+			return fail(err, errlen, "param %u (%s) of %s is %u bytes, type %s needs %u",
+				    i + 1, pi->name, name, p->len, scap_param_type_name(pi->type),
+				    size);
+		if (check_contents(name, i, pi, p, err, errlen))
+			return SCAP_FAILURE;
+	}
+	return SCAP_SUCCESS;
+	/* LAB 01.3 STARTER: (void)bytes; */
+	/* LAB 01.3 STARTER: (void)name; */
+	/* LAB 01.3 STARTER: (void)params; */
+	/* LAB 01.3 STARTER: (void)check_contents;	// call it for each present param, after the size check */
+	/* LAB 01.3 STARTER: if (hdr->nparams == 0) */
+	/* LAB 01.3 STARTER: 	return SCAP_SUCCESS;	// no params: nothing to point at */
+	/* LAB 01.3 STARTER: return fail(err, errlen, "TODO 01.3: point at the params and check them (decode_params in scap_event.c)"); */
+	/* LAB 01.3 END */
+}
+
+/* The three steps, in order: each may rely on what the one before checked. */
 int32_t scap_event_decode(const void *buf, size_t buflen, struct scap_evt_view *view,
 			  char *err, size_t errlen)
 {
 	const uint8_t *bytes = buf;
-	const struct ppm_event_info *info;
-	struct ppm_evt_hdr hdr;
-	char name[PPM_MAX_NAME_LEN + 3];
-	uint32_t i, off;
+	/* Zeroed only for the compiler, which cannot see that fail() returns SCAP_FAILURE. */
+	struct ppm_evt_hdr hdr = { 0 };
+	char name[EVT_NAME_SIZE];
 
-	if (!buf || buflen < PPM_EVT_HDR_SIZE)
-		return fail(err, errlen, "only %zu bytes, an event header needs %d",
-			    buf ? buflen : 0, PPM_EVT_HDR_SIZE);
-
-	/* A copy, so the fields can be read whatever the buffer's alignment. */
-	memcpy(&hdr, bytes, sizeof(hdr));
-	if (hdr.len < PPM_EVT_HDR_SIZE)
-		return fail(err, errlen, "header says %u bytes, less than the header itself (%d)",
-			    hdr.len, PPM_EVT_HDR_SIZE);
-	if (hdr.len > buflen)
-		return fail(err, errlen, "header says %u bytes but only %zu remain",
-			    hdr.len, buflen);
-
-	/* Codes scaplab does not emit are in the table too, with name "". */
-	if (hdr.type >= PPM_EVENT_MAX || g_event_info[hdr.type].name[0] == '\0')
-		return fail(err, errlen, "event type %u is unknown", hdr.type);
-	info = &g_event_info[hdr.type];
-	snprintf(name, sizeof(name), "%.*s_%c", PPM_MAX_NAME_LEN, info->name,
-		 PPME_IS_ENTER(hdr.type) ? 'e' : 'x');
-
-	/* Checked before any use as a count: nparams comes from the buffer. */
-	if (hdr.nparams != info->nparams)
-		return fail(err, errlen, "nparams %u but the schema of %s has %u",
-			    hdr.nparams, name, info->nparams);
-
-	/* The length array; nparams <= PPM_MAX_EVENT_PARAMS, so this cannot wrap. */
-	off = PPM_EVT_HDR_SIZE + hdr.nparams * PPM_PARAM_LEN_SIZE;
-	if (off > hdr.len)
-		return fail(err, errlen,
-			    "%s: the length array ends at byte %u, past the event's %u bytes",
-			    name, off, hdr.len);
-
-	for (i = 0; i < hdr.nparams; i++) {
-		struct scap_evt_param *p = &view->params[i];
-		uint16_t len;
-
-		memcpy(&len, bytes + PPM_EVT_HDR_SIZE + i * PPM_PARAM_LEN_SIZE, sizeof(len));
-		/* off <= hdr.len here, so hdr.len - off cannot wrap. */
-		if (len > hdr.len - off)
-			return fail(err, errlen,
-				    "%s: param %u (%s) is %u bytes past the end of the event",
-				    name, i + 1, info->params[i].name, len - (hdr.len - off));
-		p->val = bytes + off;
-		p->len = len;
-		off += len;
-
-		/* Length 0 is an absent parameter, whatever its type. */
-		if (len && check_param(name, i, &info->params[i], p, err, errlen))
-			return SCAP_FAILURE;
-	}
-	if (off != hdr.len)
-		return fail(err, errlen, "%s: the params end at byte %u but the header says %u",
-			    name, off, hdr.len);
+	if (decode_header(bytes, buflen, &hdr, err, errlen) != SCAP_SUCCESS)
+		return SCAP_FAILURE;
+	event_name(hdr.type, name);
+	if (decode_lengths(bytes, &hdr, name, view->params, err, errlen) != SCAP_SUCCESS)
+		return SCAP_FAILURE;
+	if (decode_params(bytes, &hdr, name, view->params, err, errlen) != SCAP_SUCCESS)
+		return SCAP_FAILURE;
 
 	view->hdr = (const struct ppm_evt_hdr *)bytes;
-	view->info = info;
+	view->info = &g_event_info[hdr.type];
 	view->nparams = hdr.nparams;
 	return SCAP_SUCCESS;
 }
