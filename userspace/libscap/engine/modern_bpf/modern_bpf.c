@@ -140,35 +140,67 @@ static bool is_dispatcher(const struct bpf_program *prog, const struct scaplab_m
 
 /* ---- step 5: the tail tables ---- */
 
-static int32_t add_filler(struct scap_engine_handle *h, struct bpf_map *table, uint32_t nr,
-			  const char *suffix, char *lasterr)
+/*
+ * The dispatchers jump to a syscall's filler with bpf_tail_call(), by the
+ * syscall's number. Slot nr of a tail table must hold the fd of the program
+ * "<name of syscall nr>_e" (enter) or "<name>_x" (exit): that is how a filler
+ * is tied to its syscall, by name (see any file of
+ * modern_bpf/programs/tail_called/events/syscall_dispatched_events/).
+ * A slot left empty makes the tail call fail, and the dispatcher then sends
+ * the generic event.
+ *
+ * The two tables are filled by two loops that read the same on purpose:
+ * the enter one is the example to read, the exit one is lab 03's exercise.
+ */
+static int32_t fill_enter_tail_table(struct scap_engine_handle *h, char *lasterr)
 {
-	char name[64];
+	int table_fd = bpf_map__fd(h->skel->maps.syscall_enter_tail_table);
 	struct bpf_program *prog;
-	int fd;
+	char name[64];
+	int prog_fd;
 
-	snprintf(name, sizeof(name), "%s_%s", g_syscall_names[nr], suffix);
-	prog = bpf_object__find_program_by_name(h->skel->obj, name);
-	if (!prog)
-		return SCAP_SUCCESS;	/* no filler yet: the generic event */
-	fd = bpf_program__fd(prog);
-	if (bpf_map_update_elem(bpf_map__fd(table), &nr, &fd, BPF_ANY))
-		return fail(lasterr, "failed to put %s in %s: %s", name, bpf_map__name(table),
-			    strerror(errno));
+	for (uint32_t nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		/* Only the syscalls of driver/syscall_table.c have fillers. */
+		if (!(g_syscall_table[nr].flags & UF_USED) || !g_syscall_names[nr])
+			continue;
+		snprintf(name, sizeof(name), "%s_e", g_syscall_names[nr]);
+		prog = bpf_object__find_program_by_name(h->skel->obj, name);
+		if (!prog)
+			continue;	/* no filler yet: the generic event */
+		prog_fd = bpf_program__fd(prog);
+		if (bpf_map_update_elem(table_fd, &nr, &prog_fd, BPF_ANY))
+			return fail(lasterr, "failed to put %s in syscall_enter_tail_table: %s",
+				    name, strerror(errno));
+	}
 	return SCAP_SUCCESS;
 }
 
-static int32_t fill_tail_tables(struct scap_engine_handle *h, char *lasterr)
+static int32_t fill_exit_tail_table(struct scap_engine_handle *h, char *lasterr)
 {
+	/* LAB 03.2 BEGIN: put the fd of program "<name>_x" at slot nr of syscall_exit_tail_table */
+	int table_fd = bpf_map__fd(h->skel->maps.syscall_exit_tail_table);
+	struct bpf_program *prog;
+	char name[64];
+	int prog_fd;
+
 	for (uint32_t nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
 		if (!(g_syscall_table[nr].flags & UF_USED) || !g_syscall_names[nr])
 			continue;
-		if (add_filler(h, h->skel->maps.syscall_enter_tail_table, nr, "e", lasterr))
-			return SCAP_FAILURE;
-		if (add_filler(h, h->skel->maps.syscall_exit_tail_table, nr, "x", lasterr))
-			return SCAP_FAILURE;
+		snprintf(name, sizeof(name), "%s_x", g_syscall_names[nr]);
+		prog = bpf_object__find_program_by_name(h->skel->obj, name);
+		if (!prog)
+			continue;	/* no filler yet: the generic event */
+		prog_fd = bpf_program__fd(prog);
+		if (bpf_map_update_elem(table_fd, &nr, &prog_fd, BPF_ANY))
+			return fail(lasterr, "failed to put %s in syscall_exit_tail_table: %s",
+				    name, strerror(errno));
 	}
 	return SCAP_SUCCESS;
+	/* LAB 03.2 STARTER: // The table stays empty: every exit is the generic event. */
+	/* LAB 03.2 STARTER: (void)h; */
+	/* LAB 03.2 STARTER: (void)lasterr; */
+	/* LAB 03.2 STARTER: return SCAP_SUCCESS; */
+	/* LAB 03.2 END */
 }
 
 /* ---- step 6: the rings ---- */
@@ -276,7 +308,9 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		     "the verifier's log", strerror(-err));
 		goto cleanup;
 	}
-	if (fill_tail_tables(h, lasterr))
+	if (fill_enter_tail_table(h, lasterr))
+		goto cleanup;
+	if (fill_exit_tail_table(h, lasterr))
 		goto cleanup;
 	if (create_rings(h, lasterr))
 		goto cleanup;
