@@ -28,7 +28,7 @@ static const char usage[] =
 	"      --snaplen BYTES    bytes of I/O data kept per event (default 80)\n"
 	"  -j, --json             one JSON object per event\n"
 	"  -q, --quiet            print no events, only the statistics\n"
-	"  -v, --verbose          show libbpf's messages, the verifier's log too\n"
+	"  -v, --verbose          show all of libbpf's messages, not only its warnings\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"  -- COMMAND ARGS        run COMMAND, capture only it and its descendants,\n"

@@ -68,9 +68,21 @@ static int32_t fail(char *lasterr, const char *fmt, ...)
 }
 
 static bool g_verbose;
+/* The program the kernel refused at load, from libbpf's warning; "" if none. */
+static char g_failed_prog[64];
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
+	if (level == LIBBPF_WARN) {
+		char line[256];
+		va_list copy;
+
+		/* libbpf names the program only in its own message: keep the name. */
+		va_copy(copy, ap);
+		vsnprintf(line, sizeof(line), fmt, copy);
+		va_end(copy);
+		sscanf(line, "libbpf: prog '%63[^']': BPF program load failed", g_failed_prog);
+	}
 	if (!g_verbose && level != LIBBPF_WARN)
 		return 0;
 	return vfprintf(stderr, fmt, ap);
@@ -275,6 +287,7 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		return SCAP_FAILURE;
 
 	g_verbose = args->verbose;
+	g_failed_prog[0] = '\0';
 	libbpf_set_print(libbpf_print);
 
 	ncpus = libbpf_num_possible_cpus();
@@ -303,9 +316,15 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	err = scaplab_modern_bpf__load(h->skel);
 	close(h->template_fd);
 	h->template_fd = -1;
+	if (err && g_failed_prog[0]) {
+		fail(lasterr, "failed to load the BPF probe: the verifier rejected %s (%s); "
+		     "its log is above (run with --verbose for all of libbpf's messages)",
+		     g_failed_prog, strerror(-err));
+		goto cleanup;
+	}
 	if (err) {
 		fail(lasterr, "failed to load the BPF probe (%s); run with --verbose to see "
-		     "the verifier's log", strerror(-err));
+		     "libbpf's messages", strerror(-err));
 		goto cleanup;
 	}
 	if (fill_enter_tail_table(h, lasterr))

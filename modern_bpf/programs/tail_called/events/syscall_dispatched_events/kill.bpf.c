@@ -16,11 +16,17 @@ int BPF_PROG(kill_e, struct pt_regs *regs, long id)
 		return 0;
 	auxmap__preload_event_header(auxmap, PPME_SYSCALL_KILL_E, 2);
 
+	/* LAB 05.2 BEGIN: some kill events show the wrong pid: find which with strace and bpftrace */
 	/*
-	 * Parameter 1: pid (type: PT_PID). A pid_t is an int: sign-extended,
+	 * Parameter 1: pid (type: PT_PID). A pid_t is an int, and only the low
+	 * 32 bits of its register are the argument (the x86_64 ABI leaves the
+	 * high half undefined; compilers usually zero it). Sign-extend them,
 	 * so kill(-1, ...) (every process) and kill(-pgid, ...) read right.
 	 */
 	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	/* LAB 05.2 STARTER: // Parameter 1: pid (type: PT_PID) */
+	/* LAB 05.2 STARTER: auxmap__store_s64_param(auxmap, extract__syscall_argument(regs, 0)); */
+	/* LAB 05.2 END */
 	/* Parameter 2: sig (type: PT_SIGTYPE), 0 only checks the target exists */
 	auxmap__store_u8_param(auxmap, extract__syscall_argument(regs, 1));
 

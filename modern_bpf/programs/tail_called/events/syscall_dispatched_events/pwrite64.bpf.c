@@ -43,9 +43,17 @@ int BPF_PROG(pwrite64_x, struct pt_regs *regs, long ret)
 	/* Parameter 1: res (type: PT_ERRNO), bytes written or -errno */
 	auxmap__store_s64_param(auxmap, ret);
 	/* Parameter 2: data (type: PT_BYTEBUF), what the caller asked to write */
+	/* LAB 05.1 BEGIN: the verifier rejects pwrite64_x: read its log (sudo build/scap-open -n 1), fix the store */
 	count = extract__syscall_argument(regs, 2);
 	auxmap__store_bytebuf_param(auxmap, extract__syscall_argument(regs, 1),
 				    snaplen_cut(count), USER);
+	/* LAB 05.1 STARTER: // Copy the data straight to the end of the payload: one helper call less. */
+	/* LAB 05.1 STARTER: count = snaplen_cut(extract__syscall_argument(regs, 2)); */
+	/* LAB 05.1 STARTER: if (bpf_probe_read_user(&auxmap->data[auxmap->payload_pos], count, */
+	/* LAB 05.1 STARTER: 			(const void *)extract__syscall_argument(regs, 1))) */
+	/* LAB 05.1 STARTER: 	count = 0; */
+	/* LAB 05.1 STARTER: auxmap__commit_param(auxmap, count); */
+	/* LAB 05.1 END */
 
 	auxmap__finalize_event_header(auxmap);
 	auxmap__submit_event(auxmap);
