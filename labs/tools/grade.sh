@@ -84,10 +84,12 @@ grade_lab() {
 	checks=$(lab_checks "$dir")
 	MAX=$(awk -F'\t' '{ s += $2 } END { print s + 0 }' <<<"$checks")
 	SCORE=0
+	local never_ran="this check never ran (see $tap)"
 	if ! make --no-print-directory all lab-tools >"$log" 2>&1; then
 		echo "BUILD FAILED: every check scores 0. The first errors ($log has all):"
 		{ grep -E 'error|Error' "$log" || tail -n 20 "$log"; } | head -n 20 | sed 's/^/  | /'
 		: >"$tap"
+		never_ran="not run: the build failed (above)"
 	else
 		LAB_DIR=$PWD/$dir LAB_BUILD=$PWD/build/$dir bats --tap "$dir"/tests/*.bats >"$tap" 2>&1
 	fi
@@ -104,7 +106,7 @@ grade_lab() {
 		else
 			printf '  FAIL %3d/%-3d %s %s\n' 0 "$pts" "$id" "$name"
 			shown=${DIAG[$test]:-}
-			[[ $status == MISSING ]] && shown="this check never ran (see $tap)"
+			[[ $status == MISSING ]] && shown=$never_ran
 			if [[ -n $shown ]]; then
 				head -n 25 <<<"$shown" | sed 's/^ //; s/^/       | /'
 				[[ $(wc -l <<<"$shown") -le 25 ]] || echo "       | ... (all of it: $tap)"
