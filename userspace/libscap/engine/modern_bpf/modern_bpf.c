@@ -51,6 +51,7 @@ struct scap_engine_handle {
 	int *ring_fds;
 	struct ringbuf_reader *rings;
 	struct ppm_evt_hdr **heads;	/* head of each ring, NULL if empty */
+	uint32_t *head_lens;		/* bytes of each head's ring record */
 	int last_ring;			/* ring of the event returned last, or -1 */
 	int template_fd;		/* the inner-map template, until load */
 };
@@ -224,7 +225,8 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 	h->ring_fds = calloc(h->ncpus, sizeof(*h->ring_fds));
 	h->rings = calloc(h->ncpus, sizeof(*h->rings));
 	h->heads = calloc(h->ncpus, sizeof(*h->heads));
-	if (!h->ring_fds || !h->rings || !h->heads)
+	h->head_lens = calloc(h->ncpus, sizeof(*h->head_lens));
+	if (!h->ring_fds || !h->rings || !h->heads || !h->head_lens)
 		return fail(lasterr, "out of memory for %u rings", h->ncpus);
 	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
 		h->ring_fds[cpu] = -1;
@@ -383,10 +385,8 @@ static int32_t modern_bpf_stop_capture(struct scap_engine_handle *h, char *laste
 static void refresh_heads(struct scap_engine_handle *h)
 {
 	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
-		uint32_t len;
-
 		if (!h->heads[cpu])
-			h->heads[cpu] = ringbuf_reader_peek(&h->rings[cpu], &len);
+			h->heads[cpu] = ringbuf_reader_peek(&h->rings[cpu], &h->head_lens[cpu]);
 	}
 }
 
@@ -396,7 +396,6 @@ static int32_t modern_bpf_next(struct scap_engine_handle *h, struct ppm_evt_hdr 
 	struct timespec wait = { .tv_nsec = NEXT_WAIT_NS };
 	int ring;
 
-	(void)lasterr;
 	/* The caller is done with the event we returned last: free its space. */
 	if (h->last_ring >= 0) {
 		ringbuf_reader_consume(&h->rings[h->last_ring]);
@@ -414,6 +413,14 @@ static int32_t modern_bpf_next(struct scap_engine_handle *h, struct ppm_evt_hdr 
 		if (ring < 0)
 			return SCAP_TIMEOUT;
 	}
+	/*
+	 * The decoder trusts hdr->len as the event's size: it must fit in the
+	 * record the kernel gave us, or the decoder would read the next one.
+	 */
+	if (h->head_lens[ring] < PPM_EVT_HDR_SIZE || h->heads[ring]->len > h->head_lens[ring])
+		return fail(lasterr, "corrupt ring buffer of CPU %d: a %u-byte record holds an "
+			    "event whose header says %u bytes", ring, h->head_lens[ring],
+			    h->head_lens[ring] < PPM_EVT_HDR_SIZE ? 0 : h->heads[ring]->len);
 	h->last_ring = ring;
 	*evt = h->heads[ring];
 	*cpu = ring;
@@ -466,6 +473,7 @@ static void modern_bpf_close(struct scap_engine_handle *h)
 	free(h->ring_fds);
 	free(h->rings);
 	free(h->heads);
+	free(h->head_lens);
 	free(h);
 }
 
