@@ -106,7 +106,11 @@ grade_lab() {
 		else
 			printf '  FAIL %3d/%-3d %s %s\n' 0 "$pts" "$id" "$name"
 			shown=${DIAG[$test]:-}
-			[[ $status == MISSING ]] && shown=$never_ran
+			if [[ $status == MISSING && -n ${DIAG["setup_file failed"]:-} ]]; then
+				shown="not run: the test file's setup_file failed:"$'\n'${DIAG["setup_file failed"]}
+			elif [[ $status == MISSING ]]; then
+				shown=$never_ran
+			fi
 			if [[ -n $shown ]]; then
 				head -n 25 <<<"$shown" | sed 's/^ //; s/^/       | /'
 				[[ $(wc -l <<<"$shown") -le 25 ]] || echo "       | ... (all of it: $tap)"
