@@ -60,7 +60,7 @@ read_tap() {
 
 # grade_lab labs/NN-slug: grade it; sets SCORE and MAX.
 grade_lab() {
-	local dir=$1 num slug base tap log title checks open others
+	local dir=$1 num slug base tap log title checks all open others
 	num=$(lab_num "$dir")
 	slug=${dir#labs/}
 	base=$OUT/$slug
@@ -70,8 +70,9 @@ grade_lab() {
 	mkdir -p "$OUT"
 	echo "== $title =="
 
-	open=$(markers "$num" | awk '$2 == "TODO"')
-	others=$(markers | awk -v n="$num." '$2 == "TODO" && index($1, n) != 1')
+	all=$(markers)
+	open=$(awk -v n="$num." '$2 == "TODO" && index($1, n) == 1' <<<"$all")
+	others=$(awk -v n="$num." '$2 == "TODO" && index($1, n) != 1' <<<"$all")
 	if [[ -n $open ]]; then
 		echo "Open TODOs of this lab (make lab-reset LAB=$num gives back the reference):"
 		awk '{ $2 = ""; print "  " $0 }' <<<"$open"

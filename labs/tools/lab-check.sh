@@ -106,29 +106,37 @@ reference_full_marks() {
 	[[ $rc == 0 ]] || { grep -E '^  FAIL|^ +\|' "$log" | head -n 30; return 1; }
 }
 
-# A copy of the repository with the build products, so that a starter
-# rebuilds only what its carve changed (cp -a keeps the times make compares).
+# copy_build_products DEST: this build's products into DEST/build, so that
+# a carved copy rebuilds only what its carve changed (cp -a keeps the times
+# make compares).
+copy_build_products() {
+	local p
+	mkdir -p "$1/build"
+	for p in modern_bpf driver userspace libscap.a scap-open labs test; do
+		[[ -e build/$p ]] && cp -a "build/$p" "$1/build/"
+	done
+	rm -rf "$1/build/test/captures"
+}
+
+# A copy of the repository, with the build products.
 make_copy() {
 	local copy=$WORK/tree
 	rm -rf "$copy"
-	mkdir -p "$copy/build"
+	mkdir -p "$copy"
 	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 		git ls-files -z | xargs -0 cp -a --parents -t "$copy"
 	else
 		find . -path ./build -prune -o -path ./.git -prune -o -type f -print0 |
 			xargs -0 cp -a --parents -t "$copy"
 	fi
-	for p in modern_bpf driver userspace libscap.a scap-open labs test; do
-		[[ -e build/$p ]] && cp -a "build/$p" "$copy/build/"
-	done
-	rm -rf "$copy/build/test/captures"
+	copy_build_products "$copy"
 	echo "$copy"
 }
 
 starter_below_full() {
 	local num=$1 copy=$2 log files f
 	log=$PWD/$WORK/starter-$num.log
-	files=$(cd "$copy" && markers "$num" | awk '{ sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	files=$(cd "$copy" && lab_files "$num")
 	(
 		cd "$copy" || exit 2
 		# shellcheck disable=SC2086
@@ -152,10 +160,7 @@ release_builds() {
 	labs/tools/lab.sh release "$dest" >/dev/null || return 1
 	[[ ! -e $dest/solutions ]] || { echo "the release has solutions/"; return 1; }
 	# Reuse this build's products: only the carved files recompile.
-	mkdir -p "$dest/build"
-	for p in modern_bpf driver userspace libscap.a scap-open labs; do
-		[[ -e build/$p ]] && cp -a "build/$p" "$dest/build/"
-	done
+	copy_build_products "$dest"
 	for p in $(cd "$dest" && marker_files); do
 		touch "$dest/$p"
 	done

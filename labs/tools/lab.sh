@@ -19,7 +19,7 @@ start() {
 	dir=$(lab_dir "${1:-}") || exit 2
 	num=$(lab_num "$dir")
 	need_carve
-	files=$(markers "$num" | awk '$2 == "BEGIN" { sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	files=$(lab_files "$num" BEGIN)
 	if [[ -z $files ]]; then
 		todo=$(markers "$num" | awk '$2 == "TODO"')
 		[[ -n $todo ]] || die "lab $num has no markers in the code: nothing to start"
@@ -54,7 +54,7 @@ reset() {
 	num=$(lab_num "$dir")
 	need_carve
 	in_git || die "lab-reset needs git: this tree is not a git repository"
-	files=$(markers "$num" | awk '{ sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	files=$(lab_files "$num")
 	# A file whose markers the learner deleted is still the lab's if git knows it had them.
 	files=$(printf '%s\n%s\n' "$files" "$(git grep -lE "(/\*|//|#) LAB $num\.[0-9]+ (BEGIN|TODO): " HEAD -- . ':!*.md' 2>/dev/null | sed 's/^HEAD://')" |
 		sed '/^$/d' | sort -u)

@@ -58,6 +58,12 @@ markers() {
 	"$CARVE" --list $files | { if [[ -n ${1:-} ]]; then grep "^$1\." || true; else cat; fi; }
 }
 
+# lab_files NN [BEGIN|TODO]: the files that hold lab NN's markers (of that kind).
+lab_files() {
+	markers "$1" | awk -v kind="${2:-}" 'kind == "" || $2 == kind { sub(/:[0-9]+$/, "", $3); print $3 }' |
+		sort -u
+}
+
 need_carve() {
 	[[ -x $CARVE ]] || make --no-print-directory -s "$CARVE" >&2 ||
 		die "cannot build $CARVE"
