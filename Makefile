@@ -10,6 +10,8 @@
 #   make grade LAB=N            build, run lab N's checks, print Score: X/Y
 #   make grade                  every lab
 #   make lab-reset LAB=N        lab N's files back as last committed
+#   make lab-system LAB=N       your lab N code in an otherwise complete
+#                               system: build/labs/NN-slug/scap-open
 #   make student-release DEST=dir   every lab carved, no solutions/
 #   make lab-check              the graders pass on the reference, fail on
 #                               the starters (run by make test)
@@ -89,10 +91,13 @@ LIBSCAP_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIBSCAP_SRCS) $(filter-out $(BUILD
 	$(BUILD)/driver/syscall_names.o
 USERSPACE_HDRS := $(shell find userspace driver modern_bpf/shared_definitions -name '*.h')
 
-$(BUILD)/%.o: %.c $(USERSPACE_HDRS) $(BUILD)/modern_bpf/probe.skel.h
+$(BUILD)/%.o: %.c $(USERSPACE_HDRS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+# Only the engine includes the generated skeleton of the probe.
+$(BUILD)/userspace/libscap/engine/modern_bpf/modern_bpf.o: $(BUILD)/modern_bpf/probe.skel.h
 
 $(BUILD)/driver/syscall_names.o: $(BUILD)/driver/syscall_names.c
 	$(call msg,CC,$@)
@@ -142,7 +147,7 @@ bench: setup
 include test/test.mk
 include labs/labs.mk
 
-.PHONY: lab-start lab-reset grade student-release lab-check setup-test
+.PHONY: lab-start lab-reset lab-system grade student-release lab-check setup-test
 setup-test:
 	$(Q)scripts/setup.sh --test
 
@@ -151,6 +156,9 @@ lab-start: $(BUILD)/labs/tools/carve
 
 lab-reset: $(BUILD)/labs/tools/carve
 	$(Q)labs/tools/lab.sh reset "$(LAB)"
+
+lab-system: $(BUILD)/labs/tools/carve
+	$(Q)labs/tools/lab.sh system "$(LAB)"
 
 # The grader needs bats and jq: setup-test installs them if missing.
 grade: setup-test

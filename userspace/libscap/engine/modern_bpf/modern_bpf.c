@@ -10,6 +10,7 @@
  *   3. size the per-CPU maps           one slot / one ring per CPU
  *   4. load                            the verifier checks every program
  *   5. fill the tail tables            "<syscall>_e" / "<syscall>_x" programs
+ *                                      (tail_tables.c)
  *   6. create and map the rings        one BPF ring buffer per CPU
  *   7. write the settings              boot time, snaplen, syscalls, our pid
  * Attaching the three dispatchers is scap_start_capture's job.
@@ -33,6 +34,7 @@
 #include "../../scap_merge.h"
 #include "../../scap_vtable.h"
 #include "../../ringbuffer/ringbuf_reader.h"
+#include "tail_tables.h"
 
 /*
  * How long scap_next sleeps when every ring is empty, before looking again
@@ -151,71 +153,6 @@ static bool is_dispatcher(const struct bpf_program *prog, const struct scaplab_m
 	       prog == skel->progs.sched_proc_exit;
 }
 
-/* ---- step 5: the tail tables ---- */
-
-/*
- * The dispatchers jump to a syscall's filler with bpf_tail_call(), by the
- * syscall's number. Slot nr of a tail table must hold the fd of the program
- * "<name of syscall nr>_e" (enter) or "<name>_x" (exit): that is how a filler
- * is tied to its syscall, by name (see any file of
- * modern_bpf/programs/tail_called/events/syscall_dispatched_events/).
- * A slot left empty makes the tail call fail, and the dispatcher then sends
- * the generic event.
- *
- * The two tables are filled by two loops that read the same on purpose:
- * the enter one is the example to read, the exit one is lab 03's exercise.
- */
-static int32_t fill_enter_tail_table(struct scap_engine_handle *h, char *lasterr)
-{
-	int table_fd = bpf_map__fd(h->skel->maps.syscall_enter_tail_table);
-	struct bpf_program *prog;
-	char name[64];
-	int prog_fd;
-
-	for (uint32_t nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-		/* Only the syscalls of driver/syscall_table.c have fillers. */
-		if (!(g_syscall_table[nr].flags & UF_USED) || !g_syscall_names[nr])
-			continue;
-		snprintf(name, sizeof(name), "%s_e", g_syscall_names[nr]);
-		prog = bpf_object__find_program_by_name(h->skel->obj, name);
-		if (!prog)
-			continue;	/* no filler yet: the generic event */
-		prog_fd = bpf_program__fd(prog);
-		if (bpf_map_update_elem(table_fd, &nr, &prog_fd, BPF_ANY))
-			return fail(lasterr, "failed to put %s in syscall_enter_tail_table: %s",
-				    name, strerror(errno));
-	}
-	return SCAP_SUCCESS;
-}
-
-static int32_t fill_exit_tail_table(struct scap_engine_handle *h, char *lasterr)
-{
-	/* LAB 03.2 BEGIN: put the fd of program "<name>_x" at slot nr of syscall_exit_tail_table */
-	int table_fd = bpf_map__fd(h->skel->maps.syscall_exit_tail_table);
-	struct bpf_program *prog;
-	char name[64];
-	int prog_fd;
-
-	for (uint32_t nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-		if (!(g_syscall_table[nr].flags & UF_USED) || !g_syscall_names[nr])
-			continue;
-		snprintf(name, sizeof(name), "%s_x", g_syscall_names[nr]);
-		prog = bpf_object__find_program_by_name(h->skel->obj, name);
-		if (!prog)
-			continue;	/* no filler yet: the generic event */
-		prog_fd = bpf_program__fd(prog);
-		if (bpf_map_update_elem(table_fd, &nr, &prog_fd, BPF_ANY))
-			return fail(lasterr, "failed to put %s in syscall_exit_tail_table: %s",
-				    name, strerror(errno));
-	}
-	return SCAP_SUCCESS;
-	/* LAB 03.2 STARTER: // The table stays empty: every exit is the generic event. */
-	/* LAB 03.2 STARTER: (void)h; */
-	/* LAB 03.2 STARTER: (void)lasterr; */
-	/* LAB 03.2 STARTER: return SCAP_SUCCESS; */
-	/* LAB 03.2 END */
-}
-
 /* ---- step 6: the rings ---- */
 
 static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
@@ -329,9 +266,11 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		     "libbpf's messages", strerror(-err));
 		goto cleanup;
 	}
-	if (fill_enter_tail_table(h, lasterr))
+	if (fill_enter_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_enter_tail_table),
+				  lasterr))
 		goto cleanup;
-	if (fill_exit_tail_table(h, lasterr))
+	if (fill_exit_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_exit_tail_table),
+				 lasterr))
 		goto cleanup;
 	if (create_rings(h, lasterr))
 		goto cleanup;
