@@ -292,24 +292,7 @@ static __always_inline __u32 unlinkat_flags_to_scap(__u32 flags)
 	return ppm_bit_if(flags, SCAP_KERNEL_AT_REMOVEDIR, PPM_AT_REMOVEDIR);
 }
 
-/*
- * renameat2 "flags". The numbers are the kernel's, but unknown bits are
- * dropped like in every other converter (Falco's 2022 driver stores the
- * raw value, so the two differ only on calls the kernel rejects).
- */
-static __always_inline __u32 renameat2_flags_to_scap(__u32 flags)
-{
-	/* LAB 04.4 BEGIN: map each kernel RENAME_* bit to its PPM_RENAME_*; drop unknown bits */
-	return ppm_bit_if(flags, SCAP_KERNEL_RENAME_NOREPLACE,
-			  PPM_RENAME_NOREPLACE) |
-	       ppm_bit_if(flags, SCAP_KERNEL_RENAME_EXCHANGE,
-			  PPM_RENAME_EXCHANGE) |
-	       ppm_bit_if(flags, SCAP_KERNEL_RENAME_WHITEOUT,
-			  PPM_RENAME_WHITEOUT);
-	/* LAB 04.4 STARTER: (void)flags; */
-	/* LAB 04.4 STARTER: return 0; */
-	/* LAB 04.4 END */
-}
+/* renameat2 "flags": renameat2_flags_to_scap.h, kept apart for lab 04. */
 
 /* openat2 "resolve": the same six flags as the kernel, in another order. */
 static __always_inline __u32 openat2_resolve_to_scap(__u64 resolve)

@@ -37,6 +37,7 @@
 #include <asm-generic/mman-common.h>
 
 #include "ppm_flag_helpers.h"
+#include "renameat2_flags_to_scap.h"
 #include "flags_table.h"
 
 /* More entries than any table has: a table this long lost its terminator. */

@@ -9,6 +9,7 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "renameat2_flags_to_scap.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(renameat2_e, struct pt_regs *regs, long id)
