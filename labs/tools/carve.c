@@ -14,9 +14,11 @@
  *
  *     LAB 02.1 TODO: <hint for the learner>
  *     <the STARTER lines, uncommented, with the marker's indentation>
- *     LAB 02.1 TODO END
+ *     LAB 02.1 TODO END (starter 5c0e8a1f)
  *
  * so that the starter still compiles and the learner sees where to write.
+ * The number is a hash of the starter's code (blanks left out): it tells
+ * the grader whether the learner has changed the starter yet.
  * Carving is idempotent: a carved file has no BEGIN left to carve. Markers
  * are found by their place (first thing on the line), not by line counts,
  * so editing the code between them never breaks the carve.
@@ -24,8 +26,13 @@
  *   carve --lab NN FILE...    carve lab NN's regions in place ("all": every lab)
  *   carve --lab NN --stdout FILE
  *                             print the carved file instead of writing it
- *   carve --list FILE...      print one line per marker:
- *                             "NN.M BEGIN|TODO FILE:LINE hint"
+ *   carve --solve NN FILE...  like --lab, but keep the reference code inside
+ *                             the TODO markers: what a learner's finished
+ *                             work looks like (the release replay uses it)
+ *   carve --list FILE...      print one line per region:
+ *                             "NN.M STATE FILE:LINE hint", STATE is BEGIN
+ *                             (not carved), TODO (carved, still the starter)
+ *                             or EDITED (carved, then changed)
  *
  * A malformed file (BEGIN without END, nested regions, numbers that do not
  * match, code between STARTER and END) is an error: "FILE:LINE: message",
@@ -41,6 +48,7 @@ enum marker_kind { NOT_A_MARKER, M_BEGIN, M_STARTER, M_END, M_TODO, M_TODO_END }
 
 struct marker {
 	enum marker_kind kind;
+	unsigned int starter_hash;	/* of a TODO END; 0: none written */
 	char id[16];		/* "02.1" */
 	const char *indent;	/* start of the line */
 	size_t indent_len;
@@ -103,7 +111,14 @@ static struct marker parse_marker(const char *line)
 		while (end > p && end[-1] == ' ')
 			end--;
 	}
-	if ((words[i].kind == M_END || words[i].kind == M_TODO_END) && end != p)
+	if (words[i].kind == M_TODO_END && end != p) {
+		int used = 0;
+
+		if (sscanf(p, " (starter %8x)%n", &m.starter_hash, &used) != 1 || p + used != end)
+			return m;
+		p = end;
+	}
+	if (words[i].kind == M_END && end != p)
 		return m;
 	m.kind = words[i].kind;
 	m.text = p;
@@ -169,14 +184,31 @@ static void put_marker(FILE *out, const struct marker *m, const char *word, cons
 		word, (int)text_len, text ? text : "", close);
 }
 
+/* FNV-1a over the text's non-blank bytes: reformatting is not a change. */
+static unsigned int hash_code(unsigned int h, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (isspace((unsigned char)text[i]))
+			continue;
+		h = (h ^ (unsigned char)text[i]) * 16777619U;
+	}
+	return h;
+}
+
+#define HASH_START 2166136261U
+
+enum mode { CHECK, LIST, CARVE, SOLVE };
+
 /*
- * Check the whole file, then, if out is set, write it with lab's regions
- * carved (lab NULL: only check). With list set, print every marker.
+ * Check the whole file. LIST prints a line per region; CARVE and SOLVE
+ * write the file to out with lab's regions turned into TODO regions (the
+ * STARTER lines as code for CARVE, the reference code for SOLVE).
  */
-static int process(const struct file *f, const char *lab, FILE *out, int list)
+static int process(const struct file *f, const char *lab, FILE *out, enum mode mode)
 {
 	struct marker open_m = { .kind = NOT_A_MARKER };
 	int in_starter = 0, carving = 0;
+	unsigned int starter = HASH_START, body = HASH_START;
 	size_t open_line = 0, i;
 
 	for (i = 0; i < f->n; i++) {
@@ -199,11 +231,9 @@ static int process(const struct file *f, const char *lab, FILE *out, int list)
 			open_m = m;
 			open_line = i;
 			in_starter = 0;
-			carving = lab && m.kind == M_BEGIN && in_lab(m.id, lab);
-			if (list && printf("%s %s %s:%zu %.*s\n", m.id,
-					   m.kind == M_BEGIN ? "BEGIN" : "TODO", f->path, i + 1,
-					   (int)m.text_len, m.text) < 0)
-				return -1;
+			starter = body = HASH_START;
+			carving = (mode == CARVE || mode == SOLVE) && m.kind == M_BEGIN &&
+				  in_lab(m.id, lab);
 			if (out && carving)
 				put_marker(out, &m, "TODO: ", m.text, m.text_len);
 			else if (out)
@@ -214,16 +244,27 @@ static int process(const struct file *f, const char *lab, FILE *out, int list)
 			if (!strcmp(m.open, "/*") && memmem(m.text, m.text_len, "*/", 2))
 				return fail(f, i, "a C STARTER line cannot hold '*/' in", m.id);
 			in_starter = 1;
-			if (out && carving)
+			starter = hash_code(starter, m.text, m.text_len);
+			if (out && carving && mode == CARVE)
 				fprintf(out, "%.*s%.*s\n", (int)m.indent_len, m.indent,
 					(int)m.text_len, m.text);
-			else if (out)
+			else if (out && !carving)
 				fputs(f->lines[i], out);
 			continue;
 		}
 		if (m.kind == M_END || m.kind == M_TODO_END) {
+			const char *state = "BEGIN";
+			char word[32];
+
+			if (m.kind == M_TODO_END)
+				state = m.starter_hash && m.starter_hash != body ? "EDITED" : "TODO";
+			if (mode == LIST && printf("%s %s %s:%zu %.*s\n", open_m.id, state, f->path,
+						   open_line + 1, (int)open_m.text_len,
+						   open_m.text) < 0)
+				return -1;
+			snprintf(word, sizeof(word), "TODO END (starter %08x)", starter);
 			if (out && carving)
-				put_marker(out, &m, "TODO END", NULL, 0);
+				put_marker(out, &m, word, NULL, 0);
 			else if (out)
 				fputs(f->lines[i], out);
 			open_m.kind = NOT_A_MARKER;
@@ -234,7 +275,9 @@ static int process(const struct file *f, const char *lab, FILE *out, int list)
 		/* An ordinary line. */
 		if (in_starter)
 			return fail(f, i, "code after the STARTER lines of", open_m.id);
-		if (out && !carving)
+		if (open_m.kind == M_TODO)
+			body = hash_code(body, f->lines[i], strlen(f->lines[i]));
+		if (out && (!carving || mode == SOLVE))
 			fputs(f->lines[i], out);
 	}
 	if (open_m.kind != NOT_A_MARKER)
@@ -243,7 +286,7 @@ static int process(const struct file *f, const char *lab, FILE *out, int list)
 }
 
 /* Write path only if its carved text differs, through a temporary file. */
-static int carve_in_place(const struct file *f, const char *lab)
+static int carve_in_place(const struct file *f, const char *lab, enum mode mode)
 {
 	char *text = NULL, *old = NULL;
 	size_t len = 0, old_len = 0, i;
@@ -255,7 +298,7 @@ static int carve_in_place(const struct file *f, const char *lab)
 
 	if (!mem || !oldmem)
 		return -1;
-	if (process(f, lab, mem, 0)) {
+	if (process(f, lab, mem, mode)) {
 		fclose(mem);
 		fclose(oldmem);
 		goto done;
@@ -282,6 +325,7 @@ done:
 static int usage(void)
 {
 	fprintf(stderr, "usage: carve --lab NN|all [--stdout] FILE...\n"
+			"       carve --solve NN|all [--stdout] FILE...\n"
 			"       carve --list FILE...\n");
 	return 2;
 }
@@ -289,23 +333,27 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	const char *lab = NULL;
-	int list = 0, to_stdout = 0, i = 1, ret = 0;
+	enum mode mode = CHECK;
+	int to_stdout = 0, i = 1, ret = 0;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (!strcmp(argv[i], "--lab") && i + 1 < argc)
+		if ((!strcmp(argv[i], "--lab") || !strcmp(argv[i], "--solve")) && i + 1 < argc &&
+		    mode == CHECK) {
+			mode = argv[i][2] == 'l' ? CARVE : SOLVE;
 			lab = argv[++i];
-		else if (!strcmp(argv[i], "--list"))
-			list = 1;
-		else if (!strcmp(argv[i], "--stdout"))
+		} else if (!strcmp(argv[i], "--list") && mode == CHECK) {
+			mode = LIST;
+		} else if (!strcmp(argv[i], "--stdout")) {
 			to_stdout = 1;
-		else
+		} else {
 			return usage();
+		}
 	}
-	if (i == argc || list == !!lab)
+	if (i == argc || mode == CHECK || (mode == LIST && to_stdout))
 		return usage();
 	if (lab && strcmp(lab, "all") &&
 	    (strlen(lab) != 2 || !isdigit((unsigned char)lab[0]) || !isdigit((unsigned char)lab[1]))) {
-		fprintf(stderr, "carve: --lab takes two digits (02) or all, not '%s'\n", lab);
+		fprintf(stderr, "carve: a lab is two digits (02) or all, not '%s'\n", lab);
 		return 2;
 	}
 	for (; i < argc; i++) {
@@ -313,12 +361,12 @@ int main(int argc, char **argv)
 
 		if (read_file(&f, argv[i]))
 			return 2;
-		if (list)
-			ret |= process(&f, NULL, NULL, 1);
+		if (mode == LIST)
+			ret |= process(&f, NULL, NULL, LIST);
 		else if (to_stdout)
-			ret |= process(&f, lab, stdout, 0);
+			ret |= process(&f, lab, stdout, mode);
 		else
-			ret |= carve_in_place(&f, lab);
+			ret |= carve_in_place(&f, lab, mode);
 		for (size_t j = 0; j < f.n; j++)
 			free(f.lines[j]);
 		free(f.lines);
