@@ -1,24 +1,76 @@
-# The labs' tools, included by the top-level Makefile.
+# The labs' build, included by the top-level Makefile.
 #
-#   make lab-tools   build the carve tool and every lab's test programs
-#                    (labs/NN-slug/tests/X.c -> build/labs/NN-slug/tests/X)
+#   make lab-tools             the carve tool
+#   make lab-system LAB=N      lab N's system (labs/tools/system.sh says more)
 #
-# A lab's test programs are the workloads and checkers its grader runs: each
-# is one C file, linked with libscap (for the decoder, the merge...).
+# A lab system is the whole capture system (probe, libscap, scap-open) and
+# the lab's test programs (labs/NN-slug/tests/X.c), linked from this build's
+# objects, except that the objects of other labs' code come from the
+# reference (labs/prebuilt/NN/, or this build where that code is not
+# carved). So a lab is graded, and tried, with only its own code in it.
+# labs/tools/system.sh computes the variables below and calls
+#
+#   make SYSTEM=DIR SYSTEM_REF="OBJ..." SYSTEM_TESTS="labs/NN-slug/tests" system
+#
+#   SYSTEM        the folder the system goes to, e.g. build/labs/03-dispatcher
+#   SYSTEM_REF    reference objects, each labs/prebuilt/NN/<its path in $(BUILD)>;
+#                 each replaces the object at that path in $(BUILD)
+#   SYSTEM_TESTS  the folder of the test programs to build into $(SYSTEM)/tests
 
 LAB_TOOL_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE -pthread
-LAB_TEST_SRCS := $(sort $(wildcard labs/[0-9][0-9]-*/tests/*.c))
-LAB_TEST_BINS := $(patsubst %.c,$(BUILD)/%,$(LAB_TEST_SRCS))
 
 $(BUILD)/labs/tools/carve: labs/tools/carve.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(LAB_TOOL_CFLAGS) $< -o $@
 
-$(LAB_TEST_BINS): $(BUILD)/%: %.c $(BUILD)/libscap.a $(USERSPACE_HDRS)
+.PHONY: lab-tools system
+lab-tools: $(BUILD)/labs/tools/carve
+
+ifneq ($(SYSTEM),)
+# The object at $(BUILD)/REL, or the reference one that replaces it.
+sys_obj = $(or $(filter %/$(patsubst $(BUILD)/%,%,$(1)),$(SYSTEM_REF)),$(1))
+
+# The engine includes the skeleton, so it is compiled again for each probe.
+ENGINE_OBJ := $(BUILD)/userspace/libscap/engine/modern_bpf/modern_bpf.o
+SYS_BPF_OBJS := $(foreach o,$(MODERN_BPF_OBJS),$(call sys_obj,$(o)))
+SYS_LIBSCAP_OBJS := $(foreach o,$(filter-out $(ENGINE_OBJ),$(LIBSCAP_OBJS)),$(call sys_obj,$(o))) \
+	$(SYSTEM)/modern_bpf.o
+SYS_TEST_SRCS := $(if $(SYSTEM_TESTS),$(sort $(wildcard $(SYSTEM_TESTS)/*.c)))
+SYS_TEST_BINS := $(patsubst $(SYSTEM_TESTS)/%.c,$(SYSTEM)/tests/%,$(SYS_TEST_SRCS))
+
+# Rewritten only when it changes: a swapped object relinks even if older.
+$(SYSTEM)/objs.list: FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) | cmp -s - $@ || \
+		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) > $@
+
+$(SYSTEM)/probe.bpf.o: $(SYS_BPF_OBJS) $(SYSTEM)/objs.list
+	$(call msg,LINK,$@)
+	$(Q)$(BPFTOOL) gen object $@ $(SYS_BPF_OBJS)
+
+$(SYSTEM)/skel/probe.skel.h: $(SYSTEM)/probe.bpf.o
+	$(call msg,SKEL,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(BPFTOOL) gen skeleton $< name scaplab_modern_bpf > $@.tmp && mv $@.tmp $@
+
+$(SYSTEM)/modern_bpf.o: userspace/libscap/engine/modern_bpf/modern_bpf.c \
+		$(SYSTEM)/skel/probe.skel.h $(USERSPACE_HDRS)
+	$(call msg,CC,$@)
+	$(Q)$(CC) -I$(SYSTEM)/skel $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(SYSTEM)/libscap.a: $(SYS_LIBSCAP_OBJS) $(SYSTEM)/objs.list
+	$(call msg,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $(SYS_LIBSCAP_OBJS)
+
+$(SYSTEM)/scap-open: $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS)) $(SYSTEM)/libscap.a
+	$(call msg,LD,$@)
+	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+$(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(BUILD)/libscap.a $(LDLIBS) -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SYSTEM)/libscap.a $(LDLIBS) -o $@
 
-.PHONY: lab-tools
-lab-tools: $(BUILD)/labs/tools/carve $(LAB_TEST_BINS) $(BUILD)/test/workload
+system: $(SYSTEM)/scap-open $(SYS_TEST_BINS) $(BUILD)/test/workload
+endif

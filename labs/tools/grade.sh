@@ -2,12 +2,14 @@
 # The grader:  make grade LAB=N   (or labs/tools/grade.sh N)
 #              make grade         (every lab, then a summary)
 #
-# For one lab it builds the system and the lab's test programs, runs the
-# lab's bats tests, and prints every check with its points and the output of
-# each failed check, then "Score: X/Y". Exit status: 0 for full marks, 1 below.
+# For one lab it links the lab's systems (labs/tools/system.sh: the lab's
+# code, the reference for everything else), runs the lab's bats tests in
+# them, and prints every check with its points and, for a failed check,
+# what it expected and what it got; then "Score: X/Y". Exit status: 0 for
+# full marks, 1 below.
 # The results also go, for instructors' tools, to build/grade/NN-slug.json
-# (and build/grade/summary.json for all labs); the raw TAP of the run and the
-# build log sit next to it.
+# (and build/grade/summary.json for all labs); the raw TAP of each run sits
+# next to it, and each system's build log in its folder.
 #
 # A check is one bats test named "NN.M [P pts] what it checks": NN.M is the
 # exercise (the number in the code's markers and in the lab's README), P its
@@ -15,6 +17,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
+. labs/tools/system.sh
 OUT=build/grade
 
 # json_str S: S as a JSON string.
@@ -35,12 +38,12 @@ lab_checks() {
 		sed -n 's/^\(\([0-9][0-9]\.[0-9][0-9]*\) \[\([0-9][0-9]*\) pts\{0,1\}\] \(.*\)\)$/\2\t\3\t\4\t\1/p'
 }
 
-# read_tap FILE: fill STATUS[test name] (PASS, FAIL or SKIP) and DIAG[test
-# name] (what bats printed for a test that did not pass).
+# read_tap FILE: add to STATUS[test name] (PASS, FAIL or SKIP) and
+# DIAG[test name] (what bats printed for a test that did not pass, without
+# bats' own lines: where in the test file it failed is no news to a learner).
 declare -A STATUS DIAG
 read_tap() {
-	local l name cur=""
-	STATUS=() DIAG=()
+	local l name cur="" frame=0
 	while IFS= read -r l; do
 		if [[ $l =~ ^(not )?ok\ [0-9]+\ (.*)$ ]]; then
 			name=${BASH_REMATCH[2]}
@@ -51,53 +54,92 @@ read_tap() {
 				DIAG[${name%% # skip*}]="skipped:${name#* # skip}"$'\n'
 				name=${name%% # skip*}
 			fi
-			cur=$name
+			cur=$name frame=0
 		elif [[ $l == "#"* && -n $cur && ${STATUS[$cur]} != PASS ]]; then
-			DIAG[$cur]+="${l#\#}"$'\n'
+			l=${l#\#}
+			l=${l# }
+			if [[ $l == "(in test file "* || $l == "(from function "* || $l == " in test file "* ||
+				$l == "(in "*" function "* ]]; then
+				frame=1
+				continue
+			fi
+			# The quoted source line bats prints after the frames.
+			if [[ $frame == 1 && $l == "  \`"*"' failed"* ]]; then
+				frame=0
+				continue
+			fi
+			frame=0
+			DIAG[$cur]+="$l"$'\n'
 		fi
 	done <"$1"
 }
 
+# build_errors LOG: the compiler's errors in a build log, the first 20.
+build_errors() {
+	{ grep -E -A3 'error|Error' "$1" || tail -n 20 "$1"; } | grep -v '^--$' | head -n 20
+}
+
 # grade_lab labs/NN-slug: grade it; sets SCORE and MAX.
 grade_lab() {
-	local dir=$1 num slug base tap log title checks all open others
+	local dir=$1 num slug base title checks open stale m
 	num=$(lab_num "$dir")
 	slug=${dir#labs/}
 	base=$OUT/$slug
-	tap=$base.tap
-	log=$base.build.log
 	title=$(sed -n '1s/^# *//p' "$dir/README.md")
 	mkdir -p "$OUT"
+	rm -f "$base".*.tap
 	echo "== $title =="
 
-	all=$(markers)
-	open=$(awk -v n="$num." '$2 == "TODO" && index($1, n) == 1' <<<"$all")
-	others=$(awk -v n="$num." '$2 == "TODO" && index($1, n) != 1' <<<"$all")
+	open=$(markers "$num" | awk '$2 == "TODO"')
 	if [[ -n $open ]]; then
-		echo "Open TODOs of this lab (make lab-reset LAB=$num gives back the reference):"
+		echo "TODOs of this lab still as the starter left them:"
 		awk '{ $2 = ""; print "  " $0 }' <<<"$open"
 	fi
-	if [[ -n $others ]]; then
-		echo "Note: TODOs of other labs are open too; a check that uses that code fails until they are done:"
-		awk '{ $2 = ""; print "  " $0 }' <<<"$others"
-	fi
+	for m in labs/[0-9][0-9]-*/; do
+		m=$(lab_num "${m%/}")
+		[[ $m != "$num" ]] && lab_is_carved "$m" || continue
+		stale=$(stale_headers "$m")
+		[[ -z $stale ]] || echo "Warning: lab $m's reference objects ($PREBUILT/$m) were compiled" \
+			"against other versions of these headers: $(echo $stale). If a check fails" \
+			"strangely, undo your changes to them."
+	done
 
 	checks=$(lab_checks "$dir")
 	MAX=$(awk -F'\t' '{ s += $2 } END { print s + 0 }' <<<"$checks")
 	SCORE=0
-	local never_ran="this check never ran (see $tap)"
-	if ! make --no-print-directory all lab-tools >"$log" 2>&1; then
-		echo "BUILD FAILED: every check scores 0. The first errors ($log has all):"
-		{ grep -E 'error|Error' "$log" || tail -n 20 "$log"; } | head -n 20 | sed 's/^/  | /'
-		: >"$tap"
-		never_ran="not run: the build failed (above)"
-	else
-		LAB_DIR=$PWD/$dir LAB_BUILD=$PWD/build/$dir bats --tap "$dir"/tests/*.bats >"$tap" 2>&1
-	fi
+	STATUS=() DIAG=()
+	local -A SYS_OF=() WHY=()
+	local sysdir exercises sources filter tap why x
+	while IFS=$'\t' read -r sysdir exercises sources; do
+		[[ -n $sysdir ]] || continue
+		filter="^(${exercises// /|}) "
+		filter=${filter//./\\.}
+		tap=$base.${sysdir##*/}.tap
+		# shellcheck disable=SC2086
+		if ! build_system "$sysdir" "$num" $sources; then
+			why="not run: the build failed ($sysdir/build.log has all of it):"$'\n'
+			why+=$(build_errors "$sysdir/build.log")
+			: >"$tap"
+		else
+			rm -rf "$sysdir/captures"
+			LAB_DIR=$PWD/$dir LAB_BUILD=$PWD/$sysdir SCAP_OPEN=$PWD/$sysdir/scap-open \
+				CAPTURE_DIR=$PWD/$sysdir/captures GRADE_EXERCISES=$exercises \
+				bats --tap --filter "$filter" "$dir"/tests/*.bats >"$tap" 2>&1
+			why="this check never ran (see $tap)"
+			if grep -q '^not ok [0-9]* setup_file failed' "$tap"; then
+				read_tap "$tap"
+				why="not run: the test file's setup_file failed:"$'\n'${DIAG["setup_file failed"]:-}
+			fi
+		fi
+		read_tap "$tap"
+		WHY[$sysdir]=$why
+		for x in $exercises; do
+			SYS_OF[$x]=$sysdir
+		done
+	done < <(lab_systems "$num")
 
 	# A check missing from the TAP (bats died before it) fails.
 	local json_checks="" id pts name test status shown
-	read_tap "$tap"
 	while IFS=$'\t' read -r id pts name test; do
 		[[ -n $id ]] || continue
 		status=${STATUS[$test]:-MISSING}
@@ -107,15 +149,15 @@ grade_lab() {
 		else
 			printf '  FAIL %3d/%-3d %s %s\n' 0 "$pts" "$id" "$name"
 			shown=${DIAG[$test]:-}
-			if [[ $status == MISSING && -n ${DIAG["setup_file failed"]:-} ]]; then
-				shown="not run: the test file's setup_file failed:"$'\n'${DIAG["setup_file failed"]}
-			elif [[ $status == MISSING ]]; then
-				shown=$never_ran
-			fi
+			sysdir=${SYS_OF[$id]:-}
+			[[ $status == MISSING ]] && shown=${WHY[$sysdir]:-"no system ran the checks of $id"}
 			if [[ -n $shown ]]; then
-				head -n 25 <<<"$shown" | sed 's/^ //; s/^/       | /'
-				[[ $(wc -l <<<"$shown") -le 25 ]] || echo "       | ... (all of it: $tap)"
+				shown=$(sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' <<<"$shown")
+				head -n 25 <<<"$shown" | sed 's/^/       | /'
+				[[ $(wc -l <<<"$shown") -le 25 ]] || echo "       | ... (all of it: $base.*.tap)"
 			fi
+			# One copy of a reason shared by several checks is enough.
+			[[ $status == MISSING && -n $sysdir ]] && WHY[$sysdir]="(the same reason as above)"
 		fi
 		json_checks+="${json_checks:+,}{\"exercise\":$(json_str "$id"),\"title\":$(json_str "$name"),\"points\":$([[ $status == PASS ]] && echo "$pts" || echo 0),\"max\":$pts,\"passed\":$([[ $status == PASS ]] && echo true || echo false)}"
 	done <<<"$checks"
@@ -133,6 +175,7 @@ grade_lab() {
 [[ $(id -u) == 0 ]] || die "grading loads BPF programs: run it as root (sudo make grade LAB=...)"
 command -v bats >/dev/null || die "bats is not installed: run 'sudo make setup-test' (the graders are bats tests)"
 need_carve
+markers >/dev/null
 
 if [[ -n ${1:-} ]]; then
 	dir=$(lab_dir "$1") || exit 2

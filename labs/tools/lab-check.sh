@@ -15,6 +15,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
+. labs/tools/system.sh
 WORK=build/lab-check
 n=0
 failures=0
@@ -40,6 +41,31 @@ markers_well_formed() {
 	[[ -n $files ]] || { echo "no lab marker anywhere in the code"; return 1; }
 	# shellcheck disable=SC2086
 	"$CARVE" --list $files >/dev/null
+}
+
+# A lab's system swaps whole objects (labs/tools/system.sh): a file must
+# hold one lab's code, a header with a region must be included only by that
+# lab's sources, and a source must be one the system links.
+lab_files_are_whole() {
+	local f labs h inc bad=0
+	while read -r f; do
+		labs=$(markers | awk -v f="$f" '{ sub(/:[0-9]+$/, "", $3) } $3 == f { print substr($1, 1, 2) }' | sort -u)
+		[[ $(wc -l <<<"$labs") == 1 ]] ||
+			{ echo "$f holds regions of labs $(echo $labs): a file may hold one lab's"; bad=1; }
+		case $f in
+		*.h)
+			for inc in $(includers "$f"); do
+				markers "$labs" | grep -q " $inc:" ||
+					{ echo "$f (lab $labs) is included by $inc, which is not a file of lab $labs"; bad=1; }
+			done ;;
+		*.c)
+			[[ -n $(object_of "$f") ]] ||
+				{ echo "$f: not a source the lab systems link (libscap, driver/ or modern_bpf/)"; bad=1; }
+			[[ $f != userspace/libscap/engine/modern_bpf/modern_bpf.c ]] ||
+				{ echo "$f: the engine is compiled for each system's skeleton; keep lab code out of it"; bad=1; } ;;
+		esac
+	done < <(markers | awk '{ sub(/:[0-9]+$/, "", $3); print $3 }' | sort -u)
+	return $bad
 }
 
 carve_idempotent() {
@@ -112,9 +138,12 @@ reference_full_marks() {
 copy_build_products() {
 	local p
 	mkdir -p "$1/build"
-	for p in modern_bpf driver userspace libscap.a scap-open labs test; do
+	for p in modern_bpf driver userspace libscap.a scap-open test; do
 		[[ -e build/$p ]] && cp -a "build/$p" "$1/build/"
 	done
+	# The carve tool; not the lab systems, which are linked again.
+	mkdir -p "$1/build/labs"
+	cp -a build/labs/tools "$1/build/labs/"
 	rm -rf "$1/build/test/captures"
 }
 
@@ -133,14 +162,15 @@ make_copy() {
 	echo "$copy"
 }
 
+# The learner's way in the full repository: make lab-start carves the lab
+# (and keeps its reference objects for the exercises' systems), then grade.
 starter_below_full() {
 	local num=$1 copy=$2 log files f
 	log=$PWD/$WORK/starter-$num.log
-	files=$(cd "$copy" && lab_files "$num")
+	files=$(cd "$copy" && MARKERS_CACHE= lab_files "$num")
 	(
 		cd "$copy" || exit 2
-		# shellcheck disable=SC2086
-		"$CARVE" --lab "$num" $files || exit 2
+		CARVE=$(realpath "$CARVE") labs/tools/lab.sh start "$num" || exit 2
 		labs/tools/grade.sh "$num"
 	) >"$log" 2>&1
 	local rc=$?
@@ -148,9 +178,11 @@ starter_below_full() {
 	for f in $files; do
 		cp "$f" "$copy/$f"
 	done
+	rm -rf "${copy:?}/$PREBUILT/$num"
 	grep '^Score:' "$log" || { tail -n 20 "$log"; return 1; }
 	[[ $rc == 1 ]] || { echo "the grader exited $rc on the starter (1 expected: below full marks)"; tail -n 20 "$log"; return 1; }
-	grep -q '^Open TODOs of this lab' "$log" || { echo "the grader did not list the lab's TODOs"; return 1; }
+	grep -q '^TODOs of this lab still as the starter left them' "$log" ||
+		{ echo "the grader did not list the lab's TODOs"; return 1; }
 }
 
 release_builds() {
@@ -167,13 +199,15 @@ release_builds() {
 	make --no-print-directory -C "$dest" all lab-tools >"$WORK/release-build.log" 2>&1 ||
 		{ echo "the student release does not build:"; grep -E 'error' "$WORK/release-build.log" | head -n 20; return 1; }
 	for d in labs/[0-9][0-9]-*/; do
-		(cd "$dest" && CARVE=$carve markers "$(lab_num "${d%/}")" | grep -q ' TODO ') ||
+		(cd "$dest" && MARKERS_CACHE= CARVE=$carve markers "$(lab_num "${d%/}")" | grep -q ' TODO ') ||
 			{ echo "${d%/}: no TODO in the release"; return 1; }
 	done
 }
 
 need_carve
+markers >/dev/null
 check "markers are well formed" markers_well_formed
+check "a file holds one lab's code; a lab's header is included by that lab only" lab_files_are_whole
 check "carving is idempotent" carve_idempotent
 check "solutions/ names only labs that exist" solutions_name_labs
 for d in labs/[0-9][0-9]-*/; do

@@ -3,12 +3,16 @@
 #   make lab-start LAB=N        carve lab N's regions into TODO stubs, in place
 #   make lab-reset LAB=N        put lab N's files back as last committed,
 #                               keeping your changes in a patch first
+#   make lab-system LAB=N       link lab N's system: your code of lab N, the
+#                               reference for the rest (labs/tools/system.sh)
 #   make student-release DEST=dir
-#                               a copy with every lab carved and no solutions/
+#                               a copy with every lab carved, the reference
+#                               objects each lab's system needs, no solutions/
 # How the markers work: labs/README.md and labs/tools/carve.c.
 set -euo pipefail
 cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
+. labs/tools/system.sh
 
 in_git() {
 	git rev-parse --is-inside-work-tree >/dev/null 2>&1
@@ -38,14 +42,39 @@ start() {
 	else
 		echo "lab-start: not a git repository, so no way back with make lab-reset; carving anyway." >&2
 	fi
+	# The other labs' systems need this lab's reference once it is carved.
+	echo "lab-start: compiling lab $num's reference code for the other labs' systems ($PREBUILT/$num)"
+	make_prebuilt "$num" "$PREBUILT"
 	# shellcheck disable=SC2086
 	"$CARVE" --lab "$num" $files || die "lab-start: carve failed; no file of lab $num was changed"
+	markers_changed
 	echo "Lab $num started: $dir/README.md says what to do. Your TODOs:"
 	markers "$num" | awk '{ $2 = ""; print "  " $0 }'
 	echo
-	echo "Grade your work:         make grade LAB=$num"
+	echo "Try your code:           make lab-system LAB=$num   (then build/labs/$(basename "$dir")/scap-open)"
+	echo "Grade your work:         sudo make grade LAB=$num"
 	echo "Get the code back as last committed (your changes are saved in a patch first):"
 	echo "                         make lab-reset LAB=$num"
+}
+
+# system LAB: link the lab's system, and say what is in it.
+system() {
+	local dir num out
+	dir=$(lab_dir "${1:-}") || exit 2
+	num=$(lab_num "$dir")
+	need_carve
+	markers >/dev/null
+	out=build/labs/$(basename "$dir")
+	# shellcheck disable=SC2046
+	if ! build_system "$out" "$num" $(lab_sources "$num"); then
+		cat "$out/build.log" >&2
+		die "lab-system: the build of lab $num's system failed (above; all of it in $out/build.log)"
+	fi
+	echo "Lab $num's system is in $out/: your code of lab $num, the reference code of every other lab."
+	echo "  sudo ./$out/scap-open --help"
+	if compgen -G "$out/tests/*" >/dev/null; then
+		echo "  the lab's test programs: $(cd "$out" && echo tests/*)"
+	fi
 }
 
 reset() {
@@ -82,6 +111,9 @@ release() {
 		die "student-release: $dest exists and is not empty; give a new directory"
 	fi
 	need_carve
+	markers >/dev/null
+	left=$(markers | awk '$2 != "BEGIN"')
+	[[ -z $left ]] || die "student-release: make it from the reference, where no lab is started; carved here: $(awk '{ print $1 }' <<<"$left" | sort -u | tr '\n' ' ')"
 	mkdir -p "$dest"
 	# Only what the repository holds: no build/, no solutions/.
 	if in_git; then
@@ -98,22 +130,28 @@ release() {
 		# shellcheck disable=SC2086
 		"$carve" --lab all $files
 	) || die "student-release: carve failed"
-	left=$(cd "$dest" && CARVE=$carve markers | awk '$2 == "BEGIN"')
+	left=$(cd "$dest" && MARKERS_CACHE= CARVE=$carve markers | awk '$2 == "BEGIN"')
 	[[ -z $left ]] || die "student-release: regions left uncarved: $left"
+	# What each lab's system takes from the other labs: their reference, compiled.
+	for d in labs/[0-9][0-9]-*/; do
+		make_prebuilt "$(lab_num "${d%/}")" "$dest/$PREBUILT"
+	done
 	if command -v git >/dev/null; then
-		(cd "$dest" && git init -q && git add -A &&
+		# -f: the repository's .gitignore leaves labs/prebuilt/ out; a release ships it.
+		(cd "$dest" && git init -q && git add -A && git add -f "$PREBUILT" &&
 			git -c user.name=scaplab -c user.email=scaplab@localhost \
 				commit -q -m "scaplab student release: every lab carved") ||
 			die "student-release: git init failed in $dest"
 	fi
-	echo "student release in $dest: $(cd "$dest" && CARVE=$carve markers | wc -l) TODOs in" \
+	echo "student release in $dest: $(cd "$dest" && MARKERS_CACHE= CARVE=$carve markers | wc -l) TODOs in" \
 		"$(ls -d "$dest"/labs/[0-9][0-9]-*/ | wc -l) labs, no solutions/."
-	echo "A learner starts with: cd $dest && sudo make grade LAB=0"
+	echo "A learner starts with: cd $dest && less labs/README.md"
 }
 
 case ${1:-} in
 start) start "${2:-}" ;;
+system) system "${2:-}" ;;
 reset) reset "${2:-}" ;;
 release) release "${2:-}" ;;
-*) die "usage: labs/tools/lab.sh start|reset LAB | release DEST" ;;
+*) die "usage: labs/tools/lab.sh start|reset|system LAB | release DEST" ;;
 esac

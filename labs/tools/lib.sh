@@ -49,18 +49,33 @@ marker_files() {
 		sed 's|^\./||' | sort
 }
 
-# markers [NN]: "NN.M BEGIN|TODO FILE:LINE hint" for every marker (of lab NN).
+# markers [NN]: "NN.M STATE FILE:LINE hint" for every region (of lab NN).
+# STATE is BEGIN (the reference, not carved), TODO (carved, still the
+# starter) or EDITED (carved, then changed). The list is kept for the rest
+# of the script's run: call markers_changed after carving.
+MARKERS_CACHE=
 markers() {
 	local files
-	files=$(marker_files)
-	[[ -n $files ]] || return 0
-	# shellcheck disable=SC2086
-	"$CARVE" --list $files | { if [[ -n ${1:-} ]]; then grep "^$1\." || true; else cat; fi; }
+	if [[ -z $MARKERS_CACHE ]]; then
+		files=$(marker_files)
+		[[ -n $files ]] || return 0
+		# shellcheck disable=SC2086
+		MARKERS_CACHE=$("$CARVE" --list $files) || die "the lab markers are malformed (above)"
+	fi
+	if [[ -n ${1:-} ]]; then
+		grep "^$1\\." <<<"$MARKERS_CACHE" || true
+	else
+		echo "$MARKERS_CACHE"
+	fi
 }
 
-# lab_files NN [BEGIN|TODO]: the files that hold lab NN's markers (of that kind).
+markers_changed() {
+	MARKERS_CACHE=
+}
+
+# lab_files NN [STATE]: the files that hold lab NN's regions (in that state).
 lab_files() {
-	markers "$1" | awk -v kind="${2:-}" 'kind == "" || $2 == kind { sub(/:[0-9]+$/, "", $3); print $3 }' |
+	markers "$1" | awk -v st="${2:-}" 'NF && (st == "" || $2 == st) { sub(/:[0-9]+$/, "", $3); print $3 }' |
 		sort -u
 }
 

@@ -1,0 +1,205 @@
+# shellcheck shell=bash
+# Lab systems: one lab's code in an otherwise complete system. Sourced by
+# grade.sh and lab.sh, after lib.sh.
+#
+# In a student release every lab is carved at once, and some labs sit on
+# the path of every event (the decoder, the exit dispatcher, a filler the
+# verifier rejects). A grader that ran the learner's whole tree would fail
+# lab 04 because lab 02 is not done yet. So a lab is graded, and tried, in
+# its own system: its own code, compiled from the learner's tree, and the
+# reference for the code of every other lab.
+#
+# Where the reference comes from, per lab M:
+#   - M not carved (every region of M still BEGIN): this build's objects,
+#     compiled from the reference source in the tree;
+#   - M carved: labs/prebuilt/M/, the reference objects of M's files, made
+#     by `make lab-start LAB=M` before it carved (and shipped in a student
+#     release, where the reference source is not).
+#
+# The same goes one level down, for a lab of several exercises in several
+# files: the checks of exercise 03.1 run in a system with the learner's
+# dispatcher and the reference loader, so that one bug costs the points of
+# its own exercise only. Exercises whose code is in the same files share a
+# system. A header with a lab region belongs to the files that include it
+# (lab-check makes sure those are files of the same lab).
+#
+# A system is linked, not rebuilt: labs/labs.mk takes this build's objects
+# and swaps in the reference ones, so a system costs a link and a skeleton.
+#
+#   build/labs/NN-slug/             the lab's system: all of its code is yours
+#     scap-open, tests/X, captures/
+#   build/labs/NN-slug/ex-NN.M/     an exercise's system, where it differs
+
+PREBUILT=labs/prebuilt
+
+# object_of SRC: the path of SRC's object in the build, or nothing if SRC
+# is not compiled on its own (a header, a text file).
+object_of() {
+	local f
+	case $1 in
+	modern_bpf/*.bpf.c)
+		f=${1#modern_bpf/}
+		echo "modern_bpf/obj/${f%.c}.o"
+		;;
+	userspace/libscap/*.c | driver/*.c) echo "${1%.c}.o" ;;
+	esac
+}
+
+# includers HEADER: the sources of the system that #include HEADER.
+includers() {
+	grep -rlE --include='*.c' "^#[[:space:]]*include[[:space:]]+\"([^\"]*/)?$(basename "$1")\"" \
+		driver userspace modern_bpf 2>/dev/null | sort -u
+}
+
+# compiled_sources FILE...: the sources whose objects hold FILE's code.
+compiled_sources() {
+	local f
+	for f in "$@"; do
+		case $f in
+		*.h) includers "$f" ;;
+		*) [[ -n $(object_of "$f") ]] && echo "$f" ;;
+		esac
+	done | sort -u
+}
+
+# manifest_files NN [EXERCISE]: the files the pack of lab NN lists (of one exercise).
+manifest_files() {
+	local m=$PREBUILT/$1/manifest
+	[[ -r $m ]] || return 0
+	awk -v x="${2:-}" '$1 == "exercise" && (x == "" || $2 == x) { print $3 }' "$m"
+}
+
+# exercise_sources EXERCISE: the compiled sources that hold exercise NN.M's code.
+exercise_sources() {
+	local files
+	files=$({ markers "${1%%.*}" | awk -v x="$1" '$1 == x { sub(/:[0-9]+$/, "", $3); print $3 }'
+		manifest_files "${1%%.*}" "$1"; } | sort -u)
+	# shellcheck disable=SC2086
+	[[ -z $files ]] || compiled_sources $files
+}
+
+# lab_sources NN: the compiled sources of every exercise of lab NN.
+lab_sources() {
+	local files
+	files=$({ lab_files "$1"; manifest_files "$1"; } | sort -u)
+	# shellcheck disable=SC2086
+	[[ -z $files ]] || compiled_sources $files
+}
+
+# lab_is_carved NN: lab NN has a region that is not BEGIN any more.
+lab_is_carved() {
+	[[ -n $(markers "$1" | awk '$2 != "BEGIN"') ]] || [[ -z $(lab_files "$1") && -r $PREBUILT/$1/manifest ]]
+}
+
+# lab_systems NN: one line per system lab NN is graded in:
+# "DIR<TAB>EXERCISES (space-separated)<TAB>SOURCES (space-separated)".
+lab_systems() {
+	local num=$1 dir x all src key
+	dir=build/labs/$(basename "$(lab_dir "$num")")
+	all=$(lab_sources "$num" | tr '\n' ' ')
+	local -A group=() first=()
+	local order=()
+	for x in $({ markers "$num" | awk '{ print $1 }'; manifest_exercises "$num"; } | sort -uV); do
+		src=$(exercise_sources "$x" | tr '\n' ' ')
+		key=$src
+		[[ $src == "$all" ]] && key=ALL
+		if [[ -z ${group[$key]:-} ]]; then
+			order+=("$key")
+			first[$key]=$x
+		fi
+		group[$key]+="${group[$key]:+ }$x"
+	done
+	for key in "${order[@]}"; do
+		if [[ $key == ALL ]]; then
+			printf '%s\t%s\t%s\n' "$dir" "${group[$key]}" "$all"
+		else
+			printf '%s\t%s\t%s\n' "$dir/ex-${first[$key]}" "${group[$key]}" "$key"
+		fi
+	done
+}
+
+manifest_exercises() {
+	local m=$PREBUILT/$1/manifest
+	[[ -r $m ]] && awk '$1 == "exercise" { print $2 }' "$m" | sort -uV
+	return 0
+}
+
+# system_ref SOURCES...: the reference objects that replace, in a system
+# where SOURCES are the learner's, every other lab source; one per line.
+# Fails, saying what is missing, if a carved lab has no pack.
+system_ref() {
+	local d num src obj bad=0
+	local -A mine=()
+	for src in "$@"; do mine[$src]=1; done
+	for d in labs/[0-9][0-9]-*/; do
+		num=$(lab_num "${d%/}")
+		lab_is_carved "$num" || continue
+		for src in $(lab_sources "$num"); do
+			[[ -z ${mine[$src]:-} ]] || continue
+			obj=$PREBUILT/$num/$(object_of "$src")
+			if [[ ! -r $obj ]]; then
+				echo "missing $obj: the reference object of $src (lab $num)" >&2
+				bad=1
+			fi
+			echo "$obj"
+		done
+	done
+	return $bad
+}
+
+# stale_headers NN: the headers that changed since lab NN's pack was made
+# (its objects were compiled against the old ones).
+stale_headers() {
+	local m=$PREBUILT/$1/manifest path sum
+	[[ -r $m ]] || return 0
+	while read -r _ path sum; do
+		[[ -r $path ]] || { echo "$path (deleted)"; continue; }
+		[[ $(sha256sum "$path" | cut -d' ' -f1) == "$sum" ]] || echo "$path"
+	done < <(grep '^header ' "$m")
+}
+
+# build_system DIR NN SOURCES...: link the system into DIR; make's output
+# goes to DIR/build.log. Returns make's status.
+build_system() {
+	local dir=$1 num=$2 ref
+	shift 2
+	mkdir -p "$dir"
+	ref=$(system_ref "$@" 2>"$dir/build.log") || {
+		echo "cannot make lab $num's system: a carved lab's reference objects are missing" >>"$dir/build.log"
+		return 2
+	}
+	make --no-print-directory SYSTEM="$dir" SYSTEM_REF="${ref//$'\n'/ }" \
+		SYSTEM_TESTS="$(lab_dir "$num")/tests" system >>"$dir/build.log" 2>&1
+}
+
+# make_prebuilt NN DEST: compile lab NN's reference code (the tree must
+# hold it: no region of NN carved) and keep its objects in DEST/NN/.
+make_prebuilt() {
+	local num=$1 out=$2/$1 src objs=() x h
+	[[ -z $(markers "$num" | awk '$2 != "BEGIN"') ]] ||
+		die "lab $num is carved already: its reference objects can only be made from the reference code"
+	for src in $(lab_sources "$num"); do
+		objs+=("build/$(object_of "$src")")
+	done
+	if [[ ${#objs[@]} -gt 0 ]]; then
+		make --no-print-directory -s "${objs[@]}" >&2 ||
+			die "cannot compile lab $num's reference code (make ${objs[*]})"
+	fi
+	rm -rf "$out"
+	mkdir -p "$out"
+	for x in "${objs[@]}"; do
+		mkdir -p "$out/$(dirname "${x#build/}")"
+		cp "$x" "$out/${x#build/}"
+	done
+	{
+		echo "# The reference objects of lab $num, for the lab systems of other labs"
+		echo "# (labs/tools/system.sh). Made by make lab-start or make student-release."
+		for x in $(markers "$num" | awk '{ print $1 }' | sort -uV); do
+			markers "$num" | awk -v x="$x" '$1 == x { sub(/:[0-9]+$/, "", $3); print "exercise", x, $3 }' | sort -u
+		done
+		for h in $(find driver userspace modern_bpf -name '*.h' | sort); do
+			grep -qE '(/\*|//|#) LAB [0-9]{2}\.[0-9]+ (BEGIN|TODO): ' "$h" && continue
+			echo "header $h $(sha256sum "$h" | cut -d' ' -f1)"
+		done
+	} >"$out/manifest"
+}
