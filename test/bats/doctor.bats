@@ -6,6 +6,8 @@
 #   make -f test/test.mk bats BATS_FILES=test/bats/doctor.bats
 
 load helpers
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
 bats_require_minimum_version 1.5.0
 
 doctor=scripts/doctor.sh

@@ -19,8 +19,24 @@
 # SCAPLAB_REUSE_CAPTURES=1 reuses the captures kept from the last run instead
 # of capturing again: for working on a test's assertions.
 
-load '/usr/lib/bats/bats-support/load'
-load '/usr/lib/bats/bats-assert/load'
+# fail and assert_equal, as bats-support and bats-assert spell them. Not
+# those libraries themselves: loading them costs ~140 ms in every test (a
+# file that needs more of them loads them, like doctor.bats).
+fail() {
+	echo "$*" >&2
+	return 1
+}
+
+assert_equal() {
+	[[ $1 == "$2" ]] && return 0
+	{
+		echo "-- values do not equal --"
+		echo "expected : $2"
+		echo "actual   : $1"
+		echo "--"
+	} >&2
+	return 1
+}
 
 # This file sits in test/bats/ of the repo, whichever test file loads it.
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -163,6 +179,7 @@ show_events() {
 #   pair_by_enter NAME COND [AFTER_TS]: the same, found by its enter event;
 #                 the exit is the next event on the same thread.
 # COND is a jq boolean on one event, e.g. '.params.name == $d + "/f"'.
+# PAIR_WHAT, if set, says COND in words for the message when nothing matches.
 pair_by_exit() {
 	_pair "$1" "$2" "${3:-0}" exit
 }
@@ -178,8 +195,11 @@ pair_across() {
 }
 
 _pair() {
-	local name=$1 cond=$2 after=$3 by=$4 other_name=${5:-$1} found
-	found=$(jq_events -c --arg name "$name" --arg by "$by" --argjson after "$after" '
+	local name=$1 cond=$2 after=$3 by=$4 other_name=${5:-$1} found ok
+	# One jq run (each costs ~40 ms): the pair, and whether the other event
+	# is the right one, on three lines.
+	found=$(jq_events -r --arg name "$name" --arg by "$by" --argjson after "$after" \
+		--arg other "$other_name" '
 		. as $a
 		| (if $by == "exit" then "<" else ">" end) as $dir
 		| [range(0; length) | select($a[.].name == $name and $a[.].dir == $dir
@@ -189,18 +209,25 @@ _pair() {
 		     then [range($i - 1; -1; -1) | select($a[.].tid == $e.tid)]
 		     else [range($i + 1; $a | length) | select($a[.].tid == $e.tid)] end) as $js
 		  | (if ($js | length) == 0 then null else $a[$js[0]] end) as $o
-		  | if $by == "exit" then {enter: $o, exit: $e} else {enter: $e, exit: $o} end
+		  | (if $by == "exit" then [$o, $e] else [$e, $o] end) as $p
+		  | ($p[0] | tojson), ($p[1] | tojson),
+		    (($o != null and $o.name == $other and $o.dir == (if $by == "exit" then ">" else "<" end))
+		     | tostring)
 		  end')
 	if [[ -z $found ]]; then
-		echo "looked for: the $by event of '$name' where $cond (after ts $after)"
+		# In words if the test gave them, else the condition with $d and
+		# $wpid spelled out: no jq variable in a message.
+		local shown=${PAIR_WHAT:-$cond}
+		shown=${shown//\$d/\"$D\"}
+		shown=${shown//\$wpid/$WPID}
+		echo "looked for: the $by event of '$name' where $shown (after ts $after)"
 		show_events "$name"
-		fail "no '$name' $by event matches: $cond"
+		fail "no '$name' $by event matches: $shown"
 	fi
-	ENTER=$(jq -c .enter <<<"$found")
-	EXIT=$(jq -c .exit <<<"$found")
-	local other=ENTER want=">"
-	[[ $by == enter ]] && other=EXIT want="<"
-	if [[ $(jq -r --arg n "$other_name" --arg w "$want" '.name == $n and .dir == $w' <<<"${!other}") != true ]]; then
+	{ read -r ENTER; read -r EXIT; read -r ok; } <<<"$found"
+	if [[ $ok != true ]]; then
+		local want=">"
+		[[ $by == enter ]] && want="<"
 		echo "enter: $ENTER"
 		echo "exit:  $EXIT"
 		echo "(the $by event was found; the other is the event next to it on its thread)"
@@ -219,33 +246,36 @@ _pair() {
 expect_params() {
 	local what=$1 ev=$2 expected=$3
 	shift 3
-	local exp preds='{}'
 	if [[ -z $ev || $ev == null ]]; then
 		fail "$what: there is no such event to check"
 	fi
-	exp=$(jq -nc --arg d "${D:-}" --argjson wpid "${WPID:-null}" "$expected") ||
-		fail "bad expected-params expression in the test: $expected"
-	# One jq program: a row per param, predicates inlined as jq code.
-	local prog='($ev.params // {}) as $p
-		| ($exp | keys_unsorted) as $order
-		| def got($k): if $p | has($k) then $p[$k] | tojson else "(missing)" end;
-		  def pred($k):
-		    if false then false'
-	local key pred
+	# One jq run (each costs ~40 ms): the expected object and the predicates
+	# inlined as jq code, a row per param out. The predicates' own text goes
+	# in as positional arguments, in the order of $pk.
+	local key pred pk='' preds='' texts=()
 	while [[ $# -ge 2 ]]; do
 		key=$1 pred=$2
 		shift 2
-		exp=$(jq -c --arg k "$key" 'if has($k) then . else . + {($k): null} end' <<<"$exp")
-		preds=$(jq -c --arg k "$key" --arg p "$pred" '. + {($k): $p}' <<<"$preds")
-		prog+="
-		    elif \$k == $(jq -n --arg k "$key" '$k') then
+		[[ $key =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || fail "bad param name in the test: $key"
+		pk+="${pk:+,}\"$key\""
+		preds+="
+		    elif \$k == \"$key\" then
 		      (try (\$p[\$k] | ($pred)) catch false) == true"
+		texts+=("$pred")
 	done
-	prog+='
+	local prog='($ev.params // {}) as $p
+		| ['"$pk"'] as $pk
+		| ([$pk, $ARGS.positional] | transpose | map({(.[0]): .[1]}) | add // {}) as $ptext
+		| ('"$expected"') as $exp0
+		| ($exp0 + ($pk | map({(.): ($exp0[.] // null)}) | add // {})) as $exp
+		| ($exp | keys_unsorted) as $order
+		| def got($k): if $p | has($k) then $p[$k] | tojson else "(missing)" end;
+		  def pred($k):
+		    if false then false'"$preds"'
 		    else false end;
 		[ ($order[] as $k
-		   | if $preds | has($k)
-		     then {key: $k, want: ("satisfies " + $preds[$k]), got: got($k),
+		   | if $pk | index($k)
+		     then {key: $k, want: ("satisfies " + $ptext[$k]), got: got($k),
 			   ok: (($p | has($k)) and pred($k))}
 		     else {key: $k, want: ($exp[$k] | tojson), got: got($k),
 			   ok: (($p | has($k)) and $p[$k] == $exp[$k])} end),
@@ -255,9 +285,9 @@ expect_params() {
 		   ok: (($p | keys_unsorted) == $order)}
 		] | .[] | [(if .ok then "ok" else "MISMATCH" end), .key, .want, .got] | @tsv'
 	local table
-	table=$(jq -rn --argjson ev "$ev" --argjson exp "$exp" --argjson preds "$preds" \
-		--arg d "${D:-}" --argjson wpid "${WPID:-null}" "$prog") ||
-		fail "could not check the params of $what (bad predicate?)"
+	table=$(jq -rn --argjson ev "$ev" --arg d "${D:-}" --argjson wpid "${WPID:-null}" \
+		"$prog" --args "${texts[@]}") ||
+		fail "could not check the params of $what (bad expected-params expression or predicate in the test)"
 	echo "$what: $ev"
 	echo "$table" | awk -F'\t' '{ printf "  %-8s %-14s expected %s, got %s\n", $1, $2, $3, $4 }'
 	if grep -q '^MISMATCH' <<<"$table"; then
@@ -271,12 +301,13 @@ expect_params() {
 
 # expect_dedicated WHAT EVENT: EVENT is its syscall's own event, not the
 # generic one (params ID, nativeID) that a syscall without a filler makes.
+# Quiet when it holds: a failed check shows the event once, in expect_params.
 expect_dedicated() {
-	echo "$1: $2"
 	if [[ $2 == null || -z $2 ]]; then
 		fail "$1: no such event"
 	fi
-	if [[ $(jq '.params | has("ID")' <<<"$2") == true ]]; then
+	if [[ $2 == *'"params":{"ID":'* ]]; then
+		echo "$1: $2"
 		fail "$1 is the generic event: the driver has no filler for $(jq -r .name <<<"$2") yet"
 	fi
 }
@@ -285,6 +316,7 @@ expect_dedicated() {
 expect_pid() {
 	local got
 	got=$(jq -r .pid <<<"$2")
+	[[ $got == "$3" ]] && return 0
 	echo "$1: pid $got, expected $3"
 	assert_equal "$got" "$3"
 }
