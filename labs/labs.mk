@@ -37,7 +37,12 @@ SYS_BPF_OBJS := $(foreach o,$(MODERN_BPF_OBJS),$(call sys_obj,$(o)))
 SYS_LIBSCAP_OBJS := $(foreach o,$(filter-out $(ENGINE_OBJ),$(LIBSCAP_OBJS)),$(call sys_obj,$(o))) \
 	$(SYSTEM)/modern_bpf.o
 SYS_TEST_SRCS := $(if $(SYSTEM_TESTS),$(sort $(wildcard $(SYSTEM_TESTS)/*.c)))
-SYS_TEST_BINS := $(patsubst $(SYSTEM_TESTS)/%.c,$(SYSTEM)/tests/%,$(SYS_TEST_SRCS))
+# tests/scap-open-X.c is scap-open with one of libscap's objects replaced:
+# linked with scap-open's objects, before the library.
+SYS_VARIANT_SRCS := $(filter $(SYSTEM_TESTS)/scap-open-%,$(SYS_TEST_SRCS))
+SYS_TEST_BINS := $(patsubst $(SYSTEM_TESTS)/%.c,$(SYSTEM)/tests/%,$(filter-out $(SYS_VARIANT_SRCS),$(SYS_TEST_SRCS)))
+SYS_VARIANT_BINS := $(patsubst $(SYSTEM_TESTS)/%.c,$(SYSTEM)/tests/%,$(SYS_VARIANT_SRCS))
+SCAP_OPEN_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS))
 
 # Rewritten only when it changes: a swapped object relinks even if older.
 $(SYSTEM)/objs.list: FORCE
@@ -63,14 +68,21 @@ $(SYSTEM)/libscap.a: $(SYS_LIBSCAP_OBJS) $(SYSTEM)/objs.list
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $(SYS_LIBSCAP_OBJS)
 
-$(SYSTEM)/scap-open: $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS)) $(SYSTEM)/libscap.a
+$(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
-$(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS)
+$(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS) \
+		$(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SYSTEM)/libscap.a $(LDLIBS) -o $@
 
-system: $(SYSTEM)/scap-open $(SYS_TEST_BINS) $(BUILD)/test/workload
+$(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a \
+		$(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a $(LDLIBS) -o $@
+
+system: $(SYSTEM)/scap-open $(SYS_TEST_BINS) $(SYS_VARIANT_BINS) $(BUILD)/test/workload
 endif

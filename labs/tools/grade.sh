@@ -59,7 +59,7 @@ read_tap() {
 			l=${l#\#}
 			l=${l# }
 			if [[ $l == "(in test file "* || $l == "(from function "* || $l == " in test file "* ||
-				$l == "(in "*" function "* ]]; then
+				$l == " from function "* || $l == "(in "*" function "* ]]; then
 				frame=1
 				continue
 			fi
