@@ -7,24 +7,33 @@
 # prints for them with the reference decoder: the decoded view (each param's
 # place in the event and its value) or the error message. A case passes when
 # your decoder prints exactly that.
+#
+# The checks of 01.2 and 01.3 start the decoder at their own step
+# (golden_decode --from lengths / --from params): the steps before it are a
+# plain read of the bytes, so each exercise is graded on its own code.
 
 load ../../tools/lab_helpers
 
 GOLDEN=$LAB_DIR/tests/golden
 DECODE=$LAB_BUILD/tests/golden_decode
 
-# check_golden WHERE CASE...: run golden_decode on each golden/CASE.hex and
-# compare with golden/CASE.expected. On a mismatch, show the first wrong
-# case: what it is, expected vs got, and its bytes field by field.
+# check_golden WHERE CASE...: run golden_decode on each golden/CASE.hex,
+# from the step WHERE is (decode_header: the whole decoder), and compare
+# with golden/CASE.expected. On a mismatch, show the first wrong case: what
+# it is, expected vs got, and its bytes field by field.
 check_golden() {
-	local where=$1 c out rc first="" first_out="" wrong=()
+	local where=$1 c out rc first="" first_out="" wrong=() from=()
 	shift
+	case $where in
+	decode_lengths) from=(--from lengths) ;;
+	decode_params) from=(--from params) ;;
+	esac
 	[[ -x $DECODE ]] || fail "$DECODE is missing: run 'make lab-tools'"
 	for c in "$@"; do
 		[[ -r $GOLDEN/$c.hex && -r $GOLDEN/$c.expected ]] || fail "golden/$c.hex or .expected is missing"
 		# A decoder that loops (on a huge nparams, say) must not hang the grader.
 		rc=0
-		out=$(timeout 10 "$DECODE" "$GOLDEN/$c.hex" 2>&1) || rc=$?
+		out=$(timeout 10 "$DECODE" "${from[@]}" "$GOLDEN/$c.hex" 2>&1) || rc=$?
 		if [[ $rc == 124 ]]; then
 			out+=$'\n'"timeout: the decoder did not return within 10 s"
 		fi
@@ -41,7 +50,9 @@ check_golden() {
 	diff -u --label expected --label yours "$GOLDEN/$first.expected" - <<<"$first_out" |
 		tail -n +3 | sed 's/^/  /'
 	"$DECODE" --annotate "$GOLDEN/$first.hex" | sed 's/^/  /'
-	fail "see $where in userspace/libscap/scap_event.c"
+	[[ ${#from[@]} == 0 ]] ||
+		echo "(the steps before $where were a plain read of the bytes: golden_decode ${from[*]})"
+	fail "see $where() in userspace/libscap/scap_event.c"
 }
 
 @test "01.1 [1 pt] golden: a buffer shorter than a header is refused, and not read past its end" {
@@ -76,6 +87,10 @@ check_golden() {
 	check_golden decode_lengths pipe_e
 }
 
+@test "01.2 [1 pt] golden: an event longer than 64 KiB decodes (the running offset is no u16)" {
+	check_golden decode_lengths openat_x_64k
+}
+
 @test "01.3 [2 pts] golden: real events decode to the right bytes (fds, strings, flags, buffers, tuples)" {
 	check_golden decode_params openat_x write_x connect_x kill_e generic_e close_e two_events
 }
@@ -90,4 +105,8 @@ check_golden() {
 
 @test "01.3 [1 pt] golden: strings and socket addresses are checked (check_contents)" {
 	check_golden decode_params name_no_nul tuple_short
+}
+
+@test "01.3 [1 pt] golden: past byte 65535 of a long event, each param points at its own bytes" {
+	check_golden decode_params openat_x_64k
 }

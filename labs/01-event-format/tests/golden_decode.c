@@ -5,120 +5,48 @@
  * checks in golden.bats.
  *
  *   golden_decode FILE.hex             decode; print the view or the error
+ *   golden_decode --from lengths FILE.hex
+ *   golden_decode --from params FILE.hex
+ *                                      start at step 01.2 (decode_lengths)
+ *                                      or 01.3 (decode_params): the steps
+ *                                      before it are not yours but a plain
+ *                                      read of the bytes, so that a bug in
+ *                                      01.1 costs no point of 01.2 or 01.3
  *   golden_decode --annotate FILE.hex  print the bytes field by field, read
  *                                      here without the decoder (for a
  *                                      failed check: what the input holds)
  *
- * A .hex file is hex byte pairs separated by blanks; "#" starts a comment
- * that runs to the end of the line. The bytes are the whole buffer given to
- * the decoder (buflen = their count).
+ * The .hex format: golden_hex.h. The buffer is copied to the very end of a
+ * page whose next page is unmapped: a decoder that reads even one byte past
+ * buflen gets SIGSEGV, which is reported as a line of the output
+ * ("crash: ..."), so that the check shows it like any other wrong answer.
  *
- * The buffer is copied to the very end of a page whose next page is
- * unmapped: a decoder that reads even one byte past buflen gets SIGSEGV,
- * which is reported as a line of the output ("crash: ..."), so that the
- * check shows it like any other wrong answer.
+ * The expected outputs (golden/NAME.expected) are what this prints with
+ * the reference decoder, in the mode the check uses.
  */
-#include <ctype.h>
 #include <inttypes.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include "scap_event.h"
-
-#define MAX_BYTES 65536
-
-/* Read FILE's hex bytes into out; return their count, or -1 (said on stderr). */
-static long read_hex(const char *file, uint8_t *out, size_t max)
-{
-	char line[4096];
-	long n = 0;
-	int lineno = 0;
-	FILE *f = fopen(file, "r");
-
-	if (!f) {
-		perror(file);
-		return -1;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		char *p = line, *hash = strchr(line, '#');
-
-		lineno++;
-		if (hash)
-			*hash = '\0';
-		for (;;) {
-			unsigned int byte;
-			int used;
-
-			while (isspace((unsigned char)*p))
-				p++;
-			if (!*p)
-				break;
-			if (sscanf(p, "%2x%n", &byte, &used) != 1 || used != 2 ||
-			    (p[2] && !isspace((unsigned char)p[2]))) {
-				fprintf(stderr, "golden_decode: %s:%d: not a hex byte: '%.8s'\n",
-					file, lineno, p);
-				fclose(f);
-				return -1;
-			}
-			if ((size_t)n == max) {
-				fprintf(stderr, "golden_decode: %s: more than %zu bytes\n", file, max);
-				fclose(f);
-				return -1;
-			}
-			out[n++] = (uint8_t)byte;
-			p += 2;
-		}
-	}
-	fclose(f);
-	return n;
-}
+#include "golden_hex.h"
+/*
+ * The decoder's source, not libscap's object: --from needs its steps,
+ * which are static. This file then defines every symbol of scap_event.c,
+ * so the linker takes none of them from libscap.a.
+ */
+#include "scap_event.c"
+#include "plain_steps.h"
 
 /*
- * A copy of the n bytes that ends right where an unmapped page begins.
- * Returns NULL (said on stderr) if the pages cannot be had.
+ * A string param, NUL included: "/tmp/f\0"; "\0" is the empty string. A
+ * long one shows its first and last bytes and its size.
  */
-static uint8_t *guarded_copy(const uint8_t *src, size_t n)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t data_pages = (n + page - 1) / page + 1;
-	uint8_t *base;
-
-	base = mmap(NULL, (data_pages + 1) * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (base == MAP_FAILED) {
-		perror("golden_decode: mmap");
-		return NULL;
-	}
-	if (mprotect(base + data_pages * page, page, PROT_NONE)) {
-		perror("golden_decode: mprotect");
-		return NULL;
-	}
-	memcpy(base + data_pages * page - n, src, n);
-	return base + data_pages * page - n;
-}
-
-static void on_segv(int sig)
-{
-	static const char msg[] =
-		"crash: SIGSEGV in the decoder: it read memory it must not touch"
-		" (the byte after buf[buflen - 1] is an unmapped page)\n";
-
-	(void)sig;
-	/* Only async-signal-safe calls here: write and _exit. */
-	if (write(STDOUT_FILENO, msg, sizeof(msg) - 1) < 0)
-		_exit(4);
-	_exit(3);
-}
-
-/* A string param, NUL included: "/tmp/f\0"; "\0" is the empty string. */
 static void print_string(const uint8_t *s, size_t n)
 {
 	putchar('"');
 	for (size_t i = 0; i < n; i++) {
+		if (n > 80 && i == 40) {
+			printf("\"...(%zu bytes)...\"", n);
+			i = n - 8;
+		}
 		if (s[i] == '"' || s[i] == '\\')
 			printf("\\%c", s[i]);
 		else if (s[i] == '\0')
@@ -177,8 +105,43 @@ static void print_value(const struct scap_evt_view *v, uint32_t i, enum ppm_para
 		print_bytes(p->val, p->len);
 }
 
+/* Decode from step FROM on; the view as scap_event_decode would fill it. */
+static int32_t run_steps(const uint8_t *buf, size_t n, enum from from, struct scap_evt_view *v,
+			 char *err)
+{
+	struct ppm_evt_hdr hdr;
+	char name[EVT_NAME_SIZE];
+	uint32_t off;
+	int32_t rc;
+
+	if (from == FROM_HEADER)
+		return scap_event_decode(buf, n, v, err, SCAP_LASTERR_SIZE);
+	if (plain_steps(buf, n, from, &hdr, v->params, err))
+		return SCAP_FAILURE;
+	event_name(hdr.type, name);
+	if (from == FROM_LENGTHS) {
+		rc = decode_lengths(buf, &hdr, name, v->params, err, SCAP_LASTERR_SIZE);
+		if (rc != SCAP_SUCCESS)
+			return rc;
+		/* Your lengths, laid out back to back, to print the view. */
+		off = PPM_EVT_HDR_SIZE + hdr.nparams * PPM_PARAM_LEN_SIZE;
+		for (uint32_t i = 0; i < hdr.nparams; i++) {
+			v->params[i].val = buf + off;
+			off += v->params[i].len;
+		}
+	} else {
+		rc = decode_params(buf, &hdr, name, v->params, err, SCAP_LASTERR_SIZE);
+		if (rc != SCAP_SUCCESS)
+			return rc;
+	}
+	v->hdr = (const struct ppm_evt_hdr *)buf;
+	v->info = &g_event_info[hdr.type];
+	v->nparams = hdr.nparams;
+	return SCAP_SUCCESS;
+}
+
 /* Decode the n bytes at buf and print the view, or the error. */
-static void decode(const uint8_t *buf, size_t n)
+static void decode(const uint8_t *buf, size_t n, enum from from)
 {
 	struct scap_evt_view v;
 	char err[SCAP_LASTERR_SIZE] = "";
@@ -186,7 +149,7 @@ static void decode(const uint8_t *buf, size_t n)
 
 	memset(&v, 0, sizeof(v));
 	fflush(stdout);
-	rc = scap_event_decode(buf, n, &v, err, sizeof(err));
+	rc = run_steps(buf, n, from, &v, err);
 	if (rc != SCAP_SUCCESS) {
 		printf("error: %s\n", err);
 		if (rc != SCAP_FAILURE)
@@ -312,12 +275,19 @@ static void annotate(const uint8_t *b, size_t n)
 int main(int argc, char **argv)
 {
 	static uint8_t bytes[MAX_BYTES];
-	bool annotate_only = argc == 3 && !strcmp(argv[1], "--annotate");
+	enum from from = FROM_HEADER;
+	bool annotate_only = false;
 	uint8_t *buf;
 	long n;
 
-	if (argc != 2 && !annotate_only) {
-		fprintf(stderr, "usage: golden_decode [--annotate] FILE.hex\n");
+	if (argc == 3 && !strcmp(argv[1], "--annotate"))
+		annotate_only = true;
+	else if (argc == 4 && !strcmp(argv[1], "--from") && !strcmp(argv[2], "lengths"))
+		from = FROM_LENGTHS;
+	else if (argc == 4 && !strcmp(argv[1], "--from") && !strcmp(argv[2], "params"))
+		from = FROM_PARAMS;
+	else if (argc != 2) {
+		fprintf(stderr, "usage: golden_decode [--annotate | --from lengths|params] FILE.hex\n");
 		return 2;
 	}
 	n = read_hex(argv[argc - 1], bytes, sizeof(bytes));
@@ -334,6 +304,6 @@ int main(int argc, char **argv)
 		perror("golden_decode: signal");
 		return 2;
 	}
-	decode(buf, (size_t)n);
+	decode(buf, (size_t)n, from);
 	return 0;
 }

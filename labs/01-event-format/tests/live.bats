@@ -2,16 +2,18 @@
 # Lab 01, the event format: the live checks. Run them with `make grade LAB=1`.
 #
 # scap-open --json captures labs/01-event-format/tests/calls.c, one syscall
-# for each kind of param, with the real probe. scap-open decodes every event
-# with your scap_event_decode(): each check compares the params it printed
-# with the arguments calls.c used, so a decoder that finds a param at the
-# wrong offset, or refuses good events, fails here.
+# for each kind of param, with the real probe. The scap-open here is
+# tests/scap-open-params.c: its decoder reads the header and the lengths
+# plainly and runs your decode_params(), so these checks of 01.3 depend on
+# 01.3 only. Each compares the params it printed with the arguments calls.c
+# used, so a decode_params that points a param at the wrong bytes, or
+# refuses good events, fails here.
 
 load ../../tools/lab_helpers
 
 setup_file() {
 	fresh_dir lab01-calls
-	lab_capture lab01-calls calls "$D"
+	SCAP_OPEN=$LAB_BUILD/tests/scap-open-params lab_capture lab01-calls calls "$D"
 	export DEV=$(dev_of "$D")
 }
 
@@ -23,7 +25,7 @@ require_decoded() {
 		echo "scap-open skipped $n events of the probe as corrupt. Its reasons (it prints the first 10):"
 		sed -n 's/^scap-open: skipping a corrupt event on CPU [0-9]*: //p' "$CAPTURE_ERR" |
 			sort | uniq -c | sort -rn | head -n 5
-		fail "your decoder refused real events: see scap_event_decode in userspace/libscap/scap_event.c"
+		fail "your decode_params() refused real events (userspace/libscap/scap_event.c)"
 	fi
 }
 
