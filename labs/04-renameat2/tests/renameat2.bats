@@ -38,9 +38,15 @@ setup_file() {
 
 # diagnose: say what the renameat2 events of the JSON capture show missing
 # (only this exercise's piece is yours in its system). Printed before a
-# failure, so the learner reads it; silent when it finds nothing.
+# failure, so the learner reads it; silent when it finds nothing. Said
+# once: a later check that fails for the same reason says so in a line.
 diagnose() {
-	local generic corrupt
+	local generic corrupt once=$BATS_FILE_TMPDIR/diagnosed
+	if [[ -e $once ]]; then
+		echo ">>> (what the capture says about renameat2 is in the first failed check above)"
+		return
+	fi
+	touch "$once"
 	generic=$(jq_events '[.[] | select(.name == "renameat2" and (.params | has("ID")))] | length')
 	corrupt=$(grep -E 'skipping a corrupt event.*renameat2' "$CAPTURE_ERR" | sed 's/ on CPU [0-9]*//' | sort -u | head -n 3)
 	if [[ $generic -gt 0 ]]; then
@@ -67,9 +73,11 @@ find_call() {
 	local cond
 	cond=".tid == \$wpid and .params.newpath == $(jq -n --arg p "$1" '$p')"
 	if [[ $(jq_events "[.[] | select(.name == \"renameat2\" and .dir == \"<\" and $cond)] | length") == 0 ]]; then
+		if [[ ! -e $BATS_FILE_TMPDIR/diagnosed ]]; then
+			echo "--- the first renameat2 events of the capture ($CAPTURE):"
+			jq_events -c '[.[] | select(.name == "renameat2")][:4][]'
+		fi
 		diagnose
-		echo "--- the first renameat2 events of the capture ($CAPTURE):"
-		jq_events -c '[.[] | select(.name == "renameat2")][:4][]'
 		fail "no renameat2 exit event of the renamer (pid $WPID) has newpath \"$1\""
 	fi
 	pair_by_exit renameat2 "$cond"
