@@ -8,6 +8,8 @@
  * Exercise 05.1, pwrite64 on DIR/data:
  *   pwrite64(fd, PWRITE_DATA, 32, 4096) = 32
  *   pwrite64(fd, 200 bytes "0123456789...", 200, 0) = 200   data cut at the snaplen
+ *   pwrite64(fd, 5000 bytes "abcdefghij...", 5000, 0) = 5000 cut at 4096, the largest
+ *                                                            snaplen scap-open takes
  *   pwrite64(fd, (void *)1, 16, 0) = -EFAULT                 unreadable buffer
  * Exercise 05.2, kill, after setpgid(0, 0) made us a process group alone:
  *   kill(-pgid, SIGWINCH) = 0          the group: only us; SIGWINCH is ignored
@@ -38,6 +40,7 @@
 #define PWRITE_DATA "scaplab lab 05: pwrite64 at 4096"	/* 32 bytes */
 #define PWRITE_POS 4096
 #define LONG_LEN 200	/* longer than scap-open's default snaplen, 80 */
+#define HUGE_LEN 5000	/* longer than the largest snaplen, SCAP_MAX_SNAPLEN */
 
 static int g_failures;
 
@@ -75,7 +78,7 @@ static unsigned long pid_reg(int pid)
 
 static void pwrites(const char *dir)
 {
-	char path[4096], buf[LONG_LEN];
+	char path[4096], buf[HUGE_LEN];
 	int fd;
 
 	if (snprintf(path, sizeof(path), "%s/data", dir) >= (int)sizeof(path)) {
@@ -94,6 +97,9 @@ static void pwrites(const char *dir)
 	for (int i = 0; i < LONG_LEN; i++)
 		buf[i] = '0' + i % 10;
 	must_return(syscall(SYS_pwrite64, fd, buf, LONG_LEN, 0), LONG_LEN, "pwrite64 of 200 bytes");
+	for (int i = 0; i < HUGE_LEN; i++)
+		buf[i] = 'a' + i % 10;
+	must_return(syscall(SYS_pwrite64, fd, buf, HUGE_LEN, 0), HUGE_LEN, "pwrite64 of 5000 bytes");
 	must_fail(syscall(SYS_pwrite64, fd, (void *)1, 16, 0), EFAULT, "pwrite64 from (void *)1");
 	if (close(fd)) {
 		fprintf(stderr, "workload: close %s failed: %s\n", path, strerror(errno));
