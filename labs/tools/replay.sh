@@ -1,0 +1,175 @@
+#!/bin/bash
+# make replay: a student doing the student release, in the order
+# labs/README.md gives, replayed and graded. Run by `make test` (CI).
+#
+#   labs/tools/replay.sh [--rounds N] [--order "00 01 ..."] [DIR]
+#
+# It makes a student release in DIR (default build/replay/release), then:
+#   step 0      every lab as the release hands it out (the starters);
+#   step k      lab k of the order done: its files as the reference has them,
+#               inside their TODO markers (carve --solve), as a learner's
+#               finished work looks.
+# After every step it grades every lab, and it grades each lab in each of
+# its two states (starter, done) at least N times (default 5) in all. It
+# fails if
+#   - a lab reaches full marks before its step, or misses them after it;
+#   - any check's result moves while the lab's own code did not change:
+#     another lab's work, or chance, changed it.
+# The table of scores goes to the terminal and to build/replay/replay.md,
+# every grade's result to build/replay/grades/.
+set -uo pipefail
+cd "$(dirname "$0")/../.." || exit 2
+. labs/tools/lib.sh
+
+ROUNDS=5
+ORDER=
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--rounds) ROUNDS=$2; shift 2 ;;
+	--order) ORDER=$2; shift 2 ;;
+	-*) die "usage: labs/tools/replay.sh [--rounds N] [--order \"00 01 ...\"] [DIR]" ;;
+	*) break ;;
+	esac
+done
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "--rounds takes a number of at least 1"
+WORK=build/replay
+DEST=${1:-$WORK/release}
+need_carve
+markers >/dev/null
+CARVE=$(realpath "$CARVE")
+ALL=$(for d in labs/[0-9][0-9]-*/; do lab_num "${d%/}"; done | tr '\n' ' ')
+# The order labs/README.md states: its table of labs, top to bottom.
+[[ -n $ORDER ]] || ORDER=$ALL
+for n in $ORDER; do
+	[[ " $ALL " == *" $n "* ]] || die "--order: no lab $n (labs: $ALL)"
+done
+[[ $(tr ' ' '\n' <<<"$ORDER" | grep -c .) == $(tr ' ' '\n' <<<"$ALL" | grep -c .) ]] ||
+	die "--order must name every lab once: $ALL"
+
+rm -rf "$WORK"
+mkdir -p "$WORK/grades"
+echo "# replay: a student release in $DEST, done in the order $ORDER, each lab graded at least $ROUNDS times as a starter and as done"
+labs/tools/lab.sh release "$DEST" >"$WORK/release.log" 2>&1 || { cat "$WORK/release.log"; exit 1; }
+# This build's products: in the release only the carved files compile again.
+mkdir -p "$DEST/build"
+for p in modern_bpf driver userspace test; do
+	[[ -e build/$p ]] && cp -a "build/$p" "$DEST/build/"
+done
+rm -rf "$DEST/build/test/captures"
+(cd "$DEST" && MARKERS_CACHE= CARVE=$CARVE marker_files | xargs touch)
+
+declare -A STATE_OF=() GRADES=() VECTOR=() TABLE=() FIRST_STEP=() PROBLEMS=() SECS=() NGRADED=()
+# bad KEY WHY: a failure of lab/state KEY, reported in its TAP line at the end.
+bad() {
+	echo "# REPLAY FAIL: $2"
+	PROBLEMS[$1]+="$2"$'\n'
+}
+
+# grade STEP LAB: grade LAB in the release; check it against what it gave
+# before in the same state.
+grade() {
+	local step=$1 num=$2 slug json vec state key score max secs t0
+	slug=$(cd "$DEST" && basename "$(lab_dir "$num")")
+	t0=$(date +%s%N)
+	(cd "$DEST" && CARVE=$CARVE labs/tools/grade.sh "$num") >"$WORK/grades/$step-$num.log" 2>&1
+	secs=$((($(date +%s%N) - t0) / 1000000))
+	SECS[$num]=$((${SECS[$num]:-0} + secs)) NGRADED[$num]=$((${NGRADED[$num]:-0} + 1))
+	json=$DEST/build/grade/$slug.json
+	cp "$json" "$WORK/grades/$step-$num.json" 2>/dev/null
+	score=$(jq .score "$json" 2>/dev/null) max=$(jq .max "$json" 2>/dev/null)
+	state=${STATE_OF[$num]}
+	key=$num/$state
+	[[ $score =~ ^[0-9]+$ ]] || { bad "$key" "step $step, lab $num: no result ($WORK/grades/$step-$num.log)"; return; }
+	vec=$(jq -r '[.checks[] | if .passed then "1" else "0" end] | join("")' "$json")
+	GRADES[$key]=$((${GRADES[$key]:-0} + 1))
+	TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }$score"
+	printf '# step %-2s lab %s (%s): %2d/%-2d in %d.%d s\n' "$step" "$num" "$state" "$score" "$max" \
+		$((secs / 1000)) $((secs % 1000 / 100))
+	if [[ $state == starter && $score == "$max" ]]; then
+		bad "$key" "step $step: lab $num has full marks before its code is written: its grader cannot fail"
+	elif [[ $state == done && $score != "$max" ]]; then
+		bad "$key" "step $step: lab $num, done, scores $score/$max:"
+		grep -E '^  FAIL|^ +\|' "$WORK/grades/$step-$num.log" | head -n 20 | sed 's/^/# /'
+	fi
+	if [[ -z ${VECTOR[$key]:-} ]]; then
+		VECTOR[$key]=$vec
+		FIRST_STEP[$key]=$step
+	elif [[ ${VECTOR[$key]} != "$vec" ]]; then
+		bad "$key" "step $step: lab $num's checks moved on unchanged code ($state): step ${FIRST_STEP[$key]} gave $(describe "$num" "${VECTOR[$key]}"), now $(describe "$num" "$vec")"
+		grep -E '^  FAIL|^ +\|' "$WORK/grades/$step-$num.log" | head -n 20 | sed 's/^/# /'
+	fi
+}
+
+# describe LAB VECTOR: which checks failed, by exercise.
+describe() {
+	local ids
+	ids=$(jq -r --arg v "$2" '[.checks | to_entries[] | select(($v[.key:.key + 1]) == "0") | .value.exercise] | join(",")' \
+		"$WORK/grades/$(ls "$WORK/grades" | grep -- "-$1.json$" | head -n 1)")
+	echo "failed [${ids:-none}]"
+}
+
+for n in $ALL; do
+	STATE_OF[$n]=starter
+done
+steps=(0 $ORDER)
+for i in "${!steps[@]}"; do
+	step=$i
+	if [[ $i -gt 0 ]]; then
+		n=${steps[$i]}
+		echo "# step $step: lab $n done"
+		for f in $(lab_files "$n"); do
+			"$CARVE" --solve "$n" --stdout "$f" >"$DEST/$f" || die "replay: cannot solve $f"
+		done
+		STATE_OF[$n]=done
+	else
+		echo "# step 0: the release as handed out"
+	fi
+	for n in $ALL; do
+		grade "$step" "$n"
+	done
+	# More grades of a state that ends here (starter) or, at the end (done).
+	for n in $ALL; do
+		key=$n/${STATE_OF[$n]}
+		if [[ ${STATE_OF[$n]} == starter && ${steps[$((i + 1))]:-} == "$n" ]] ||
+			[[ $i == $((${#steps[@]} - 1)) ]]; then
+			while [[ ${GRADES[$key]} -lt $ROUNDS ]]; do
+				grade "$step" "$n"
+			done
+		fi
+	done
+done
+
+# The table: a row per lab, a column per step; several grades as "a b c".
+{
+	echo "| lab | $(for i in "${!steps[@]}"; do [[ $i == 0 ]] && printf 'release | ' || printf '+%s | ' "${steps[$i]}"; done)s per grade |"
+	echo "|---|$(for _ in "${steps[@]}"; do printf -- '---|'; done)---|"
+	for n in $ALL; do
+		printf '| %s | ' "$n"
+		for i in "${!steps[@]}"; do
+			printf '%s | ' "${TABLE[$i/$n]}"
+		done
+		ms=$((SECS[$n] / NGRADED[$n]))
+		echo "$((ms / 1000)).$((ms % 1000 / 100)) |"
+	done
+} >"$WORK/replay.md"
+sed 's/^/# /' "$WORK/replay.md"
+echo "# (a cell holds the scores of the grades after that step; +NN: lab NN done)"
+
+# TAP: a line per lab and state.
+t=0 failed=0
+for n in $ALL; do
+	for state in starter done; do
+		t=$((t + 1))
+		key=$n/$state
+		what="lab $n, $state: $( [[ $state == starter ]] && echo "below full marks" || echo "full marks"), the same checks in ${GRADES[$key]:-0} grades"
+		if [[ -z ${PROBLEMS[$key]:-} && ${GRADES[$key]:-0} -ge $ROUNDS ]]; then
+			echo "ok $t $what"
+		else
+			failed=$((failed + 1))
+			echo "not ok $t $what"
+			printf '%s' "${PROBLEMS[$key]:-}" | sed 's/^/# /'
+		fi
+	done
+done
+echo "1..$t"
+[[ $failed == 0 ]]
