@@ -15,6 +15,8 @@
 #   make student-release DEST=dir   every lab carved, no solutions/
 #   make lab-check              the graders pass on the reference, fail on
 #                               the starters (run by make test)
+#   make replay                 a student release done lab by lab, graded
+#                               after each step (run by make test)
 #   make all     only the build
 #   make clean   remove build/
 #
@@ -147,7 +149,7 @@ bench: setup
 include test/test.mk
 include labs/labs.mk
 
-.PHONY: lab-start lab-reset lab-system grade student-release lab-check setup-test
+.PHONY: lab-start lab-reset lab-system grade student-release lab-check replay setup-test
 setup-test:
 	$(Q)scripts/setup.sh --test
 
@@ -169,3 +171,8 @@ student-release: $(BUILD)/labs/tools/carve
 
 lab-check: setup-test
 	$(Q)labs/tools/lab-check.sh
+
+# A student release done in ORDER (default: labs/README.md's), graded
+# after each step, each lab ROUNDS times (default 5) in each state.
+replay: setup-test
+	$(Q)labs/tools/replay.sh $(if $(ORDER),--order "$(ORDER)") $(if $(ROUNDS),--rounds $(ROUNDS))

@@ -5,7 +5,8 @@
 # "not ok" lines. A suite that does not build, or whose binary dies before
 # running all the tests its plan ("1..N") announced, counts as failures:
 # a crash must never look like a pass.
-#   scripts/run-tests.sh [unit] [bats] [labs]     (default: all suites)
+#   scripts/run-tests.sh [unit] [bats] [labs] [replay] [docs]
+#                                                   (default: all suites)
 set -u
 cd "$(dirname "$0")/.."
 out=build/test
@@ -67,19 +68,37 @@ run_labs() {
 	count_tap labs "$out/labs.tap"
 }
 
-suites=${*:-unit bats labs}
+# A student release done lab by lab in the stated order, graded after
+# each step (labs/tools/replay.sh, also `make replay`).
+run_replay() {
+	echo "labs (make replay: a student release done in order, graded after each step):"
+	labs/tools/replay.sh > "$out/replay.tap" 2>&1
+	count_tap replay "$out/replay.tap"
+	sed -n '/^# | lab /,/^# (a cell/p' "$out/replay.tap" | sed 's/^# /      /'
+}
+
+# Every path, link, function and make target the docs name exists.
+run_docs() {
+	echo "docs (scripts/check-docs.sh: what the READMEs name exists):"
+	scripts/check-docs.sh > "$out/docs.tap" 2>&1
+	count_tap docs "$out/docs.tap"
+}
+
+suites=${*:-docs unit bats labs replay}
 echo "build:"
 if build_or_fail build make --no-print-directory all; then
 	echo "  build                        ok"
 else
-	suites=unit	# the live tests need the build; the unit tests do not
+	suites="docs unit"	# the live tests need the build; these do not
 fi
 for s in $suites; do
 	case $s in
 	unit) run_unit ;;
 	bats) run_bats ;;
 	labs) run_labs ;;
-	*) echo "run-tests: unknown suite '$s' (unit, bats, labs)" >&2; exit 2 ;;
+	replay) run_replay ;;
+	docs) run_docs ;;
+	*) echo "run-tests: unknown suite '$s' (docs, unit, bats, labs, replay)" >&2; exit 2 ;;
 	esac
 done
 

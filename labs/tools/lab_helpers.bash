@@ -7,6 +7,8 @@
 #   lab_capture NAME PROGRAM ARGS...
 #                        capture in setup_file, like `capture`, but of the
 #                        lab's test program PROGRAM instead of the workload
+#   need_program NAME    fail, with the compiler's errors, if the lab's test
+#                        program NAME did not compile
 #   grading EXERCISE...  true if the grader runs the checks of one of these
 #                        exercises now (it runs a lab's exercises in their
 #                        own systems, one at a time: GRADE_EXERCISES); for
@@ -34,11 +36,30 @@ grading() {
 }
 
 lab_capture() {
-	local name=$1 program=$2
+	local name=$1 program=$2 log=$LAB_BUILD/tests.build.log
 	shift 2
-	[[ -x $LAB_BUILD/tests/$program ]] || {
-		echo "$LAB_BUILD/tests/$program is missing: run 'make lab-system LAB=${LAB_DIR##*/}'" >&2
+	if [[ ! -x $LAB_BUILD/tests/$program ]]; then
+		# No capture: the check that reads it shows why.
+		mkdir -p "$CAPTURE_DIR"
+		{
+			echo "the lab's test program $program is missing: it did not compile ($log):"
+			grep -E -A3 "error" "$log" 2>/dev/null | grep -v '^--$' | head -n 12
+		} >"$CAPTURE_DIR/$name.err"
+		: >"$CAPTURE_DIR/$name.json"
+		echo 127 >"$CAPTURE_DIR/$name.rc"
 		return 0
-	}
+	fi
 	WORKLOAD=$LAB_BUILD/tests/$program capture "$name" "$@"
+}
+
+# need_program NAME: the lab's test program NAME is built; if it did not
+# compile (it may include your code), fail with the compiler's errors.
+need_program() {
+	local log=$LAB_BUILD/tests.build.log
+	[[ -x $LAB_BUILD/tests/$1 ]] && return 0
+	if [[ -r $log ]] && grep -q "error" "$log"; then
+		echo "the lab's test program $1 ($LAB_DIR/tests/$1.c) does not compile:"
+		grep -E -A3 "error" "$log" | grep -v '^--$' | head -n 12
+	fi
+	fail "$LAB_BUILD/tests/$1 is missing: run 'make lab-system LAB=${LAB_DIR##*/}' and read its errors"
 }

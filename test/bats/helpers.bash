@@ -131,6 +131,10 @@ _use_capture() {
 # require_capture: the capture of setup_file worked, or fail saying why.
 require_capture() {
 	require_tools
+	if [[ $CAPTURE_RC =~ ^[0-9]+$ && $CAPTURE_RC -gt 128 ]]; then
+		tail -n 15 "$CAPTURE_ERR"
+		fail "scap-open crashed: it was killed by SIG$(kill -l $((CAPTURE_RC - 128)))"
+	fi
 	if [[ $CAPTURE_RC != 0 ]]; then
 		echo "scap-open exited with $CAPTURE_RC; the end of its stderr ($CAPTURE_ERR):"
 		tail -n 15 "$CAPTURE_ERR"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # Lab 04, renameat2 end to end: graded checks. Run them with `make grade LAB=4`.
 #
-# Some checks read the tables and the flag converter directly
-# (tests/tables.c). The others capture tests/renamer.c, which makes the nine
+# Some checks read the tables (tests/tables.c) and the flag converter
+# (tests/convert.c) directly. The others capture tests/renamer.c, which makes the nine
 # renameat2 calls listed at its top, twice: once as JSON (the params as
 # values) and once as text (the flags as
 # "flags=3(RENAME_NOREPLACE|RENAME_EXCHANGE)"). Each call has its own
@@ -104,6 +104,7 @@ ANY_FLAGS='type == "string"'
 # ---- 04.1 the schema --------------------------------------------------------
 
 @test "04.1 [2 pts] driver/event_table.c: renameat2's params, types, formats, as in Falco" {
+	need_program tables
 	run "$LAB_BUILD/tests/tables" schema
 	if [[ $status != 0 ]]; then
 		echo "the schema of renameat2 in driver/event_table.c (g_event_info), as libscap sees it:"
@@ -115,6 +116,7 @@ ANY_FLAGS='type == "string"'
 # ---- 04.2 the syscall table ------------------------------------------------
 
 @test "04.2 [1 pt] driver/syscall_table.c: __NR_renameat2 gives PPME_SYSCALL_RENAMEAT2_E/_X" {
+	need_program tables
 	run "$LAB_BUILD/tests/tables" pair
 	if [[ $status != 0 ]]; then
 		echo "$output"
@@ -206,9 +208,10 @@ ANY_FLAGS='type == "string"'
 	use_text_capture
 	use_capture lab04-renamer	# for diagnose
 	# The value your filler must store is your converter's (graded in 04.4):
-	# tables convert RAW runs it on the flags each call passed.
+	# convert RAW runs it on the flags each call passed.
+	need_program convert
 	while IFS=';' read -r target raw; do
-		want=$("$LAB_BUILD/tests/tables" convert "$raw")
+		want=$("$LAB_BUILD/tests/convert" "$raw")
 		line=$(text_line "$target")
 		got=$(sed -nE 's/.* flags=([^( ]*).*/\1/p' <<<"$line")
 		printf '  %-16s flags argument %-2s  renameat2_flags_to_scap gives %-2s  stored %s\n' \
@@ -234,14 +237,16 @@ CALLS
 # ---- 04.4 the flags conversion ---------------------------------------------
 
 @test "04.4 [2 pts] renameat2_flags_to_scap: each RENAME_* bit becomes its PPM_RENAME_* bit" {
-	run "$LAB_BUILD/tests/tables" convert known
+	need_program convert
+	run "$LAB_BUILD/tests/convert" known
 	echo "$output"
 	[[ $status == 0 ]] ||
 		fail "renameat2_flags_to_scap() in driver/renameat2_flags_to_scap.h must turn each kernel RENAME_* bit into its PPM_RENAME_* bit (driver/ppm_flags.h)"
 }
 
 @test "04.4 [1 pt] renameat2_flags_to_scap: a bit that no RENAME_* flag has is dropped" {
-	run "$LAB_BUILD/tests/tables" convert unknown
+	need_program convert
+	run "$LAB_BUILD/tests/convert" unknown
 	echo "$output"
 	[[ $status == 0 ]] ||
 		fail "renameat2_flags_to_scap() in driver/renameat2_flags_to_scap.h must keep only the bits it knows, like every *_to_scap converter"

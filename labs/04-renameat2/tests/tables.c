@@ -1,26 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * Lab 04's checks of its tables and of its flag converter, read as libscap
- * and the probe see them (no kernel needed): each prints what differs from
- * Falco's definition of renameat2 and exits 1 if something does.
+ * Lab 04's checks of its two tables, read as libscap sees them (no kernel
+ * needed): each prints what differs from Falco's definition of renameat2
+ * and exits 1 if something does.
  *
- *   tables schema     driver/event_table.c: the renameat2 enter and exit events
- *   tables pair       driver/syscall_table.c: the entry of __NR_renameat2
- *   tables convert known    renameat2_flags_to_scap() on each RENAME_* bit
- *                           and on several at once
- *   tables convert unknown  the same on bits that no RENAME_* flag has
- *   tables convert RAW      print renameat2_flags_to_scap(RAW), in decimal
- *
- * The converter is compiled here from driver/renameat2_flags_to_scap.h,
- * the header the probe's renameat2 filler includes.
+ *   tables schema    driver/event_table.c: the renameat2 enter and exit events
+ *   tables pair      driver/syscall_table.c: the entry of __NR_renameat2
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <linux/fs.h>	/* RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT */
 #include "flags_table.h"
-#include "renameat2_flags_to_scap.h"
 #include "scap_event.h"
 
 static const char *const fmt_names[] = { "PF_NA", "PF_DEC", "PF_HEX", "PF_OCT" };
@@ -129,70 +119,12 @@ static int check_pair(void)
 	return 0;
 }
 
-/* What each kernel value must become: Falco's bits, unknown bits dropped. */
-static const struct {
-	const char *what;
-	__u32 kernel;
-	__u32 want;
-	const char *want_text;
-} g_conversions[] = {
-	{ "0", 0, 0, "0" },
-	{ "RENAME_NOREPLACE", RENAME_NOREPLACE, PPM_RENAME_NOREPLACE, "PPM_RENAME_NOREPLACE" },
-	{ "RENAME_EXCHANGE", RENAME_EXCHANGE, PPM_RENAME_EXCHANGE, "PPM_RENAME_EXCHANGE" },
-	{ "RENAME_WHITEOUT", RENAME_WHITEOUT, PPM_RENAME_WHITEOUT, "PPM_RENAME_WHITEOUT" },
-	{ "RENAME_NOREPLACE|RENAME_EXCHANGE", RENAME_NOREPLACE | RENAME_EXCHANGE,
-	  PPM_RENAME_NOREPLACE | PPM_RENAME_EXCHANGE, "PPM_RENAME_NOREPLACE|PPM_RENAME_EXCHANGE" },
-	{ "RENAME_EXCHANGE|RENAME_WHITEOUT", RENAME_EXCHANGE | RENAME_WHITEOUT,
-	  PPM_RENAME_EXCHANGE | PPM_RENAME_WHITEOUT, "PPM_RENAME_EXCHANGE|PPM_RENAME_WHITEOUT" },
-	{ "unknown bit 0x8", 0x8, 0, "0" },
-	{ "RENAME_NOREPLACE|0x8", RENAME_NOREPLACE | 0x8, PPM_RENAME_NOREPLACE,
-	  "PPM_RENAME_NOREPLACE" },
-	{ "every bit (0xffffffff)", 0xffffffffU,
-	  PPM_RENAME_NOREPLACE | PPM_RENAME_EXCHANGE | PPM_RENAME_WHITEOUT,
-	  "PPM_RENAME_NOREPLACE|PPM_RENAME_EXCHANGE|PPM_RENAME_WHITEOUT" },
-};
-
-/*
- * Check the converter; known selects the known flags (each alone and
- * together) or the unknown bits.
- */
-static int check_convert(int known)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < sizeof(g_conversions) / sizeof(g_conversions[0]); i++) {
-		__u32 got = renameat2_flags_to_scap(g_conversions[i].kernel);
-		int is_known = !(g_conversions[i].kernel & ~(RENAME_NOREPLACE | RENAME_EXCHANGE |
-							      RENAME_WHITEOUT));
-
-		if (is_known != known)
-			continue;
-		printf("  renameat2_flags_to_scap(%s = 0x%x) = 0x%x", g_conversions[i].what,
-		       g_conversions[i].kernel, got);
-		if (got == g_conversions[i].want) {
-			printf(": ok\n");
-			continue;
-		}
-		printf(", expected %s\n", g_conversions[i].want_text);
-		bad = 1;
-	}
-	return bad;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "schema"))
 		return check_schema();
 	if (argc == 2 && !strcmp(argv[1], "pair"))
 		return check_pair();
-	if (argc == 3 && !strcmp(argv[1], "convert") && !strcmp(argv[2], "known"))
-		return check_convert(1);
-	if (argc == 3 && !strcmp(argv[1], "convert") && !strcmp(argv[2], "unknown"))
-		return check_convert(0);
-	if (argc == 3 && !strcmp(argv[1], "convert")) {
-		printf("%u\n", renameat2_flags_to_scap((__u32)strtoul(argv[2], NULL, 0)));
-		return 0;
-	}
-	fprintf(stderr, "usage: tables schema|pair|convert known|convert unknown|convert RAW\n");
+	fprintf(stderr, "usage: tables schema|pair\n");
 	return 2;
 }

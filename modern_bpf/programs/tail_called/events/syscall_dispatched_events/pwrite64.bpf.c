@@ -43,7 +43,7 @@ int BPF_PROG(pwrite64_x, struct pt_regs *regs, long ret)
 	/* Parameter 1: res (type: PT_ERRNO), bytes written or -errno */
 	auxmap__store_s64_param(auxmap, ret);
 	/* Parameter 2: data (type: PT_BYTEBUF), what the caller asked to write */
-	/* LAB 05.1 BEGIN: the verifier rejects pwrite64_x: read its log (sudo build/scap-open -n 1), fix the store */
+	/* LAB 05.1 BEGIN: the verifier rejects pwrite64_x: read its log (sudo build/labs/05-debugging/scap-open -n 1), fix the store */
 	count = extract__syscall_argument(regs, 2);
 	auxmap__store_bytebuf_param(auxmap, extract__syscall_argument(regs, 1),
 				    snaplen_cut(count), USER);
