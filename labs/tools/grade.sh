@@ -176,6 +176,7 @@ grade_lab() {
 command -v bats >/dev/null || die "bats is not installed: run 'sudo make setup-test' (the graders are bats tests)"
 need_carve
 markers >/dev/null
+systems_load
 
 if [[ -n ${1:-} ]]; then
 	dir=$(lab_dir "$1") || exit 2

@@ -64,6 +64,7 @@ system() {
 	num=$(lab_num "$dir")
 	need_carve
 	markers >/dev/null
+	systems_load
 	out=build/labs/$(basename "$dir")
 	# shellcheck disable=SC2046
 	if ! build_system "$out" "$num" $(lab_sources "$num"); then

@@ -9,6 +9,8 @@
 #                        lab's test program PROGRAM instead of the workload
 #   need_program NAME    fail, with the compiler's errors, if the lab's test
 #                        program NAME did not compile
+#   EXERCISE_CODE[NN.M]  set by a test file: the function and file that
+#                        exercise NN.M writes, named under a failed check
 #   grading EXERCISE...  true if the grader runs the checks of one of these
 #                        exercises now (it runs a lab's exercises in their
 #                        own systems, one at a time: GRADE_EXERCISES); for
@@ -25,6 +27,15 @@ CAPTURE_DIR=${CAPTURE_DIR:-$LAB_BUILD/captures}
 export LAB_DIR LAB_BUILD SCAP_OPEN CAPTURE_DIR
 
 load "$(dirname "${BASH_SOURCE[0]}")/../../test/bats/helpers"
+
+# The code each exercise's checks grade, named under every failed check:
+# a test file sets EXERCISE_CODE[NN.M]="function() in file".
+declare -gA EXERCISE_CODE=()
+teardown() {
+	local x=${BATS_TEST_DESCRIPTION%% *}
+	[[ -n ${BATS_TEST_COMPLETED:-} || -z ${EXERCISE_CODE[$x]:-} ]] && return 0
+	echo "(the code this check grades: ${EXERCISE_CODE[$x]})"
+}
 
 grading() {
 	local x

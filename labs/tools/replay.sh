@@ -50,6 +50,10 @@ rm -rf "$WORK"
 mkdir -p "$WORK/grades"
 echo "# replay: a student release in $DEST, done in the order $ORDER, each lab graded at least $ROUNDS times as a starter and as done"
 labs/tools/lab.sh release "$DEST" >"$WORK/release.log" 2>&1 || { cat "$WORK/release.log"; exit 1; }
+# The release's docs name only what the release has (no solutions/ ...).
+DOCS_OUT=$(cd "$DEST" && scripts/check-docs.sh 2>&1 | grep -v '^ok ')
+DOCS_RC=$(cd "$DEST" && scripts/check-docs.sh >/dev/null 2>&1; echo $?)
+
 # This build's products: in the release only the carved files compile again.
 mkdir -p "$DEST/build"
 for p in modern_bpf driver userspace test; do
@@ -155,8 +159,15 @@ done
 sed 's/^/# /' "$WORK/replay.md"
 echo "# (a cell holds the scores of the grades after that step; +NN: lab NN done)"
 
-# TAP: a line per lab and state.
-t=0 failed=0
+# TAP: the release's docs, then a line per lab and state.
+t=1 failed=0
+if [[ $DOCS_RC == 0 ]]; then
+	echo "ok 1 the student release's docs name only what it has"
+else
+	failed=1
+	echo "not ok 1 the student release's docs name only what it has"
+	sed 's/^/# /' <<<"$DOCS_OUT"
+fi
 for n in $ALL; do
 	for state in starter done; do
 		t=$((t + 1))

@@ -79,11 +79,26 @@ exercise_sources() {
 }
 
 # lab_sources NN: the compiled sources of every exercise of lab NN.
+# systems_load fills the cache in the main shell: every system of a grade
+# asks for every lab's sources, and a grep of the tree each time adds up.
+declare -gA LAB_SOURCES_CACHE=()
 lab_sources() {
 	local files
+	if [[ -n ${LAB_SOURCES_CACHE[$1]+set} ]]; then
+		[[ -z ${LAB_SOURCES_CACHE[$1]} ]] || echo "${LAB_SOURCES_CACHE[$1]}"
+		return
+	fi
 	files=$({ lab_files "$1"; manifest_files "$1"; } | sort -u)
 	# shellcheck disable=SC2086
 	[[ -z $files ]] || compiled_sources $files
+}
+
+systems_load() {
+	local d num
+	for d in labs/[0-9][0-9]-*/; do
+		num=$(lab_num "${d%/}")
+		LAB_SOURCES_CACHE[$num]=$(lab_sources "$num")
+	done
 }
 
 # lab_is_carved NN: lab NN has a region that is not BEGIN any more.
@@ -150,12 +165,10 @@ system_ref() {
 # stale_headers NN: the headers that changed since lab NN's pack was made
 # (its objects were compiled against the old ones).
 stale_headers() {
-	local m=$PREBUILT/$1/manifest path sum
+	local m=$PREBUILT/$1/manifest
 	[[ -r $m ]] || return 0
-	while read -r _ path sum; do
-		[[ -r $path ]] || { echo "$path (deleted)"; continue; }
-		[[ $(sha256sum "$path" | cut -d' ' -f1) == "$sum" ]] || echo "$path"
-	done < <(grep '^header ' "$m")
+	awk '$1 == "header" { print $3 "  " $2 }' "$m" | sha256sum --check --quiet 2>/dev/null |
+		sed -n 's/: FAILED.*//p'
 }
 
 # build_system DIR NN SOURCES...: link the system into DIR; make's output

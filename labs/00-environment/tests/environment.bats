@@ -6,6 +6,9 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([00.1]="labs/00-environment/answers.txt" [00.2]="labs/00-environment/answers.txt"
+	[00.3]="labs/00-environment/answers.txt")
+
 ANSWERS=$LAB_DIR/answers.txt
 
 # answer KEY: the value after "KEY =" in answers.txt (empty if not filled in).

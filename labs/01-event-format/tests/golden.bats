@@ -14,6 +14,10 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([01.1]="decode_header() in userspace/libscap/scap_event.c"
+	[01.2]="decode_lengths() in userspace/libscap/scap_event.c"
+	[01.3]="decode_params() in userspace/libscap/scap_event.c")
+
 GOLDEN=$LAB_DIR/tests/golden
 DECODE=$LAB_BUILD/tests/golden_decode
 

@@ -11,6 +11,8 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([01.3]="decode_params() in userspace/libscap/scap_event.c")
+
 setup_file() {
 	fresh_dir lab01-calls
 	SCAP_OPEN=$LAB_BUILD/tests/scap-open-params lab_capture lab01-calls calls "$D"

@@ -6,6 +6,8 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([02.1]="scap_merge_pick_oldest() in userspace/libscap/scap_merge.c")
+
 ROUNDS=500
 
 setup_file() {

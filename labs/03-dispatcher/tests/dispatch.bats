@@ -19,6 +19,9 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([03.1]="sys_exit in modern_bpf/programs/attached/dispatchers/syscall_exit.bpf.c"
+	[03.2]="fill_exit_tail_table() in userspace/libscap/engine/modern_bpf/tail_tables.c")
+
 DISPATCHER="sys_exit in modern_bpf/programs/attached/dispatchers/syscall_exit.bpf.c"
 LOADER="fill_exit_tail_table() in userspace/libscap/engine/modern_bpf/tail_tables.c"
 

@@ -16,6 +16,12 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([04.1]="g_event_info[PPME_SYSCALL_RENAMEAT2_X] in driver/event_table.c"
+	[04.2]="g_syscall_table in driver/syscall_table.c"
+	[04.3]="renameat2_x in modern_bpf/programs/tail_called/events/syscall_dispatched_events/renameat2.bpf.c"
+	[04.4]="renameat2_flags_to_scap() in driver/renameat2_flags_to_scap.h"
+	[04.5]="renameat2_flags in driver/flags_table.c")
+
 CALLS=9		# the calls of renamer.c
 FILLER="renameat2_x in modern_bpf/programs/tail_called/events/syscall_dispatched_events/renameat2.bpf.c"
 

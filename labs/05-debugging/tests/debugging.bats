@@ -13,6 +13,9 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([05.1]="pwrite64_x in modern_bpf/programs/tail_called/events/syscall_dispatched_events/pwrite64.bpf.c"
+	[05.2]="kill_e in modern_bpf/programs/tail_called/events/syscall_dispatched_events/kill.bpf.c")
+
 PWRITE="pwrite64_x in modern_bpf/programs/tail_called/events/syscall_dispatched_events/pwrite64.bpf.c"
 KILL="kill_e in modern_bpf/programs/tail_called/events/syscall_dispatched_events/kill.bpf.c"
 

@@ -9,6 +9,10 @@
 
 load ../../tools/lab_helpers
 
+EXERCISE_CODE=([06.1]="open_e in modern_bpf/programs/tail_called/events/syscall_dispatched_events/open.bpf.c"
+	[06.2]="openat_e in modern_bpf/programs/tail_called/events/syscall_dispatched_events/openat.bpf.c"
+	[06.3]="connect_e in modern_bpf/programs/tail_called/events/syscall_dispatched_events/connect.bpf.c")
+
 BPF_EVENTS=modern_bpf/programs/tail_called/events/syscall_dispatched_events
 
 setup_file() {
