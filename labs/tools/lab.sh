@@ -25,9 +25,9 @@ start() {
 	need_carve
 	files=$(lab_files "$num" BEGIN)
 	if [[ -z $files ]]; then
-		todo=$(markers "$num" | awk '$2 == "TODO"')
+		todo=$(markers "$num" | awk '$2 != "BEGIN"')
 		[[ -n $todo ]] || die "lab $num has no markers in the code: nothing to start"
-		echo "lab $num is already started; its TODOs:"
+		echo "lab $num is already started; its TODOs (TODO: still the starter, EDITED: changed since):"
 		sed 's/^/  /' <<<"$todo"
 		return
 	fi

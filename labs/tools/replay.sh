@@ -62,7 +62,7 @@ done
 rm -rf "$DEST/build/test/captures"
 (cd "$DEST" && MARKERS_CACHE= CARVE=$CARVE marker_files | xargs touch)
 
-declare -A STATE_OF=() GRADES=() VECTOR=() TABLE=() FIRST_STEP=() PROBLEMS=() SECS=() NGRADED=()
+declare -A STATE_OF=() GRADES=() VECTOR=() TABLE=() FIRST_STEP=() PROBLEMS=() SECS=() NGRADED=() NTH=()
 # bad KEY WHY: a failure of lab/state KEY, reported in its TAP line at the end.
 bad() {
 	echo "# REPLAY FAIL: $2"
@@ -72,18 +72,20 @@ bad() {
 # grade STEP LAB: grade LAB in the release; check it against what it gave
 # before in the same state.
 grade() {
-	local step=$1 num=$2 slug json vec state key score max secs t0
+	local step=$1 num=$2 slug json vec state key score max secs t0 log
 	slug=$(cd "$DEST" && basename "$(lab_dir "$num")")
 	t0=$(date +%s%N)
-	(cd "$DEST" && CARVE=$CARVE labs/tools/grade.sh "$num") >"$WORK/grades/$step-$num.log" 2>&1
+	NTH[$step/$num]=$((${NTH[$step/$num]:-0} + 1))
+	log=$WORK/grades/$step-$num.${NTH[$step/$num]}.log
+	(cd "$DEST" && CARVE=$CARVE labs/tools/grade.sh "$num") >"$log" 2>&1
 	secs=$((($(date +%s%N) - t0) / 1000000))
 	SECS[$num]=$((${SECS[$num]:-0} + secs)) NGRADED[$num]=$((${NGRADED[$num]:-0} + 1))
 	json=$DEST/build/grade/$slug.json
-	cp "$json" "$WORK/grades/$step-$num.json" 2>/dev/null
+	cp "$json" "${log%.log}.json" 2>/dev/null
 	score=$(jq .score "$json" 2>/dev/null) max=$(jq .max "$json" 2>/dev/null)
 	state=${STATE_OF[$num]}
 	key=$num/$state
-	[[ $score =~ ^[0-9]+$ ]] || { bad "$key" "step $step, lab $num: no result ($WORK/grades/$step-$num.log)"; return; }
+	[[ $score =~ ^[0-9]+$ ]] || { bad "$key" "step $step, lab $num: no result ($log)"; return; }
 	vec=$(jq -r '[.checks[] | if .passed then "1" else "0" end] | join("")' "$json")
 	GRADES[$key]=$((${GRADES[$key]:-0} + 1))
 	TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }$score"
@@ -93,23 +95,22 @@ grade() {
 		bad "$key" "step $step: lab $num has full marks before its code is written: its grader cannot fail"
 	elif [[ $state == done && $score != "$max" ]]; then
 		bad "$key" "step $step: lab $num, done, scores $score/$max:"
-		grep -E '^  FAIL|^ +\|' "$WORK/grades/$step-$num.log" | head -n 20 | sed 's/^/# /'
+		grep -E '^  FAIL|^ +\|' "$log" | head -n 20 | sed 's/^/# /'
 	fi
 	if [[ -z ${VECTOR[$key]:-} ]]; then
 		VECTOR[$key]=$vec
 		FIRST_STEP[$key]=$step
 	elif [[ ${VECTOR[$key]} != "$vec" ]]; then
-		bad "$key" "step $step: lab $num's checks moved on unchanged code ($state): step ${FIRST_STEP[$key]} gave $(describe "$num" "${VECTOR[$key]}"), now $(describe "$num" "$vec")"
-		grep -E '^  FAIL|^ +\|' "$WORK/grades/$step-$num.log" | head -n 20 | sed 's/^/# /'
+		bad "$key" "step $step: lab $num's checks moved on unchanged code ($state, first graded at step ${FIRST_STEP[$key]}): $(moved "$json" "${VECTOR[$key]}" "$vec") ($log)"
+		grep -E '^  FAIL|^ +\|' "$log" | head -n 20 | sed 's/^/# /'
 	fi
 }
 
-# describe LAB VECTOR: which checks failed, by exercise.
-describe() {
-	local ids
-	ids=$(jq -r --arg v "$2" '[.checks | to_entries[] | select(($v[.key:.key + 1]) == "0") | .value.exercise] | join(",")' \
-		"$WORK/grades/$(ls "$WORK/grades" | grep -- "-$1.json$" | head -n 1)")
-	echo "failed [${ids:-none}]"
+# moved JSON VEC1 VEC2: the checks whose result differs between two
+# grades, by title, and how each went.
+moved() {
+	jq -r --arg a "$2" --arg b "$3" '[.checks | to_entries[] | select($a[.key:.key + 1] != $b[.key:.key + 1])
+		| "\(.value.exercise) \(.value.title): \(if $a[.key:.key + 1] == "1" then "passed" else "failed" end), now \(if $b[.key:.key + 1] == "1" then "passed" else "failed" end)"] | join("; ")' "$1"
 }
 
 for n in $ALL; do
