@@ -18,7 +18,8 @@ setup() {
 bad_input() {
 	local regex=$1
 	shift
-	run --separate-stderr "$SCAP_OPEN" "$@"
+	# A timeout: an option that is not refused would capture until killed.
+	run --separate-stderr timeout 20 "$SCAP_OPEN" "$@"
 	echo "scap-open $*"
 	echo "  exit status: $status"
 	echo "  stdout: $output"
@@ -36,6 +37,18 @@ bad_input() {
 @test "cli: --syscall with an unknown name names it, exit 2" {
 	bad_input "^scap-open: invalid --syscall 'nosuchcall': no x86_64 syscall has this name" \
 		--syscall openat,nosuchcall
+}
+
+@test "cli: --syscall '' and --syscall , name no syscall: refused, exit 2" {
+	bad_input "^scap-open: invalid --syscall '': no syscall name" --syscall ''
+	bad_input "^scap-open: invalid --syscall ',': an empty name" --syscall ,
+	bad_input "^scap-open: invalid --syscall 'openat,,close': an empty name" --syscall openat,,close
+}
+
+@test "cli: -n ' -5' and -n +5 are refused, not read as huge or signed numbers, exit 2" {
+	bad_input "^scap-open: invalid --num_events ' -5': not a positive whole number" -n ' -5'
+	bad_input "^scap-open: invalid --num_events '\+5': not a positive whole number" -n +5
+	bad_input "^scap-open: invalid --buffer_dim ' 8m': not a positive whole number" -d ' 8m'
 }
 
 @test "cli: --buffer_dim that is not a power of 2 is refused, exit 2" {

@@ -4,6 +4,7 @@
  * same name where it has one (--modern_bpf, -n/--num_events,
  * -d/--buffer_dim).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -73,7 +74,8 @@ static int parse_number(const char *option, const char *s, bool sized, uint64_t 
 	unsigned long long v;
 
 	errno = 0;
-	if (*s == '-' || *s == '\0')
+	/* strtoull would skip blanks and take a sign: " -5" is 2^64 - 5. */
+	if (!isdigit((unsigned char)*s))
 		return bad(option, s, "not a positive whole number");
 	v = strtoull(s, &end, 10);
 	if (errno || end == s)
@@ -112,29 +114,34 @@ int syscall_by_name(const char *name)
 	return -1;
 }
 
-/* "openat,close" -> opts->syscalls[257] = opts->syscalls[3] = true */
+/*
+ * "openat,close" -> opts->syscalls[257] = opts->syscalls[3] = true. Every
+ * name between commas must be one: a filter that names nothing would
+ * otherwise capture everything.
+ */
 static int parse_syscalls(struct options *opts, const char *list)
 {
-	char *copy = strdup(list);
-	char *save = NULL;
-	int ret = 0;
+	const char *name = list;
 
-	if (!copy) {
-		fprintf(stderr, "scap-open: out of memory\n");
-		return -1;
-	}
-	for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
-		int nr = syscall_by_name(name);
+	if (!*list)
+		return bad("--syscall", list, "no syscall name");
+	for (;;) {
+		size_t len = strcspn(name, ",");
+		char one[64];
+		int nr;
 
-		if (nr < 0) {
-			ret = bad("--syscall", name, "no x86_64 syscall has this name");
-			break;
-		}
+		if (len == 0)
+			return bad("--syscall", list, "an empty name (a comma too many?)");
+		snprintf(one, sizeof(one), "%.*s", (int)len, name);
+		nr = len < sizeof(one) ? syscall_by_name(one) : -1;
+		if (nr < 0)
+			return bad("--syscall", one, "no x86_64 syscall has this name");
 		opts->syscalls[nr] = true;
 		opts->any_syscall_filter = true;
+		if (!name[len])
+			return 0;
+		name += len + 1;
 	}
-	free(copy);
-	return ret;
 }
 
 static int add_pid(pid_t *list, int *n, const char *option, const char *s)
