@@ -5,6 +5,15 @@
 set -eu
 cd "$(dirname "$0")/.."
 bin=./build/scap-open
+# With labs started (or in a student release), build/scap-open holds your
+# TODOs; the demo shows the finished system: lab 00's, which has no code of
+# its own (labs/README.md).
+if grep -rqE --exclude-dir=build --exclude-dir=.git --exclude='*.md' \
+	'^[[:space:]]*(/\*|//|#) LAB [0-9]{2}\.[0-9]+ TODO: ' driver modern_bpf userspace 2>/dev/null; then
+	echo "== some labs are cut out into TODOs here: the demo runs the finished system, lab 00's"
+	labs/tools/lab.sh system 0 >/dev/null
+	bin=./build/labs/00-environment/scap-open
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -162,6 +162,14 @@ grade_lab() {
 		json_checks+="${json_checks:+,}{\"exercise\":$(json_str "$id"),\"title\":$(json_str "$name"),\"points\":$([[ $status == PASS ]] && echo "$pts" || echo 0),\"max\":$pts,\"passed\":$([[ $status == PASS ]] && echo true || echo false)}"
 	done <<<"$checks"
 
+	# The lab's own system, which the README's commands run, if no check
+	# ran in it (a lab of several exercises grades each in its own).
+	local labsys=build/labs/$slug
+	if [[ -z ${WHY[$labsys]+set} ]]; then
+		# shellcheck disable=SC2046
+		build_system "$labsys" "$num" $(lab_sources "$num") ||
+			echo "(the lab's system $labsys did not build: $labsys/build.log)"
+	fi
 	echo "Score: $SCORE/$MAX"
 	{
 		printf '{"lab":%s,"number":%s,"title":%s,"score":%d,"max":%d,' \

@@ -223,6 +223,19 @@ for d in labs/[0-9][0-9]-*/; do
 done
 check "the student release is carved and builds" release_builds
 
+# make lab-system, which every lab README runs, links each lab's system.
+lab_systems_link() {
+	local d bad=0
+	for d in labs/[0-9][0-9]-*/; do
+		labs/tools/lab.sh system "$(lab_num "${d%/}")" >"$WORK/lab-system.log" 2>&1 ||
+			{ echo "make lab-system LAB=$(lab_num "${d%/}") failed:"; tail -n 5 "$WORK/lab-system.log"; bad=1; }
+		[[ -x build/labs/${d#labs/}scap-open ]] ||
+			{ echo "make lab-system left no build/labs/${d#labs/}scap-open"; bad=1; }
+	done
+	return $bad
+}
+check "make lab-system links every lab's system" lab_systems_link
+
 if [[ ${1:-} != --no-grade ]]; then
 	for d in labs/[0-9][0-9]-*/; do
 		d=${d%/}

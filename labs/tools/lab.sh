@@ -133,6 +133,15 @@ release() {
 	) || die "student-release: carve failed"
 	left=$(cd "$dest" && MARKERS_CACHE= CARVE=$carve markers | awk '$2 == "BEGIN"')
 	[[ -z $left ]] || die "student-release: regions left uncarved: $left"
+	# The README a learner opens first says what a release is.
+	sed -i '1a\
+\
+> **This is a student release.** The code of every lab is cut out into\
+> TODOs, and `solutions/` is not here. Start with\
+> [labs/README.md](labs/README.md): each lab runs in its own system\
+> (`make lab-system LAB=N`), with the finished code of every other lab.\
+> `make run` shows the finished system; your own whole tree,\
+> `build/scap-open`, works once every lab is done.' "$dest/README.md"
 	# What each lab's system takes from the other labs: their reference, compiled.
 	for d in labs/[0-9][0-9]-*/; do
 		make_prebuilt "$(lab_num "${d%/}")" "$dest/$PREBUILT"

@@ -34,7 +34,7 @@ declare -gA EXERCISE_CODE=()
 teardown() {
 	local x=${BATS_TEST_DESCRIPTION%% *}
 	[[ -n ${BATS_TEST_COMPLETED:-} || -z ${EXERCISE_CODE[$x]:-} ]] && return 0
-	echo "(the code this check grades: ${EXERCISE_CODE[$x]})"
+	echo "(this check grades ${EXERCISE_CODE[$x]})"
 }
 
 grading() {

@@ -57,7 +57,7 @@ compiled_sources() {
 	for f in "$@"; do
 		case $f in
 		*.h) includers "$f" ;;
-		*) [[ -n $(object_of "$f") ]] && echo "$f" ;;
+		*) if [[ -n $(object_of "$f") ]]; then echo "$f"; fi ;;
 		esac
 	done | sort -u
 }

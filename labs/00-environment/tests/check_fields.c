@@ -159,6 +159,7 @@ int main(int argc, char **argv)
 	uint16_t lens[PPM_MAX_EVENT_PARAMS];
 	char want[PPM_MAX_EVENT_PARAMS * 6 + 1] = "", why[256];
 	const char *got;
+	char *end;
 	size_t n, off;
 	int64_t fd;
 
@@ -215,6 +216,8 @@ int main(int argc, char **argv)
 		say("fd", NULL);
 	else if (strtoull(got, NULL, 10) == big_endian(buf + off, 8))
 		say("fd", "you read the bytes in the order they are printed; reverse them first");
+	else if (fd >= 0 && strtoll(got, &end, 16) == fd && !*end)
+		say("fd", "this is the value in hexadecimal; write it in decimal");
 	else
 		say("fd", "not what parameter 1's 8 bytes say (a signed number, little-endian)");
 

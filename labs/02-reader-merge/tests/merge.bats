@@ -67,7 +67,7 @@ pingpong_events() {
 	bad=$(jq_events -c '. as $a | [range(1; length) | select($a[.].ts < $a[. - 1].ts)
 		| {before: $a[. - 1] | {ts, cpu, tid, dir, name}, after: $a[.] | {ts, cpu, tid, dir, name}}]')
 	if [[ $bad != "[]" ]]; then
-		echo "$(jq length <<<"$bad") times an event came after a newer one; the first three:"
+		echo "$(jq length <<<"$bad") times an event came after a newer one; the first $(jq '[length, 3] | min' <<<"$bad"), as the reader gave them:"
 		jq -c '.[:3][]' <<<"$bad"
 		fail "events must come out oldest first: pick the head with the smallest ts, on any CPU"
 	fi
@@ -97,7 +97,7 @@ pingpong_events() {
 		      pong_write_enter: $e[$qw[.]].value, pong_read_exit: $e[$qr[.]].value}]
 		| {broken: length, first: .[0]}')
 	if [[ $(jq .broken <<<"$report") != 0 ]]; then
-		echo "$(jq .broken <<<"$report") of $ROUNDS rounds come out with an answer before its question. The first (the reader gave each read before its write):"
+		echo "$(jq .broken <<<"$report") of $ROUNDS rounds come out with an answer before its question. The first: the reader gave its read before its write; their timestamps say otherwise:"
 		jq -c --argjson r "$(jq .first <<<"$report")" -n '
 			"ping write  > : cpu \($r.ping_write_enter.cpu) ts \($r.ping_write_enter.ts)",
 			"ping read   < : cpu \($r.ping_read_exit.cpu) ts \($r.ping_read_exit.ts) data \($r.ping_read_exit.params.data)",

@@ -68,12 +68,12 @@ use_dispatch_capture() {
 	# dispatch.c's calls come after its execve enter event.
 	START_TS=$(jq_events '[.[] | select(.tid == $wpid and .name == "execve" and .dir == ">"
 		and (.params.filename // "" | endswith("/dispatch")))][0].ts')
-	[[ $START_TS =~ ^[0-9]+$ ]] || fail "no execve enter event of dispatch on pid $WPID: the enter side (not yours) is broken"
+	[[ $START_TS =~ ^\"[0-9]+\"$ ]] || fail "no execve enter event of dispatch on pid $WPID: the enter side (not yours) is broken"
 	# dispatch's own events, from its execve on.
 	jq -c --argjson wpid "$WPID" --argjson t "$START_TS" \
 		'select(.tid == $wpid and .ts >= $t)' "$CAPTURE" >"$OWN"
 	export START_TS
-	printf 'WPID=%s\nSTART_TS=%s\n' "$WPID" "$START_TS" >"$facts"
+	printf 'WPID=%q\nSTART_TS=%q\n' "$WPID" "$START_TS" >"$facts"
 }
 
 # call_exit NAME COND [WHAT]: the first call of syscall NAME by dispatch.c
@@ -96,7 +96,7 @@ call_exit() {
 		  | ([$rest | to_entries[] | select(.value.dir == ">") | .key][0] // ($rest | length)) as $n
 		  | $rest[:$n] as $exits
 		  | ([$table[] | select(.name == $name) | .nr][0] // $a[$i].params.nativeID) as $nr
-		  | ($a[$i] | tojson), ($exits | tojson), $a[$i].ts, $nr,
+		  | ($a[$i] | tojson), ($exits | tojson), ($a[$i].ts | tojson), $nr,
 		    ([$tables[0].exit[] | select(.nr == $nr) | .prog][0] // "(empty)"),
 		    ($exits | map(if .params | has("ID") then "generic" else "own" end) | tojson)
 		  end' "$OWN")

@@ -5,7 +5,8 @@
  * and jumps to that syscall's exit filler ("<name>_x") through the
  * syscall_exit_tail_table. A syscall with no filler gets the generic event.
  *
- * Try it: sudo ./build/scap-open -n 20
+ * Try it, in lab 03's system (make lab-system LAB=3):
+ *   sudo ./build/labs/03-dispatcher/scap-open -n 20
  */
 #include "../../../helpers/interfaces/syscalls_dispatcher.h"
 #include "../../../helpers/store/auxmap_store_params.h"

@@ -9,7 +9,7 @@
  * the enter one is the example to read, the exit one is lab 03's exercise.
  *
  * See them while a capture runs:
- *   sudo ./build/scap-open -q --duration 60 &
+ *   sudo ./build/labs/03-dispatcher/scap-open -q --duration 60 &     (make lab-system LAB=3)
  *   sudo bpftool map dump name syscall_exit_ta
  */
 #include <errno.h>

@@ -10,7 +10,8 @@
  * read again at exit, when another thread may have rewritten it: only the
  * enter event's copy is the one the kernel used (labs/06-toctou).
  *
- * Try it: ./build/scap-open --json -s connect -- python3 -c \
+ * Try it, in lab 06's system (make lab-system LAB=6):
+ *   sudo ./build/labs/06-toctou/scap-open --json -s connect -- python3 -c \
  *   'import socket; socket.socket().connect_ex(("127.0.0.1", 9))'
  */
 #include "../../../../helpers/extract/syscall_args.h"

@@ -8,7 +8,8 @@
  * glibc's open() calls openat(2), so open(2) itself is rare: the command
  * below makes the syscall by number (2 on x86_64).
  *
- * Try it: sudo ./build/scap-open --syscall open -- python3 -c 'import ctypes; ctypes.CDLL(None).syscall(2, b"/etc/hostname", 0)'
+ * Try it, in lab 06's system (make lab-system LAB=6):
+ *   sudo ./build/labs/06-toctou/scap-open --syscall open -- python3 -c 'import ctypes; ctypes.CDLL(None).syscall(2, b"/etc/hostname", 0)'
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/extract/task.h"

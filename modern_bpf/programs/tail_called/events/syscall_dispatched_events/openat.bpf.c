@@ -6,7 +6,8 @@
  * opened; by exit, another thread may have rewritten the user buffer, so the
  * exit copy can lie (a TOCTOU race: labs/06-toctou).
  *
- * Try it: sudo ./build/scap-open --syscall openat -- cat /etc/hostname
+ * Try it, in lab 06's system (make lab-system LAB=6):
+ *   sudo ./build/labs/06-toctou/scap-open --syscall openat -- cat /etc/hostname
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/extract/task.h"

@@ -5,7 +5,8 @@
  * renameat with flags (RENAME_NOREPLACE, RENAME_EXCHANGE, ...). The enter
  * event has no params; the exit carries them all. mv(1) renames with it.
  *
- * Try it: touch /tmp/scaplab-a; sudo ./build/scap-open --syscall renameat2 -- mv /tmp/scaplab-a /tmp/scaplab-b
+ * Try it, in lab 04's system (make lab-system LAB=4):
+ *   touch /tmp/scaplab-a; sudo ./build/labs/04-renameat2/scap-open --syscall renameat2 -- mv /tmp/scaplab-a /tmp/scaplab-b
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
