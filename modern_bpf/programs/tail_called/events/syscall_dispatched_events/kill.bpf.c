@@ -2,8 +2,7 @@
 /*
  * kill(2): PPME_SYSCALL_KILL_E / PPME_SYSCALL_KILL_X.
  *
- * Try it, in lab 05's system (make lab-system LAB=5):
- *   sudo ./build/labs/05-debugging/scap-open --syscall kill -- sh -c 'sleep 10 & kill -TERM $!'
+ * Try it (make lab-system LAB=5): sudo ./build/labs/05-debugging/scap-open --syscall kill -- sh -c 'sleep 10 & kill -TERM $!'
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"

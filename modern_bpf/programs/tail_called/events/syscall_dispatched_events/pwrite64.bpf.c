@@ -4,8 +4,7 @@
  *
  * write(2) at a file offset: the same data rule as write.bpf.c.
  *
- * Try it, in lab 05's system (make lab-system LAB=5):
- *   sudo ./build/labs/05-debugging/scap-open --syscall pwrite64 -- python3 -c 'import os; os.pwrite(os.open("/tmp/scaplab-pwrite", os.O_WRONLY | os.O_CREAT), b"hello", 3)'
+ * Try it (make lab-system LAB=5): sudo ./build/labs/05-debugging/scap-open --syscall pwrite64 -- python3 -c 'import os; os.pwrite(os.open("/tmp/scaplab-pwrite", os.O_WRONLY | os.O_CREAT), b"hello", 3)'
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
