@@ -31,10 +31,13 @@ endif
 
 workload: $(TEST_BUILD)/workload
 
-$(TEST_BUILD)/workload: test/workload/workload.c
+# One file per scenario, with main() in workload.c.
+WORKLOAD_SRCS := $(sort $(wildcard test/workload/*.c))
+
+$(TEST_BUILD)/workload: $(WORKLOAD_SRCS) test/workload/workload.h
 	@printf '  %-8s %s\n' CC $@
 	$(TEST_Q)mkdir -p $(@D)
-	$(TEST_Q)$(CC) $(WORKLOAD_CFLAGS) $< -o $@
+	$(TEST_Q)$(CC) $(WORKLOAD_CFLAGS) $(WORKLOAD_SRCS) -o $@
 
 # The TAP goes to the file and to the terminal; the exit status is bats'.
 bats: $(TEST_BUILD)/workload
