@@ -154,9 +154,13 @@ static void test_path_escaping(void **state)
 	eb_s64(&b, 0);
 	eb_str(&b, "/tmp/a\nb\"c\\d\xc3\xa9\xff");
 	v = eb_decode(&b);
-	/* Text: the newline becomes '.', so the event stays on one line. */
-	assert_text(v, 80, "res=0 path=/tmp/a.b\"c\\d\xc3\xa9\xff");
-	assert_json(v, "{\"res\":0,\"path\":\"/tmp/a\\nb\\\"c\\\\d\xc3\xa9\\u00ff\"}");
+	/*
+	 * Text: the newline becomes '.', so the event stays on one line; so
+	 * does 0xff, which is not UTF-8. JSON keeps 0xff as the lone
+	 * surrogate \udcff, which no real character encodes to.
+	 */
+	assert_text(v, 80, "res=0 path=/tmp/a.b\"c\\d\xc3\xa9.");
+	assert_json(v, "{\"res\":0,\"path\":\"/tmp/a\\nb\\\"c\\\\d\xc3\xa9\\udcff\"}");
 }
 
 /* ---- I/O data ------------------------------------------------------------------ */
@@ -408,16 +412,43 @@ static void test_json_string_utf8(void **state)
 	/* Valid UTF-8 of 2, 3 and 4 bytes passes through. */
 	assert_json_string("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 9,
 			   "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"");
-	/* Each byte that is not UTF-8 is escaped on its own ... */
-	assert_json_string("\xff", 1, "\"\\u00ff\"");
-	assert_json_string("\xc3", 1, "\"\\u00c3\"");		/* cut short */
-	assert_json_string("\xc3(", 2, "\"\\u00c3(\"");		/* bad continuation */
-	assert_json_string("\xc0\xaf", 2, "\"\\u00c0\\u00af\"");	/* overlong '/' */
-	assert_json_string("\xed\xa0\x80", 3, "\"\\u00ed\\u00a0\\u0080\"");	/* surrogate */
+	/* Each byte that is not UTF-8 becomes the lone surrogate U+DCXX ... */
+	assert_json_string("\xff", 1, "\"\\udcff\"");
+	assert_json_string("\xc3", 1, "\"\\udcc3\"");		/* cut short */
+	assert_json_string("\xc3(", 2, "\"\\udcc3(\"");		/* bad continuation */
+	assert_json_string("\xc0\xaf", 2, "\"\\udcc0\\udcaf\"");	/* overlong '/' */
+	assert_json_string("\xed\xa0\x80", 3, "\"\\udced\\udca0\\udc80\"");	/* surrogate */
 	assert_json_string("\xf4\x90\x80\x80", 4,
-			   "\"\\u00f4\\u0090\\u0080\\u0080\"");		/* > U+10FFFF */
+			   "\"\\udcf4\\udc90\\udc80\\udc80\"");		/* > U+10FFFF */
+	/* ... so the byte 0xff and the character U+00FF (c3 bf) differ ... */
+	assert_json_string("\xc3\xbf", 2, "\"\xc3\xbf\"");
 	/* ... and the valid text around it is kept. */
-	assert_json_string("x\xff\xc3\xa9", 4, "\"x\\u00ff\xc3\xa9\"");
+	assert_json_string("x\xff\xc3\xa9", 4, "\"x\\udcff\xc3\xa9\"");
+	/* Valid, but never raw: C1 controls (U+009B is CSI) and bidi overrides. */
+	assert_json_string("\xc2\x9b" "2J", 4, "\"\\u009b2J\"");
+	assert_json_string("a\xe2\x80\xaez", 5, "\"a\\u202ez\"");
+	assert_json_string("\xe2\x81\xa6", 3, "\"\\u2066\"");
+}
+
+/* Text output goes to a terminal: nothing from the traced system may steer it. */
+static void test_text_string_terminal_safe(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	assert_int_equal(strbuf_init(&sb), 0);
+	/* ESC [ 2 J (clear screen), BEL, DEL */
+	scap_text_append_string(&sb, (const uint8_t *)"\x1b[2J\a\x7fok", 8);
+	assert_string_equal(strbuf_str(&sb), ".[2J..ok");
+	strbuf_reset(&sb);
+	/* C1 CSI, raw byte and as UTF-8; RLO; invalid bytes */
+	scap_text_append_string(&sb, (const uint8_t *)"\x9b" "1\xc2\x9b" "2\xe2\x80\xae" "3\xff", 10);
+	assert_string_equal(strbuf_str(&sb), ".1.2.3.");
+	strbuf_reset(&sb);
+	/* Valid UTF-8 text prints as it is. */
+	scap_text_append_string(&sb, (const uint8_t *)"caf\xc3\xa9 \xe4\xb8\xad", 9);
+	assert_string_equal(strbuf_str(&sb), "caf\xc3\xa9 \xe4\xb8\xad");
+	strbuf_free(&sb);
 }
 
 /* ---- strbuf ----------------------------------------------------------------------------- */
@@ -487,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_no_params),
 		cmocka_unit_test(test_json_string_escapes),
 		cmocka_unit_test(test_json_string_utf8),
+		cmocka_unit_test(test_text_string_terminal_safe),
 		cmocka_unit_test(test_strbuf_grows),
 		cmocka_unit_test(test_strbuf_failure),
 	};

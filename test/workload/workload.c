@@ -14,6 +14,8 @@
  *   workload names DIR      file names with UTF-8, a newline, a quote
  *   workload burst N        N getppid calls, as fast as possible
  *   workload all DIR        all of the above but burst, in that order
+ *   workload comm DIR, forge, tree DIR N MS LINGER
+ *                           the traced program as an attacker (hostile.c)
  *
  *   sudo ./build/scap-open --json -- ./build/test/workload io /tmp/w
  *
@@ -102,9 +104,10 @@ void reap(long pid, int code, const char *what)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|all DIR\n"
-			"       workload proc\n"
-			"       workload burst N\n");
+	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|comm|all DIR\n"
+			"       workload proc|forge\n"
+			"       workload burst N\n"
+			"       workload tree DIR N MS LINGER\n");
 	return 2;
 }
 
@@ -115,6 +118,10 @@ int main(int argc, char **argv)
 
 	if (!strcmp(cmd, "proc") && argc == 2)
 		do_proc();
+	else if (!strcmp(cmd, "forge") && argc == 2)
+		do_forge();
+	else if (!strcmp(cmd, "tree") && argc == 6)
+		do_tree(arg, argv[3], argv[4], argv[5]);
 	else if (argc != 3)
 		return usage();
 	else if (!strcmp(cmd, "files"))
@@ -129,6 +136,8 @@ int main(int argc, char **argv)
 		do_longpath(arg);
 	else if (!strcmp(cmd, "names"))
 		do_names(arg);
+	else if (!strcmp(cmd, "comm"))
+		do_comm(arg);
 	else if (!strcmp(cmd, "burst"))
 		do_burst(arg);
 	else if (!strcmp(cmd, "all")) {

@@ -79,5 +79,9 @@ void do_errors(const char *dir);
 void do_longpath(const char *dir);
 void do_names(const char *dir);
 void do_burst(const char *count);
+/* The traced program as an attacker (hostile.c), for hostile.bats. */
+void do_comm(const char *dir);
+void do_forge(void);
+void do_tree(const char *dir, const char *count, const char *ms, const char *linger);
 
 #endif /* SCAPLAB_WORKLOAD_H */

@@ -106,23 +106,6 @@ static bool is_printable_ascii(uint8_t c)
 }
 
 /*
- * Append bytes for the text output: control characters (and DEL) become
- * '.', so that a path with a newline cannot split an event's line. Bytes
- * from 0x80 up pass, so UTF-8 names print as they are. With only_ascii,
- * those become '.' too (for binary I/O data).
- */
-static void append_printable(struct strbuf *sb, const uint8_t *s, size_t len, bool only_ascii)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		bool keep = is_printable_ascii(s[i]) || (!only_ascii && s[i] >= 0x80);
-
-		strbuf_append_char(sb, keep ? (char)s[i] : '.');
-	}
-}
-
-/*
  * If s starts with a valid UTF-8 sequence of 2 to 4 bytes, its length;
  * else 0. Valid means as in Unicode's table "Well-Formed UTF-8 Byte
  * Sequences": no overlong forms (0xc0, 0xc1, 0xe0 0x80..0x9f, 0xf0
@@ -160,6 +143,61 @@ static size_t utf8_sequence_len(const uint8_t *s, size_t avail)
 	return n;
 }
 
+/*
+ * The code point of a valid UTF-8 sequence of n bytes (utf8_sequence_len)
+ * that a terminal must not be given: a C1 control (U+0080..U+009F, e.g.
+ * U+009B, which some terminals take as the start of an escape sequence)
+ * or a bidi override that reorders what the rest of the line shows
+ * (U+202A..U+202E, U+2066..U+2069: "trojan source"). 0 if none.
+ */
+static uint32_t unsafe_code_point(const uint8_t *s, size_t n)
+{
+	uint32_t cp;
+
+	if (n == 2)
+		cp = (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu);
+	else if (n == 3)
+		cp = (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+	else
+		return 0;
+	if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069))
+		return cp;
+	return 0;
+}
+
+/*
+ * Append bytes for the text output, which goes to a terminal: control
+ * characters (C0, DEL, C1), bidi overrides and bytes that are not valid
+ * UTF-8 become '.', so that no traced program can move the cursor, set
+ * the title, or split an event's line. Valid UTF-8 otherwise prints as it
+ * is. With only_ascii (binary I/O data), every byte from 0x80 up is '.'.
+ */
+static void append_printable(struct strbuf *sb, const uint8_t *s, size_t len, bool only_ascii)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (is_printable_ascii(s[i])) {
+			strbuf_append_char(sb, (char)s[i++]);
+			continue;
+		}
+		n = only_ascii || s[i] < 0x80 ? 0 : utf8_sequence_len(s + i, len - i);
+		if (n && !unsafe_code_point(s + i, n)) {
+			strbuf_append_bytes(sb, s + i, n);
+			i += n;
+			continue;
+		}
+		strbuf_append_char(sb, '.');
+		i += n ? n : 1;
+	}
+}
+
+void scap_text_append_string(struct strbuf *sb, const uint8_t *s, size_t len)
+{
+	append_printable(sb, s, len, false);
+}
+
 /* Append one byte as the JSON escape \u00XX. */
 static void json_append_byte_escape(struct strbuf *sb, uint8_t c)
 {
@@ -193,13 +231,24 @@ static void json_append_escaped(struct strbuf *sb, const uint8_t *s, size_t len)
 			strbuf_append_char(sb, (char)c);
 		} else {
 			n = utf8_sequence_len(s + i, len - i);
+			if (n && unsafe_code_point(s + i, n)) {
+				/* Valid, but escaped: a terminal that shows the JSON stays safe. */
+				strbuf_appendf(sb, "\\u%04x", unsafe_code_point(s + i, n));
+				i += n;
+				continue;
+			}
 			if (n) {
 				strbuf_append_bytes(sb, s + i, n);
 				i += n;
 				continue;
 			}
-			/* Not UTF-8: keep the byte's value, as a code point JSON can carry. */
-			json_append_byte_escape(sb, c);
+			/*
+			 * Not UTF-8: the lone surrogate U+DCXX, as Python's
+			 * "surrogateescape" writes byte XX. No valid UTF-8 text
+			 * decodes to one, so a reader tells the byte 0xff from
+			 * the character U+00FF and can get the byte back.
+			 */
+			strbuf_appendf(sb, "\\udc%02x", c);
 		}
 		i++;
 	}

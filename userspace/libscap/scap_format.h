@@ -29,8 +29,9 @@
  * as sysdig prints them, the number in decimal then the names:
  * "4097(O_RDONLY|O_CLOEXEC)". Socket addresses as "10.0.0.1:80",
  * "[::1]:80" or a unix path, the generic event's ID as the syscall name,
- * absent parameters as <NA>. Control characters in strings print as '.',
- * so an event is always one line. Of a byte buffer (I/O data) at most
+ * absent parameters as <NA>. Control characters in strings (C0, DEL, C1,
+ * bidi overrides, bytes that are not UTF-8) print as '.', so an event is
+ * always one line and no traced program can write to the terminal. Of a byte buffer (I/O data) at most
  * max_data bytes are shown, each non-printable byte as '.'; max_data 0
  * shows it all.
  */
@@ -49,11 +50,22 @@ void scap_format_params_json(struct strbuf *sb, const struct scap_evt_view *v);
 
 /*
  * Append len bytes of s as a quoted JSON string. '"' and '\' are escaped,
- * control characters become \n, \t, \r, \b, \f or \u00XX, valid UTF-8
- * passes through, and each byte that is not part of valid UTF-8 (0xff, a
- * lone 0xc3) becomes \u00XX of its value, so the result is always valid
- * JSON. A NUL byte inside len becomes \u0000.
+ * control characters become \n, \t, \r, \b, \f or \u00XX (C1 controls
+ * and bidi overrides too, though valid UTF-8), valid UTF-8 passes through,
+ * and each byte that is not part of valid UTF-8 (0xff, a lone 0xc3)
+ * becomes the lone surrogate \udcXX of its value, as Python's
+ * "surrogateescape" does: unlike \u00ff, which is the character U+00FF,
+ * it can only mean the byte 0xff (Python gets the bytes back with
+ * s.encode("utf-8", "surrogateescape"); jq shows it as U+FFFD). The result
+ * is always valid JSON. A NUL byte inside len becomes \u0000.
  */
 void scap_json_append_string(struct strbuf *sb, const uint8_t *s, size_t len);
+
+/*
+ * Append len bytes of s for a terminal: each control character (C0, DEL,
+ * C1), bidi override and byte that is not valid UTF-8 becomes '.'. The
+ * text output writes every string of the traced system this way.
+ */
+void scap_text_append_string(struct strbuf *sb, const uint8_t *s, size_t len);
 
 #endif /* SCAPLAB_SCAP_FORMAT_H */

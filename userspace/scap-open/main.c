@@ -10,6 +10,7 @@
  * Everything else here is deciding which events to print and how.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
@@ -48,17 +49,25 @@ static const char *const scope_syscalls[] = {
 	"clone", "clone3", "fork", "vfork", "execve", "execveat",
 };
 
+/* Why the capture loop stopped early. */
+enum stop_reason {
+	STOP_NONE,
+	STOP_OUTPUT_GONE,	/* the reader of stdout went away (| head): quietly */
+	STOP_OUTPUT_FAILED,	/* writing the events failed (full disk): an error */
+};
+
 struct capture {
 	struct options opts;
 	scap_t *handle;
 	struct thread_table threads;
 	struct strbuf out;
+	FILE *out_file;				/* stdout, or -o FILE */
 	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
-	pid_t child;
-	int child_status;
+	struct child child;
 	uint64_t child_exit_ts;			/* 0 while the command runs */
 	uint64_t printed;
 	uint64_t corrupt;
+	enum stop_reason stop;
 };
 
 static void build_open_args(struct capture *c, struct scap_open_args *args)
@@ -133,6 +142,8 @@ static bool wanted(const struct capture *c, const struct thread_info *t,
 	return true;
 }
 
+static void output_failed(struct capture *c, int err);
+
 static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cpu)
 {
 	struct scap_evt_view evt;
@@ -157,15 +168,36 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 		output_json(&c->out, cpu, t, &evt);
 	else
 		output_text(&c->out, c->printed, cpu, t, &evt);
-	fwrite(strbuf_str(&c->out), 1, strbuf_len(&c->out), stdout);
+	if (fwrite(strbuf_str(&c->out), 1, strbuf_len(&c->out), c->out_file) !=
+	    strbuf_len(&c->out))
+		output_failed(c, errno);
+}
+
+/*
+ * Writing the events failed. A reader that went away (`scap-open | head`)
+ * ends the capture quietly, as a closed pipe ends `cat`; anything else (a
+ * full disk) is an error.
+ */
+static void output_failed(struct capture *c, int err)
+{
+	if (c->stop != STOP_NONE)
+		return;
+	if (err == EPIPE) {
+		c->stop = STOP_OUTPUT_GONE;
+		return;
+	}
+	c->stop = STOP_OUTPUT_FAILED;
+	fprintf(stderr, "scap-open: writing the events to %s failed: %s\n",
+		c->opts.output ? c->opts.output : "stdout", strerror(err));
 }
 
 /* Has the command exited? Then remember when, to read up to that moment. */
 static void check_child(struct capture *c)
 {
-	if (c->child <= 0 || c->child_exit_ts)
+	if (!c->child.pid || c->child_exit_ts)
 		return;
-	if (waitpid(c->child, &c->child_status, WNOHANG) == c->child)
+	child_reap(&c->child);
+	if (c->child.exited)
 		c->child_exit_ts = now_ns(CLOCK_REALTIME);
 }
 
@@ -175,7 +207,7 @@ static int capture_loop(struct capture *c)
 	uint64_t deadline = c->opts.duration_s ? start + c->opts.duration_s * 1e9 : 0;
 	uint64_t n = 0;
 
-	while (!g_interrupted) {
+	while (!g_interrupted && c->stop == STOP_NONE) {
 		struct ppm_evt_hdr *evt;
 		uint16_t cpu;
 		int32_t rc;
@@ -226,6 +258,15 @@ static void print_stats(struct capture *c, double seconds)
 		"); params unreadable: %" PRIu64 "; corrupt events: %" PRIu64 "\n",
 		c->printed, s.n_evts, seconds, seconds > 0 ? s.n_evts / seconds : 0.0, s.n_drops,
 		s.n_drops_buffer, s.n_drops_max_event_size, s.n_fault_reads, c->corrupt);
+	/*
+	 * Without a drop every clone event arrived, so a thread gone before it
+	 * was met was not the command's. With drops it may have been: its
+	 * events are counted here, neither printed nor silently left out.
+	 */
+	if (c->opts.command && !c->opts.all_processes)
+		fprintf(stderr, "scap-open: events not placed: %" PRIu64 " (of threads gone "
+			"before they could be placed in or out of the command's scope)\n",
+			s.n_drops ? c->threads.unplaced_events : 0);
 }
 
 static void install_signal_handlers(void)
@@ -239,12 +280,30 @@ static void install_signal_handlers(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* Where the events go: stdout, or -o FILE (0, or 2 after an error). */
+static int open_output(struct capture *c)
+{
+	int fd;
+
+	c->out_file = stdout;
+	if (!c->opts.output)
+		return 0;
+	fd = open(c->opts.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || !(c->out_file = fdopen(fd, "w"))) {
+		fprintf(stderr, "scap-open: cannot write %s: %s\n", c->opts.output,
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return 2;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct capture c;
 	struct scap_open_args args;
 	char err[SCAP_LASTERR_SIZE];
-	int release_fd = -1;
 	int32_t rc;
 	int ret = 1;
 	uint64_t start;
@@ -252,16 +311,18 @@ int main(int argc, char **argv)
 	rc = options_parse(&c.opts, argc, argv);
 	if (rc)
 		return rc > 0 ? 0 : 2;
+	if (open_output(&c))
+		return 2;
 	build_open_args(&c, &args);
 	if (thread_table_init(&c.threads) || strbuf_init(&c.out)) {
 		fprintf(stderr, "scap-open: out of memory\n");
 		return 1;
 	}
 	if (c.opts.command) {
-		c.child = child_spawn(c.opts.command, &release_fd);
-		if (c.child < 0)
+		/* Events on stdout: the command's own output goes to stderr. */
+		if (child_spawn(&c.child, c.opts.command, !c.opts.output && !c.opts.quiet))
 			return 1;
-		thread_table_add_root(&c.threads, c.child);
+		thread_table_add_root(&c.threads, c.child.pid);
 	}
 
 	c.handle = scap_open(&args, err, &rc);
@@ -275,29 +336,34 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	start = now_ns(CLOCK_MONOTONIC);
-	if (c.child > 0 && child_release(release_fd))
-		goto out;
-	release_fd = -1;
+	if (c.child.pid) {
+		if (child_release(&c.child))
+			goto out;
+		/* The execve is done (child_release waits for it). */
+		c.threads.root_exec_ts = now_ns(CLOCK_REALTIME);
+	}
 
 	if (capture_loop(&c) == 0)
 		ret = 0;
 	scap_stop_capture(c.handle);
-	fflush(stdout);
+	if (fflush(c.out_file))
+		output_failed(&c, errno);
 	print_stats(&c, (now_ns(CLOCK_MONOTONIC) - start) / 1e9);
-
-	if (c.child_exit_ts && WIFEXITED(c.child_status) && WEXITSTATUS(c.child_status) == 127) {
-		fprintf(stderr, "scap-open: the command could not be run\n");
+	if (c.stop == STOP_OUTPUT_FAILED)
 		ret = 1;
-	}
+	else if (ret == 0 && c.child_exit_ts)
+		ret = child_exit_status(&c.child);	/* it ran to its end: its status */
 out:
-	if (release_fd >= 0)
-		close(release_fd);	/* the held command sees EOF and exits */
-	if (c.child > 0 && !c.child_exit_ts) {
-		kill(c.child, SIGKILL);
-		waitpid(c.child, NULL, 0);
+	if (c.child.pid) {
+		/* Not released: closing the hold makes the command exit unrun. */
+		if (c.child.release_fd >= 0)
+			close(c.child.release_fd);
+		child_kill_all(&c.child);
 	}
 	scap_close(c.handle);
 	thread_table_fini(&c.threads);
 	strbuf_free(&c.out);
+	if (c.out_file && c.out_file != stdout)
+		fclose(c.out_file);
 	return ret;
 }

@@ -28,13 +28,20 @@ static const char usage[] =
 	"                         (suffix k or m allowed; default 8m)\n"
 	"      --snaplen BYTES    bytes of I/O data kept per event (default 80)\n"
 	"  -j, --json             one JSON object per event\n"
+	"  -o, --output FILE      write the events to FILE instead of stdout\n"
 	"  -q, --quiet            print no events, only the statistics\n"
 	"  -v, --verbose          show all of libbpf's messages, not only its warnings\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"  -- COMMAND ARGS        run COMMAND, capture only it and its descendants,\n"
-	"                         and stop when it exits (if scap-open stops first,\n"
-	"                         on -n, --duration or Ctrl-C, COMMAND is killed)\n"
+	"                         and stop when it exits. Then, or if scap-open\n"
+	"                         stops first (-n, --duration, Ctrl-C), every\n"
+	"                         process COMMAND started that still runs is killed.\n"
+	"                         COMMAND's stdout goes to scap-open's stderr, so that\n"
+	"                         only events are on stdout (with -o or -q it keeps\n"
+	"                         its stdout). scap-open's exit status is COMMAND's\n"
+	"                         (128 + N if signal N killed it, 127 if it could not\n"
+	"                         be run), or 0 if scap-open stopped first.\n"
 	"      --all_processes    with -- COMMAND: capture every process, not only\n"
 	"                         COMMAND's (the other filters still apply)\n"
 	"\n"
@@ -53,6 +60,7 @@ static const struct option long_options[] = {
 	{ "buffer_dim", required_argument, NULL, 'd' },
 	{ "snaplen", required_argument, NULL, OPT_SNAPLEN },
 	{ "json", no_argument, NULL, 'j' },
+	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "all_processes", no_argument, NULL, OPT_ALL_PROCESSES },
@@ -166,7 +174,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opts->engine = SCAP_ENGINE_MODERN_BPF;
 	opterr = 0;
 	/* "+": stop at the first non-option, so COMMAND's own options are its own. */
-	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:jqvh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:jqvh", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_MODERN_BPF:
 			opts->engine = SCAP_ENGINE_MODERN_BPF;
@@ -216,6 +224,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		case 'j':
 			opts->json = true;
+			break;
+		case 'o':
+			if (!*optarg)
+				return bad("--output", optarg, "no file name");
+			opts->output = optarg;
 			break;
 		case 'q':
 			opts->quiet = true;

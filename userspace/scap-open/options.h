@@ -17,6 +17,7 @@ struct options {
 	unsigned long buffer_bytes;	/* per-CPU ring size; 0: default */
 	uint32_t snaplen;		/* 0: default */
 	bool json;
+	const char *output;		/* -o FILE; NULL: stdout */
 	bool quiet;			/* print no events, only the stats */
 	bool verbose;
 	/* Filters: an event is printed if it matches every filter given. */

@@ -30,15 +30,19 @@ static char direction(const struct scap_evt_view *evt)
 void output_text(struct strbuf *sb, uint64_t num, uint16_t cpu, const struct thread_info *t,
 		 const struct scap_evt_view *evt)
 {
+	const char *comm = t ? t->comm : "<NA>";
 	time_t secs = evt->hdr->ts / 1000000000ULL;
 	struct tm tm;
 	char clock[16];
 
 	localtime_r(&secs, &tm);
 	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
-	strbuf_appendf(sb, "%" PRIu64 " %s.%09" PRIu64 " %u %s (%" PRIu64 ") %c %s ", num,
-		       clock, (uint64_t)(evt->hdr->ts % 1000000000ULL), cpu,
-		       t ? t->comm : "<NA>", (uint64_t)evt->hdr->tid, direction(evt),
+
+	strbuf_appendf(sb, "%" PRIu64 " %s.%09" PRIu64 " %u ", num, clock,
+		       (uint64_t)(evt->hdr->ts % 1000000000ULL), cpu);
+	/* Any process may name itself (prctl PR_SET_NAME): no escape reaches the terminal. */
+	scap_text_append_string(sb, (const uint8_t *)comm, strlen(comm));
+	strbuf_appendf(sb, " (%" PRIu64 ") %c %s ", (uint64_t)evt->hdr->tid, direction(evt),
 		       output_event_name(evt));
 	scap_format_params_text(sb, evt, TEXT_MAX_DATA);
 	strbuf_append(sb, "\n");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <asm/unistd.h>
 #include "ppm_flags.h"
 #include "thread_table.h"
@@ -97,22 +98,76 @@ static int grow(struct thread_table *tt)
 	return 0;
 }
 
-/* Fill pid and comm of a thread we did not see start, from /proc. */
-static void read_proc(struct thread_info *t)
+static bool in_scope(struct thread_table *tt, int64_t tid)
+{
+	struct thread_info *t = lookup(tt, tid);
+
+	return t && t->in_scope;
+}
+
+/* The Tgid and PPid of /proc/<tid>/status; false if the thread is gone. */
+static bool read_status(int64_t tid, int64_t *tgid, int64_t *ppid)
 {
 	char path[64], line[256];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%lld/status", (long long)t->tid);
+	snprintf(path, sizeof(path), "/proc/%lld/status", (long long)tid);
 	f = fopen(path, "r");
-	if (f) {
-		while (fgets(line, sizeof(line), f)) {
-			if (!strncmp(line, "Tgid:", 5)) {
-				t->pid = strtoll(line + 5, NULL, 10);
-				break;
-			}
-		}
-		fclose(f);
+	if (!f)
+		return false;
+	*tgid = *ppid = -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "Tgid:", 5))
+			*tgid = strtoll(line + 5, NULL, 10);
+		else if (!strncmp(line, "PPid:", 5))
+			*ppid = strtoll(line + 5, NULL, 10);
+	}
+	fclose(f);
+	return *tgid > 0;
+}
+
+/*
+ * Is process pid a descendant of scap-open, with ancestry from /proc?
+ * Bounded: a chain that loops (pids reused under us) ends the walk.
+ */
+static bool descends_from(int64_t pid, int64_t ancestor)
+{
+	int64_t tgid, ppid;
+
+	for (int depth = 0; depth < 64 && pid > 1; depth++) {
+		if (pid == ancestor)
+			return true;
+		if (!read_status(pid, &tgid, &ppid))
+			return false;
+		pid = ppid;
+	}
+	return false;
+}
+
+/*
+ * Fill pid and comm of a thread we did not see start, from /proc, and
+ * with a command running, place it in or out of its scope.
+ */
+static void read_proc(struct thread_table *tt, struct thread_info *t)
+{
+	char path[64];
+	int64_t ppid;
+	FILE *f;
+
+	if (!read_status(t->tid, &t->pid, &ppid)) {
+		t->pid = -1;
+		/* Gone: nothing tells whether it was the command's. */
+		t->unplaced = tt->root_tid > 0;
+	} else if (tt->root_tid > 0 && t->tid != tt->root_tid) {
+		/*
+		 * The command's first thread joins at its execve (before it, it
+		 * runs scap-open's code); its other threads with it; every other
+		 * thread by its process's ancestry.
+		 */
+		if (t->pid == tt->root_tid)
+			t->in_scope = in_scope(tt, tt->root_tid);
+		else
+			t->in_scope = descends_from(t->pid == t->tid ? ppid : t->pid, tt->reaper);
 	}
 	snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)t->tid);
 	f = fopen(path, "r");
@@ -131,7 +186,7 @@ static struct thread_info *get(struct thread_table *tt, int64_t tid)
 		return t;
 	t = insert(tt, tid);
 	if (t)
-		read_proc(t);
+		read_proc(tt, t);
 	return t;
 }
 
@@ -141,15 +196,9 @@ void thread_table_add_root(struct thread_table *tt, pid_t pid)
 
 	/* In scope from its execve on: what runs before it is scap-open's own code. */
 	tt->root_tid = pid;
+	tt->reaper = getpid();
 	if (t)
 		t->pid = pid;
-}
-
-static bool in_scope(struct thread_table *tt, int64_t tid)
-{
-	struct thread_info *t = lookup(tt, tid);
-
-	return t && t->in_scope;
 }
 
 static void copy_comm(struct thread_info *t, const struct scap_evt_param *p)
@@ -198,8 +247,10 @@ static void learn_from_clone(struct thread_table *tt, struct thread_info *t,
 		t->pid = pid;
 		copy_comm(t, &evt->params[CLONE_X_COMM]);
 		/* A new process's parent, or a new thread's process leader (tid == pid). */
-		if (in_scope(tt, scap_evt_param_s64(evt, CLONE_X_PTID)) || in_scope(tt, pid))
+		if (in_scope(tt, scap_evt_param_s64(evt, CLONE_X_PTID)) || in_scope(tt, pid)) {
 			t->in_scope = true;
+			t->unplaced = false;
+		}
 	} else if (res > 0 && t->in_scope) {
 		/* The parent's side, which may come first: the child joins the scope. */
 		struct thread_info parent = *t;	/* insert() may move t */
@@ -211,6 +262,7 @@ static void learn_from_clone(struct thread_table *tt, struct thread_info *t,
 		if (!child)
 			return;
 		child->in_scope = true;
+		child->unplaced = false;
 		child->pid = flags & PPM_CL_CLONE_THREAD ? parent.pid : res;
 		if (!strcmp(child->comm, "<NA>"))
 			memcpy(child->comm, parent.comm, sizeof(child->comm));
@@ -238,12 +290,17 @@ struct thread_info *thread_table_update(struct thread_table *tt,
 	} else if (is_execve_exit(type) && scap_evt_param_s64(evt, EXECVE_X_RES) == 0) {
 		t->pid = scap_evt_param_s64(evt, EXECVE_X_PID);
 		copy_comm(t, &evt->params[EXECVE_X_COMM]);
-	} else if (tid == tt->root_tid && is_execve_enter(evt)) {
+	} else if (tid == tt->root_tid && (is_execve_enter(evt) ||
+		   (tt->root_exec_ts && evt->hdr->ts >= tt->root_exec_ts))) {
+		/* Its execve, or if that event was dropped, anything after it. */
 		t->in_scope = true;
 	} else if (type == PPME_PROCEXIT_1_E) {
 		t->exited = true;
 		tt->to_forget = t;
 	}
 	/* Looked up again: learning from a clone may have grown the table. */
-	return lookup(tt, tid);
+	t = lookup(tt, tid);
+	if (t && t->unplaced && !t->in_scope)
+		tt->unplaced_events++;
+	return t;
 }

@@ -9,7 +9,13 @@
  * /proc is only known from its events.
  *
  * It also tracks the "scope" of `scap-open -- COMMAND`: the command's
- * process and every thread and process it creates.
+ * process and every thread and process it creates. The clone events say
+ * who is a child of whom; a thread met before (or without) its clone
+ * event, because the driver dropped it, is placed by its ancestry in
+ * /proc, which always leads back to scap-open for the command's
+ * descendants (scap-open is their subreaper, see child.h). A thread gone
+ * from /proc before its first event is read cannot be placed: its events
+ * are counted (unplaced_events), not silently taken or left.
  */
 #ifndef SCAP_OPEN_THREAD_TABLE_H
 #define SCAP_OPEN_THREAD_TABLE_H
@@ -24,6 +30,7 @@ struct thread_info {
 	int64_t pid;		/* -1 if unknown */
 	char comm[16];		/* "<NA>" if unknown */
 	bool in_scope;
+	bool unplaced;		/* met gone from /proc, scope unknown */
 	bool exited;		/* procexit seen: forget after this event */
 };
 
@@ -33,6 +40,9 @@ struct thread_table {
 	uint32_t used;
 	struct thread_info *to_forget;
 	int64_t root_tid;	/* the COMMAND's first thread, or -1 */
+	int64_t reaper;		/* scap-open, the subreaper of the scope */
+	uint64_t root_exec_ts;	/* the COMMAND's execve is done by then (0: not yet) */
+	uint64_t unplaced_events;	/* events of threads that could not be placed */
 };
 
 int thread_table_init(struct thread_table *tt);
