@@ -9,7 +9,7 @@ UNIT_NAMES := $(patsubst test/unit/%.c,%,$(UNIT_SRCS))
 
 # The code under test: everything in libscap that does not talk to the kernel.
 LIB_SRCS := userspace/libscap/scap_event.c userspace/libscap/scap_format.c \
-	userspace/libscap/strbuf.c userspace/libscap/scap_merge.c \
+	userspace/libscap/scap_strbuf.c userspace/libscap/scap_merge.c \
 	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
 	$(BUILD)/driver/syscall_names.c
 LIB_HDRS := $(wildcard userspace/libscap/*.h driver/*.h test/unit/*.h)

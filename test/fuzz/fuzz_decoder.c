@@ -10,7 +10,7 @@
  *   clang -g -O1 -std=gnu11 -D_GNU_SOURCE -I driver -I userspace/libscap \
  *       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
  *       test/fuzz/fuzz_decoder.c userspace/libscap/scap_event.c \
- *       userspace/libscap/scap_format.c userspace/libscap/strbuf.c \
+ *       userspace/libscap/scap_format.c userspace/libscap/scap_strbuf.c \
  *       driver/event_table.c driver/flags_table.c /tmp/syscall_names.c -o /tmp/fuzz_decoder
  *   mkdir -p /tmp/fuzz_corpus && /tmp/fuzz_decoder -max_total_time=60 /tmp/fuzz_corpus
  */
@@ -22,12 +22,12 @@
 #include "scap_format.h"
 
 /* Every byte of the output is printable, or part of a UTF-8 character. */
-static void check_no_control_chars(const struct strbuf *sb)
+static void check_no_control_chars(const struct scap_strbuf *sb)
 {
-	const uint8_t *s = (const uint8_t *)strbuf_str(sb);
+	const uint8_t *s = (const uint8_t *)scap_strbuf_str(sb);
 	size_t i;
 
-	for (i = 0; i < strbuf_len(sb); i++) {
+	for (i = 0; i < scap_strbuf_len(sb); i++) {
 		if (s[i] < 0x20)
 			abort();
 	}
@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char err[SCAP_LASTERR_SIZE];
 	struct scap_evt_view v;
-	struct strbuf sb;
+	struct scap_strbuf sb;
 	uint32_t i;
 
 	if (scap_event_decode(data, size, &v, err, sizeof(err)) != SCAP_SUCCESS) {
@@ -58,15 +58,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 
-	if (strbuf_init(&sb))
+	if (scap_strbuf_init(&sb))
 		return 0;
 	/* Text: one line, whatever the bytes. */
 	scap_format_params_text(&sb, &v, 80);
 	check_no_control_chars(&sb);
-	strbuf_reset(&sb);
+	scap_strbuf_reset(&sb);
 	/* JSON: control characters only ever appear escaped. */
 	scap_format_params_json(&sb, &v);
 	check_no_control_chars(&sb);
-	strbuf_free(&sb);
+	scap_strbuf_free(&sb);
 	return 0;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * Unit tests of the event formatter (userspace/libscap/scap_format.c) and
- * of the string buffer it writes to (strbuf.c).
+ * of the string buffer it writes to (scap_strbuf.c).
  *
  * Each test builds an event byte by byte, decodes it, formats it, and
  * compares the whole text line or JSON object with the exact string a
@@ -12,7 +12,7 @@
  *   sh scripts/gen-syscall-names.sh > /tmp/syscall_names.c
  *   gcc -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE -I driver -I userspace/libscap \
  *       test/unit/test_format.c userspace/libscap/scap_format.c \
- *       userspace/libscap/scap_event.c userspace/libscap/strbuf.c driver/event_table.c \
+ *       userspace/libscap/scap_event.c userspace/libscap/scap_strbuf.c driver/event_table.c \
  *       driver/flags_table.c /tmp/syscall_names.c -lcmocka -o /tmp/test_format
  *   /tmp/test_format
  */
@@ -32,34 +32,34 @@
 
 static void assert_text(const struct scap_evt_view *v, uint32_t max_data, const char *want)
 {
-	struct strbuf sb;
+	struct scap_strbuf sb;
 
-	assert_int_equal(strbuf_init(&sb), 0);
+	assert_int_equal(scap_strbuf_init(&sb), 0);
 	scap_format_params_text(&sb, v, max_data);
-	assert_false(strbuf_failed(&sb));
-	assert_string_equal(strbuf_str(&sb), want);
-	strbuf_free(&sb);
+	assert_false(scap_strbuf_failed(&sb));
+	assert_string_equal(scap_strbuf_str(&sb), want);
+	scap_strbuf_free(&sb);
 }
 
 static void assert_json(const struct scap_evt_view *v, const char *want)
 {
-	struct strbuf sb;
+	struct scap_strbuf sb;
 
-	assert_int_equal(strbuf_init(&sb), 0);
+	assert_int_equal(scap_strbuf_init(&sb), 0);
 	scap_format_params_json(&sb, v);
-	assert_false(strbuf_failed(&sb));
-	assert_string_equal(strbuf_str(&sb), want);
-	strbuf_free(&sb);
+	assert_false(scap_strbuf_failed(&sb));
+	assert_string_equal(scap_strbuf_str(&sb), want);
+	scap_strbuf_free(&sb);
 }
 
 static void assert_json_string(const void *s, size_t len, const char *want)
 {
-	struct strbuf sb;
+	struct scap_strbuf sb;
 
-	assert_int_equal(strbuf_init(&sb), 0);
+	assert_int_equal(scap_strbuf_init(&sb), 0);
 	scap_json_append_string(&sb, s, len);
-	assert_string_equal(strbuf_str(&sb), want);
-	strbuf_free(&sb);
+	assert_string_equal(scap_strbuf_str(&sb), want);
+	scap_strbuf_free(&sb);
 }
 
 /* ---- file events ------------------------------------------------------------- */
@@ -433,68 +433,69 @@ static void test_json_string_utf8(void **state)
 /* Text output goes to a terminal: nothing from the traced system may steer it. */
 static void test_text_string_terminal_safe(void **state)
 {
-	struct strbuf sb;
+	struct scap_strbuf sb;
 
 	(void)state;
-	assert_int_equal(strbuf_init(&sb), 0);
+	assert_int_equal(scap_strbuf_init(&sb), 0);
 	/* ESC [ 2 J (clear screen), BEL, DEL */
 	scap_text_append_string(&sb, (const uint8_t *)"\x1b[2J\a\x7fok", 8);
-	assert_string_equal(strbuf_str(&sb), ".[2J..ok");
-	strbuf_reset(&sb);
+	assert_string_equal(scap_strbuf_str(&sb), ".[2J..ok");
+	scap_strbuf_reset(&sb);
 	/* C1 CSI, raw byte and as UTF-8; RLO; invalid bytes */
-	scap_text_append_string(&sb, (const uint8_t *)"\x9b" "1\xc2\x9b" "2\xe2\x80\xae" "3\xff", 10);
-	assert_string_equal(strbuf_str(&sb), ".1.2.3.");
-	strbuf_reset(&sb);
+	scap_text_append_string(&sb, (const uint8_t *)"\x9b" "1\xc2\x9b" "2\xe2\x80\xae" "3\xff",
+				10);
+	assert_string_equal(scap_strbuf_str(&sb), ".1.2.3.");
+	scap_strbuf_reset(&sb);
 	/* Valid UTF-8 text prints as it is. */
 	scap_text_append_string(&sb, (const uint8_t *)"caf\xc3\xa9 \xe4\xb8\xad", 9);
-	assert_string_equal(strbuf_str(&sb), "caf\xc3\xa9 \xe4\xb8\xad");
-	strbuf_free(&sb);
+	assert_string_equal(scap_strbuf_str(&sb), "caf\xc3\xa9 \xe4\xb8\xad");
+	scap_strbuf_free(&sb);
 }
 
 /* ---- strbuf ----------------------------------------------------------------------------- */
 
 static void test_strbuf_grows(void **state)
 {
-	struct strbuf sb;
+	struct scap_strbuf sb;
 	char big[5000];
 	int i;
 
 	(void)state;
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
-	assert_int_equal(strbuf_init(&sb), 0);
-	assert_string_equal(strbuf_str(&sb), "");
+	assert_int_equal(scap_strbuf_init(&sb), 0);
+	assert_string_equal(scap_strbuf_str(&sb), "");
 	for (i = 0; i < 100; i++)
-		assert_int_equal(strbuf_append(&sb, big), 0);
-	assert_int_equal(strbuf_len(&sb), 100 * 4999);
-	assert_int_equal(strbuf_appendf(&sb, "[%s]", big), 0);
-	assert_int_equal(strbuf_len(&sb), 101 * 4999 + 2);
-	assert_int_equal(strlen(strbuf_str(&sb)), strbuf_len(&sb));
-	assert_int_equal(strbuf_str(&sb)[100 * 4999], '[');
+		assert_int_equal(scap_strbuf_append(&sb, big), 0);
+	assert_int_equal(scap_strbuf_len(&sb), 100 * 4999);
+	assert_int_equal(scap_strbuf_appendf(&sb, "[%s]", big), 0);
+	assert_int_equal(scap_strbuf_len(&sb), 101 * 4999 + 2);
+	assert_int_equal(strlen(scap_strbuf_str(&sb)), scap_strbuf_len(&sb));
+	assert_int_equal(scap_strbuf_str(&sb)[100 * 4999], '[');
 
-	strbuf_reset(&sb);
-	assert_int_equal(strbuf_len(&sb), 0);
-	assert_string_equal(strbuf_str(&sb), "");
-	assert_int_equal(strbuf_appendf(&sb, "%d-%s", 42, "ok"), 0);
-	assert_string_equal(strbuf_str(&sb), "42-ok");
-	strbuf_free(&sb);
-	assert_string_equal(strbuf_str(&sb), "");
+	scap_strbuf_reset(&sb);
+	assert_int_equal(scap_strbuf_len(&sb), 0);
+	assert_string_equal(scap_strbuf_str(&sb), "");
+	assert_int_equal(scap_strbuf_appendf(&sb, "%d-%s", 42, "ok"), 0);
+	assert_string_equal(scap_strbuf_str(&sb), "42-ok");
+	scap_strbuf_free(&sb);
+	assert_string_equal(scap_strbuf_str(&sb), "");
 }
 
 /* A request that cannot be met fails cleanly and marks the buffer. */
 static void test_strbuf_failure(void **state)
 {
-	struct strbuf sb;
+	struct scap_strbuf sb;
 
 	(void)state;
-	assert_int_equal(strbuf_init(&sb), 0);
-	assert_int_equal(strbuf_append(&sb, "kept"), 0);
-	assert_int_equal(strbuf_append_bytes(&sb, "x", SIZE_MAX), -1);
-	assert_true(strbuf_failed(&sb));
-	assert_string_equal(strbuf_str(&sb), "kept");
-	strbuf_reset(&sb);
-	assert_false(strbuf_failed(&sb));
-	strbuf_free(&sb);
+	assert_int_equal(scap_strbuf_init(&sb), 0);
+	assert_int_equal(scap_strbuf_append(&sb, "kept"), 0);
+	assert_int_equal(scap_strbuf_append_bytes(&sb, "x", SIZE_MAX), -1);
+	assert_true(scap_strbuf_failed(&sb));
+	assert_string_equal(scap_strbuf_str(&sb), "kept");
+	scap_strbuf_reset(&sb);
+	assert_false(scap_strbuf_failed(&sb));
+	scap_strbuf_free(&sb);
 }
 
 int main(void)

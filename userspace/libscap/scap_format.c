@@ -72,7 +72,7 @@ static bool flags_have_name(const struct ppm_name_value *table, uint32_t value)
  * in hex ("O_RDONLY|0x40000000"), so no bit is hidden. A value 0 with no
  * zero entry in the table is "0".
  */
-static void append_flag_names(struct strbuf *sb, const struct ppm_name_value *table,
+static void append_flag_names(struct scap_strbuf *sb, const struct ppm_name_value *table,
 			      uint32_t value)
 {
 	const struct ppm_name_value *e;
@@ -81,21 +81,21 @@ static void append_flag_names(struct strbuf *sb, const struct ppm_name_value *ta
 
 	for (e = table; e && e->name; e++) {
 		if (e->value == value) {
-			strbuf_appendf(sb, "%s%s", sep, e->name);
+			scap_strbuf_appendf(sb, "%s%s", sep, e->name);
 			sep = "|";
 			rest = 0;
 			break;
 		}
 		if (e->value && (rest & e->value) == e->value) {
-			strbuf_appendf(sb, "%s%s", sep, e->name);
+			scap_strbuf_appendf(sb, "%s%s", sep, e->name);
 			sep = "|";
 			rest &= ~e->value;
 		}
 	}
 	if (rest)
-		strbuf_appendf(sb, "%s0x%" PRIx32, sep, rest);
+		scap_strbuf_appendf(sb, "%s0x%" PRIx32, sep, rest);
 	else if (value == 0 && sep[0] == '\0')
-		strbuf_append(sb, "0");
+		scap_strbuf_append(sb, "0");
 }
 
 /* ---- 2. strings ---------------------------------------------------------- */
@@ -173,39 +173,39 @@ static uint32_t unsafe_code_point(const uint8_t *s, size_t n)
  * the title, or split an event's line. Valid UTF-8 otherwise prints as it
  * is. With only_ascii (binary I/O data), every byte from 0x80 up is '.'.
  */
-static void append_printable(struct strbuf *sb, const uint8_t *s, size_t len, bool only_ascii)
+static void append_printable(struct scap_strbuf *sb, const uint8_t *s, size_t len, bool only_ascii)
 {
 	size_t i = 0, n;
 
 	while (i < len) {
 		if (is_printable_ascii(s[i])) {
-			strbuf_append_char(sb, (char)s[i++]);
+			scap_strbuf_append_char(sb, (char)s[i++]);
 			continue;
 		}
 		n = only_ascii || s[i] < 0x80 ? 0 : utf8_sequence_len(s + i, len - i);
 		if (n && !unsafe_code_point(s + i, n)) {
-			strbuf_append_bytes(sb, s + i, n);
+			scap_strbuf_append_bytes(sb, s + i, n);
 			i += n;
 			continue;
 		}
-		strbuf_append_char(sb, '.');
+		scap_strbuf_append_char(sb, '.');
 		i += n ? n : 1;
 	}
 }
 
-void scap_text_append_string(struct strbuf *sb, const uint8_t *s, size_t len)
+void scap_text_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len)
 {
 	append_printable(sb, s, len, false);
 }
 
 /* Append one byte as the JSON escape \u00XX. */
-static void json_append_byte_escape(struct strbuf *sb, uint8_t c)
+static void json_append_byte_escape(struct scap_strbuf *sb, uint8_t c)
 {
-	strbuf_appendf(sb, "\\u%04x", c);
+	scap_strbuf_appendf(sb, "\\u%04x", c);
 }
 
 /* The inside of a JSON string: len bytes of s escaped, without the quotes. */
-static void json_append_escaped(struct strbuf *sb, const uint8_t *s, size_t len)
+static void json_append_escaped(struct scap_strbuf *sb, const uint8_t *s, size_t len)
 {
 	size_t i = 0, n;
 
@@ -213,32 +213,32 @@ static void json_append_escaped(struct strbuf *sb, const uint8_t *s, size_t len)
 		uint8_t c = s[i];
 
 		if (c == '"' || c == '\\') {
-			strbuf_append_char(sb, '\\');
-			strbuf_append_char(sb, (char)c);
+			scap_strbuf_append_char(sb, '\\');
+			scap_strbuf_append_char(sb, (char)c);
 		} else if (c == '\n') {
-			strbuf_append(sb, "\\n");
+			scap_strbuf_append(sb, "\\n");
 		} else if (c == '\t') {
-			strbuf_append(sb, "\\t");
+			scap_strbuf_append(sb, "\\t");
 		} else if (c == '\r') {
-			strbuf_append(sb, "\\r");
+			scap_strbuf_append(sb, "\\r");
 		} else if (c == '\b') {
-			strbuf_append(sb, "\\b");
+			scap_strbuf_append(sb, "\\b");
 		} else if (c == '\f') {
-			strbuf_append(sb, "\\f");
+			scap_strbuf_append(sb, "\\f");
 		} else if (c < 0x20) {
 			json_append_byte_escape(sb, c);
 		} else if (c < 0x80) {
-			strbuf_append_char(sb, (char)c);
+			scap_strbuf_append_char(sb, (char)c);
 		} else {
 			n = utf8_sequence_len(s + i, len - i);
 			if (n && unsafe_code_point(s + i, n)) {
 				/* Valid, but escaped: a terminal that shows the JSON stays safe. */
-				strbuf_appendf(sb, "\\u%04x", unsafe_code_point(s + i, n));
+				scap_strbuf_appendf(sb, "\\u%04x", unsafe_code_point(s + i, n));
 				i += n;
 				continue;
 			}
 			if (n) {
-				strbuf_append_bytes(sb, s + i, n);
+				scap_strbuf_append_bytes(sb, s + i, n);
 				i += n;
 				continue;
 			}
@@ -248,17 +248,17 @@ static void json_append_escaped(struct strbuf *sb, const uint8_t *s, size_t len)
 			 * decodes to one, so a reader tells the byte 0xff from
 			 * the character U+00FF and can get the byte back.
 			 */
-			strbuf_appendf(sb, "\\udc%02x", c);
+			scap_strbuf_appendf(sb, "\\udc%02x", c);
 		}
 		i++;
 	}
 }
 
-void scap_json_append_string(struct strbuf *sb, const uint8_t *s, size_t len)
+void scap_json_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len)
 {
-	strbuf_append_char(sb, '"');
+	scap_strbuf_append_char(sb, '"');
 	json_append_escaped(sb, s, len);
-	strbuf_append_char(sb, '"');
+	scap_strbuf_append_char(sb, '"');
 }
 
 /*
@@ -267,22 +267,22 @@ void scap_json_append_string(struct strbuf *sb, const uint8_t *s, size_t len)
  * data is not text, so no byte is taken as UTF-8: execve's args
  * "ls\0-l\0" come out as "ls\u0000-l\u0000".
  */
-static void json_append_bytebuf(struct strbuf *sb, const uint8_t *s, size_t len)
+static void json_append_bytebuf(struct scap_strbuf *sb, const uint8_t *s, size_t len)
 {
 	size_t i;
 
-	strbuf_append_char(sb, '"');
+	scap_strbuf_append_char(sb, '"');
 	for (i = 0; i < len; i++) {
 		if (s[i] == '"' || s[i] == '\\') {
-			strbuf_append_char(sb, '\\');
-			strbuf_append_char(sb, (char)s[i]);
+			scap_strbuf_append_char(sb, '\\');
+			scap_strbuf_append_char(sb, (char)s[i]);
 		} else if (is_printable_ascii(s[i])) {
-			strbuf_append_char(sb, (char)s[i]);
+			scap_strbuf_append_char(sb, (char)s[i]);
 		} else {
 			json_append_byte_escape(sb, s[i]);
 		}
 	}
-	strbuf_append_char(sb, '"');
+	scap_strbuf_append_char(sb, '"');
 }
 
 /* A string param's length up to its NUL (decode checked there is one). */
@@ -300,7 +300,7 @@ static size_t param_strlen(const struct scap_evt_param *p)
  */
 
 /* "10.0.0.1:80" or "[::1]:80" from an address and a port inside a param. */
-static void append_endpoint(struct strbuf *sb, uint8_t family, const uint8_t *ip,
+static void append_endpoint(struct scap_strbuf *sb, uint8_t family, const uint8_t *ip,
 			    const uint8_t *port_bytes)
 {
 	char ip6[INET6_ADDRSTRLEN];
@@ -308,12 +308,12 @@ static void append_endpoint(struct strbuf *sb, uint8_t family, const uint8_t *ip
 
 	memcpy(&port, port_bytes, sizeof(port));
 	if (family == PPM_AF_INET) {
-		strbuf_appendf(sb, "%u.%u.%u.%u:%u", ip[0], ip[1], ip[2], ip[3], port);
+		scap_strbuf_appendf(sb, "%u.%u.%u.%u:%u", ip[0], ip[1], ip[2], ip[3], port);
 	} else {
 		/* Brackets, as in URLs: the port's ':' is then not part of the address. */
 		if (!inet_ntop(AF_INET6, ip, ip6, sizeof(ip6)))
 			strcpy(ip6, "?");
-		strbuf_appendf(sb, "[%s]:%u", ip6, port);
+		scap_strbuf_appendf(sb, "[%s]:%u", ip6, port);
 	}
 }
 
@@ -328,7 +328,7 @@ enum path_style {
 };
 
 /* A unix socket path: the bytes up to the NUL (or the end of the param). */
-static void append_unix_path(struct strbuf *sb, const uint8_t *path, size_t avail,
+static void append_unix_path(struct scap_strbuf *sb, const uint8_t *path, size_t avail,
 			     enum path_style style)
 {
 	size_t n = strnlen((const char *)path, avail);
@@ -343,7 +343,7 @@ static void append_unix_path(struct strbuf *sb, const uint8_t *path, size_t avai
  * A PT_SOCKADDR as text: "10.0.0.1:80", "[::1]:80" or a unix path. Any
  * other family prints as sysdig does, "family 16".
  */
-static void sockaddr_to_text(struct strbuf *sb, const struct scap_evt_param *p,
+static void sockaddr_to_text(struct scap_strbuf *sb, const struct scap_evt_param *p,
 			     enum path_style style)
 {
 	uint8_t family = p->val[0];
@@ -355,7 +355,7 @@ static void sockaddr_to_text(struct strbuf *sb, const struct scap_evt_param *p,
 	else if (family == PPM_AF_UNIX)
 		append_unix_path(sb, p->val + 1, p->len - 1u, style);
 	else
-		strbuf_appendf(sb, "family %u", family);
+		scap_strbuf_appendf(sb, "family %u", family);
 }
 
 /*
@@ -364,7 +364,7 @@ static void sockaddr_to_text(struct strbuf *sb, const struct scap_evt_param *p,
  * connections apart) and the path: "ffff8a01c2b3d400->ffff8a01c2b3e000
  * /run/app.sock", as sysdig prints it.
  */
-static void socktuple_to_text(struct strbuf *sb, const struct scap_evt_param *p,
+static void socktuple_to_text(struct scap_strbuf *sb, const struct scap_evt_param *p,
 			      enum path_style style)
 {
 	uint8_t family = p->val[0];
@@ -372,19 +372,19 @@ static void socktuple_to_text(struct strbuf *sb, const struct scap_evt_param *p,
 
 	if (family == PPM_AF_INET && p->len == 1 + 4 + 2 + 4 + 2) {
 		append_endpoint(sb, family, p->val + 1, p->val + 5);
-		strbuf_append(sb, "->");
+		scap_strbuf_append(sb, "->");
 		append_endpoint(sb, family, p->val + 7, p->val + 11);
 	} else if (family == PPM_AF_INET6 && p->len == 1 + 16 + 2 + 16 + 2) {
 		append_endpoint(sb, family, p->val + 1, p->val + 17);
-		strbuf_append(sb, "->");
+		scap_strbuf_append(sb, "->");
 		append_endpoint(sb, family, p->val + 19, p->val + 35);
 	} else if (family == PPM_AF_UNIX && p->len >= 1 + 8 + 8) {
 		memcpy(&src, p->val + 1, sizeof(src));
 		memcpy(&dst, p->val + 9, sizeof(dst));
-		strbuf_appendf(sb, "%" PRIx64 "->%" PRIx64 " ", src, dst);
+		scap_strbuf_appendf(sb, "%" PRIx64 "->%" PRIx64 " ", src, dst);
 		append_unix_path(sb, p->val + 17, p->len - 17u, style);
 	} else {
-		strbuf_appendf(sb, "family %u", family);
+		scap_strbuf_appendf(sb, "family %u", family);
 	}
 }
 
@@ -435,7 +435,7 @@ static bool is_syscall_result(const struct scap_evt_view *v, uint32_t i)
 }
 
 /* An integer param as text, in its print format. */
-static void text_integer(struct strbuf *sb, const struct scap_evt_view *v, uint32_t i)
+static void text_integer(struct scap_strbuf *sb, const struct scap_evt_view *v, uint32_t i)
 {
 	const struct ppm_param_info *pi = &v->info->params[i];
 	uint64_t u;
@@ -443,17 +443,17 @@ static void text_integer(struct strbuf *sb, const struct scap_evt_view *v, uint3
 
 	read_integer(v, i, &u, &s);
 	if (pi->fmt == PF_HEX)
-		strbuf_appendf(sb, "0x%" PRIx64, u);
+		scap_strbuf_appendf(sb, "0x%" PRIx64, u);
 	else if (pi->fmt == PF_OCT)
-		strbuf_appendf(sb, "%#" PRIo64, u);	/* 0644, and 0 for 0 */
+		scap_strbuf_appendf(sb, "%#" PRIo64, u);	/* 0644, and 0 for 0 */
 	else if (is_signed_type(pi->type))
-		strbuf_appendf(sb, "%" PRId64, s);
+		scap_strbuf_appendf(sb, "%" PRId64, s);
 	else
-		strbuf_appendf(sb, "%" PRIu64, u);
+		scap_strbuf_appendf(sb, "%" PRIu64, u);
 }
 
 /* Param i as sysdig-like text. */
-static void text_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_t i,
+static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, uint32_t i,
 		       uint32_t max_data)
 {
 	const struct ppm_param_info *pi = &v->info->params[i];
@@ -464,7 +464,7 @@ static void text_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 	int64_t x;
 
 	if (p->len == 0) {
-		strbuf_append(sb, "<NA>");
+		scap_strbuf_append(sb, "<NA>");
 		return;
 	}
 	switch (pi->type) {
@@ -477,32 +477,32 @@ static void text_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 		else if (x == SCAP_AT_FDCWD)
 			name = "AT_FDCWD";
 		if (name)
-			strbuf_appendf(sb, "%" PRId64 "(%s)", x, name);
+			scap_strbuf_appendf(sb, "%" PRId64 "(%s)", x, name);
 		else
-			strbuf_appendf(sb, "%" PRId64, x);
+			scap_strbuf_appendf(sb, "%" PRId64, x);
 		break;
 	case PT_SYSCALLID:
 		name = syscall_name(scap_evt_param_u16(v, i));
 		if (name)
-			strbuf_append(sb, name);
+			scap_strbuf_append(sb, name);
 		else
-			strbuf_appendf(sb, "%u", scap_evt_param_u16(v, i));
+			scap_strbuf_appendf(sb, "%u", scap_evt_param_u16(v, i));
 		break;
 	case PT_SIGTYPE:
 		name = sigabbrev_np(scap_evt_param_u8(v, i));	/* "KILL", no "SIG" */
 		if (name)
-			strbuf_appendf(sb, "%u(SIG%s)", scap_evt_param_u8(v, i), name);
+			scap_strbuf_appendf(sb, "%u(SIG%s)", scap_evt_param_u8(v, i), name);
 		else
-			strbuf_appendf(sb, "%u", scap_evt_param_u8(v, i));
+			scap_strbuf_appendf(sb, "%u", scap_evt_param_u8(v, i));
 		break;
 	case PT_FLAGS32:
 		/* sysdig prints the number in decimal here, whatever the format. */
 		bits = scap_evt_param_u32(v, i);
-		strbuf_appendf(sb, "%" PRIu32, bits);
+		scap_strbuf_appendf(sb, "%" PRIu32, bits);
 		if (flags_have_name(pi->info, bits)) {
-			strbuf_append_char(sb, '(');
-			append_flag_names(sb, pi->info, bits);
-			strbuf_append_char(sb, ')');
+			scap_strbuf_append_char(sb, '(');
+						append_flag_names(sb, pi->info, bits);
+						scap_strbuf_append_char(sb, ')');
 		}
 		break;
 	case PT_CHARBUF:
@@ -532,7 +532,7 @@ static void text_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 }
 
 /* Param i as a JSON value. */
-static void json_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_t i)
+static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, uint32_t i)
 {
 	const struct ppm_param_info *pi = &v->info->params[i];
 	const struct scap_evt_param *p = &v->params[i];
@@ -541,7 +541,7 @@ static void json_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 	int64_t s;
 
 	if (p->len == 0) {
-		strbuf_append(sb, "null");
+		scap_strbuf_append(sb, "null");
 		return;
 	}
 	switch (pi->type) {
@@ -551,13 +551,13 @@ static void json_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 		if (name)
 			scap_json_append_string(sb, (const uint8_t *)name, strlen(name));
 		else
-			strbuf_appendf(sb, "\"%u\"", scap_evt_param_u16(v, i));
+			scap_strbuf_appendf(sb, "\"%u\"", scap_evt_param_u16(v, i));
 		break;
 	case PT_FLAGS32:
 		/* Flag names are C identifiers and hex digits: nothing to escape. */
-		strbuf_append_char(sb, '"');
+		scap_strbuf_append_char(sb, '"');
 		append_flag_names(sb, pi->info, scap_evt_param_u32(v, i));
-		strbuf_append_char(sb, '"');
+		scap_strbuf_append_char(sb, '"');
 		break;
 	case PT_CHARBUF:
 	case PT_FSPATH:
@@ -565,14 +565,14 @@ static void json_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 		scap_json_append_string(sb, p->val, param_strlen(p));
 		break;
 	case PT_SOCKADDR:
-		strbuf_append_char(sb, '"');
+		scap_strbuf_append_char(sb, '"');
 		sockaddr_to_text(sb, p, PATH_JSON);
-		strbuf_append_char(sb, '"');
+		scap_strbuf_append_char(sb, '"');
 		break;
 	case PT_SOCKTUPLE:
-		strbuf_append_char(sb, '"');
+		scap_strbuf_append_char(sb, '"');
 		socktuple_to_text(sb, p, PATH_JSON);
-		strbuf_append_char(sb, '"');
+		scap_strbuf_append_char(sb, '"');
 		break;
 	case PT_BYTEBUF:
 		json_append_bytebuf(sb, p->val, p->len);
@@ -586,40 +586,41 @@ static void json_param(struct strbuf *sb, const struct scap_evt_view *v, uint32_
 		/* Every other type is an integer: JSON numbers are decimal. */
 		read_integer(v, i, &u, &s);
 		if (is_signed_type(pi->type))
-			strbuf_appendf(sb, "%" PRId64, s);
+			scap_strbuf_appendf(sb, "%" PRId64, s);
 		else
-			strbuf_appendf(sb, "%" PRIu64, u);
+			scap_strbuf_appendf(sb, "%" PRIu64, u);
 		break;
 	}
 }
 
 /* ---- 5. entry points ----------------------------------------------------- */
 
-void scap_format_params_text(struct strbuf *sb, const struct scap_evt_view *v, uint32_t max_data)
+void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view *v,
+			     uint32_t max_data)
 {
 	uint32_t i;
 
 	for (i = 0; i < v->nparams; i++) {
-		strbuf_appendf(sb, "%s%.*s=", i ? " " : "", PPM_MAX_NAME_LEN,
-			       v->info->params[i].name);
+		scap_strbuf_appendf(sb, "%s%.*s=", i ? " " : "", PPM_MAX_NAME_LEN,
+				    v->info->params[i].name);
 		text_param(sb, v, i, max_data);
 	}
 }
 
-void scap_format_params_json(struct strbuf *sb, const struct scap_evt_view *v)
+void scap_format_params_json(struct scap_strbuf *sb, const struct scap_evt_view *v)
 {
 	const char *pname;
 	uint32_t i;
 
-	strbuf_append_char(sb, '{');
+	scap_strbuf_append_char(sb, '{');
 	for (i = 0; i < v->nparams; i++) {
 		pname = v->info->params[i].name;
 		if (i)
-			strbuf_append_char(sb, ',');
+			scap_strbuf_append_char(sb, ',');
 		scap_json_append_string(sb, (const uint8_t *)pname,
 					strnlen(pname, PPM_MAX_NAME_LEN));
-		strbuf_append_char(sb, ':');
+		scap_strbuf_append_char(sb, ':');
 		json_param(sb, v, i);
 	}
-	strbuf_append_char(sb, '}');
+	scap_strbuf_append_char(sb, '}');
 }

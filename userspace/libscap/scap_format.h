@@ -9,7 +9,7 @@
  *
  * The view must come from a successful scap_event_decode(). Both
  * formatters append to a strbuf, so nothing is ever cut short; if memory
- * runs out the strbuf is marked failed (strbuf_failed) and the text is
+ * runs out the strbuf is marked failed (scap_strbuf_failed) and the text is
  * incomplete.
  */
 #ifndef SCAPLAB_SCAP_FORMAT_H
@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #include "scap_event.h"
-#include "strbuf.h"
+#include "scap_strbuf.h"
 
 /*
  * Append "name=value name=value ..." for every parameter, with no newline.
@@ -31,11 +31,12 @@
  * "[::1]:80" or a unix path, the generic event's ID as the syscall name,
  * absent parameters as <NA>. Control characters in strings (C0, DEL, C1,
  * bidi overrides, bytes that are not UTF-8) print as '.', so an event is
- * always one line and no traced program can write to the terminal. Of a byte buffer (I/O data) at most
- * max_data bytes are shown, each non-printable byte as '.'; max_data 0
- * shows it all.
+ * always one line and no traced program can write to the terminal. Of a
+ * byte buffer (I/O data) at most max_data bytes are shown, each
+ * non-printable byte as '.'; max_data 0 shows it all.
  */
-void scap_format_params_text(struct strbuf *sb, const struct scap_evt_view *v, uint32_t max_data);
+void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view *v,
+			     uint32_t max_data);
 
 /*
  * Append a JSON object keyed by the schema's parameter names. Numbers are
@@ -46,7 +47,7 @@ void scap_format_params_text(struct strbuf *sb, const struct scap_evt_view *v, u
  * strings of their text form; absent parameters are null. The output is
  * always valid JSON, whatever bytes the event holds.
  */
-void scap_format_params_json(struct strbuf *sb, const struct scap_evt_view *v);
+void scap_format_params_json(struct scap_strbuf *sb, const struct scap_evt_view *v);
 
 /*
  * Append len bytes of s as a quoted JSON string. '"' and '\' are escaped,
@@ -59,13 +60,13 @@ void scap_format_params_json(struct strbuf *sb, const struct scap_evt_view *v);
  * s.encode("utf-8", "surrogateescape"); jq shows it as U+FFFD). The result
  * is always valid JSON. A NUL byte inside len becomes \u0000.
  */
-void scap_json_append_string(struct strbuf *sb, const uint8_t *s, size_t len);
+void scap_json_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len);
 
 /*
  * Append len bytes of s for a terminal: each control character (C0, DEL,
  * C1), bidi override and byte that is not valid UTF-8 becomes '.'. The
  * text output writes every string of the traced system this way.
  */
-void scap_text_append_string(struct strbuf *sb, const uint8_t *s, size_t len);
+void scap_text_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len);
 
 #endif /* SCAPLAB_SCAP_FORMAT_H */

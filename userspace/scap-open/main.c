@@ -25,7 +25,7 @@
 #include "output.h"
 #include "scap.h"
 #include "scap_event.h"
-#include "strbuf.h"
+#include "scap_strbuf.h"
 #include "thread_table.h"
 
 static volatile sig_atomic_t g_interrupted;
@@ -60,7 +60,7 @@ struct capture {
 	struct options opts;
 	scap_t *handle;
 	struct thread_table threads;
-	struct strbuf out;
+	struct scap_strbuf out;
 	FILE *out_file;				/* stdout, or -o FILE */
 	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
 	struct child child;
@@ -163,13 +163,13 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 	c->printed++;
 	if (c->opts.quiet)
 		return;
-	strbuf_reset(&c->out);
+	scap_strbuf_reset(&c->out);
 	if (c->opts.json)
 		output_json(&c->out, cpu, t, &evt);
 	else
 		output_text(&c->out, c->printed, cpu, t, &evt);
-	if (fwrite(strbuf_str(&c->out), 1, strbuf_len(&c->out), c->out_file) !=
-	    strbuf_len(&c->out))
+	if (fwrite(scap_strbuf_str(&c->out), 1, scap_strbuf_len(&c->out), c->out_file) !=
+	    scap_strbuf_len(&c->out))
 		output_failed(c, errno);
 }
 
@@ -314,7 +314,7 @@ int main(int argc, char **argv)
 	if (open_output(&c))
 		return 2;
 	build_open_args(&c, &args);
-	if (thread_table_init(&c.threads) || strbuf_init(&c.out)) {
+	if (thread_table_init(&c.threads) || scap_strbuf_init(&c.out)) {
 		fprintf(stderr, "scap-open: out of memory\n");
 		return 1;
 	}
@@ -362,7 +362,7 @@ out:
 	}
 	scap_close(c.handle);
 	thread_table_fini(&c.threads);
-	strbuf_free(&c.out);
+	scap_strbuf_free(&c.out);
 	if (c.out_file && c.out_file != stdout)
 		fclose(c.out_file);
 	return ret;

@@ -27,7 +27,7 @@ static char direction(const struct scap_evt_view *evt)
 	return PPME_IS_ENTER(evt->hdr->type) ? '>' : '<';
 }
 
-void output_text(struct strbuf *sb, uint64_t num, uint16_t cpu, const struct thread_info *t,
+void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struct thread_info *t,
 		 const struct scap_evt_view *evt)
 {
 	const char *comm = t ? t->comm : "<NA>";
@@ -38,27 +38,27 @@ void output_text(struct strbuf *sb, uint64_t num, uint16_t cpu, const struct thr
 	localtime_r(&secs, &tm);
 	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
 
-	strbuf_appendf(sb, "%" PRIu64 " %s.%09" PRIu64 " %u ", num, clock,
-		       (uint64_t)(evt->hdr->ts % 1000000000ULL), cpu);
+	scap_strbuf_appendf(sb, "%" PRIu64 " %s.%09" PRIu64 " %u ", num, clock,
+			    (uint64_t)(evt->hdr->ts % 1000000000ULL), cpu);
 	/* Any process may name itself (prctl PR_SET_NAME): no escape reaches the terminal. */
 	scap_text_append_string(sb, (const uint8_t *)comm, strlen(comm));
-	strbuf_appendf(sb, " (%" PRIu64 ") %c %s ", (uint64_t)evt->hdr->tid, direction(evt),
-		       output_event_name(evt));
+	scap_strbuf_appendf(sb, " (%" PRIu64 ") %c %s ", (uint64_t)evt->hdr->tid, direction(evt),
+			    output_event_name(evt));
 	scap_format_params_text(sb, evt, TEXT_MAX_DATA);
-	strbuf_append(sb, "\n");
+	scap_strbuf_append(sb, "\n");
 }
 
-void output_json(struct strbuf *sb, uint16_t cpu, const struct thread_info *t,
+void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct thread_info *t,
 		 const struct scap_evt_view *evt)
 {
 	const char *comm = t ? t->comm : "<NA>";
 
-	strbuf_appendf(sb, "{\"ts\":%" PRIu64 ",\"cpu\":%u,\"tid\":%" PRIu64 ",\"pid\":%" PRId64
-		       ",\"comm\":", (uint64_t)evt->hdr->ts, cpu, (uint64_t)evt->hdr->tid,
-		       t ? t->pid : (int64_t)-1);
+	scap_strbuf_appendf(sb, "{\"ts\":%" PRIu64 ",\"cpu\":%u,\"tid\":%" PRIu64
+			    ",\"pid\":%" PRId64 ",\"comm\":", (uint64_t)evt->hdr->ts, cpu,
+			    (uint64_t)evt->hdr->tid, t ? t->pid : (int64_t)-1);
 	scap_json_append_string(sb, (const uint8_t *)comm, strlen(comm));
-	strbuf_appendf(sb, ",\"dir\":\"%c\",\"name\":\"%s\",\"params\":", direction(evt),
-		       output_event_name(evt));
+	scap_strbuf_appendf(sb, ",\"dir\":\"%c\",\"name\":\"%s\",\"params\":", direction(evt),
+			    output_event_name(evt));
 	scap_format_params_json(sb, evt);
-	strbuf_append(sb, "}\n");
+	scap_strbuf_append(sb, "}\n");
 }

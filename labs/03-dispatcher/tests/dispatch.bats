@@ -20,10 +20,10 @@
 load ../../tools/lab_helpers
 
 EXERCISE_CODE=([03.1]="sys_exit in modern_bpf/programs/attached/dispatchers/syscall_exit.bpf.c"
-	[03.2]="fill_exit_tail_table() in userspace/libscap/engine/modern_bpf/tail_tables.c")
+	[03.2]="scap_fill_exit_tail_table() in userspace/libscap/engine/modern_bpf/tail_tables.c")
 
 DISPATCHER="sys_exit in modern_bpf/programs/attached/dispatchers/syscall_exit.bpf.c"
-LOADER="fill_exit_tail_table() in userspace/libscap/engine/modern_bpf/tail_tables.c"
+LOADER="scap_fill_exit_tail_table() in userspace/libscap/engine/modern_bpf/tail_tables.c"
 
 setup_file() {
 	fresh_dir lab03-dispatch
@@ -295,7 +295,7 @@ interesting_events() {
 	# so the dump and the table read are.
 	if [[ $(jq '.enter_wrong | length' <<<"$report") != 0 ]]; then
 		jq -r '.enter_wrong[] | "  enter slot \(.nr): expected \(.want), got \(.got)"' <<<"$report"
-		fail "the enter table is wrong too: fill_enter_tail_table() (tail_tables.c) was changed, or the dump is broken"
+		fail "the enter table is wrong too: scap_fill_enter_tail_table() (tail_tables.c) was changed, or the dump is broken"
 	fi
 	if [[ $(jq '.exit_wrong | length' <<<"$report") != 0 ]]; then
 		echo "wrong slots of syscall_exit_tail_table: $(jq '.exit_wrong | length' <<<"$report"); the first 8:"

@@ -58,7 +58,7 @@ diagnose() {
 	if [[ $generic -gt 0 ]]; then
 		echo ">>> $generic renameat2 events are the generic ones (params ID, nativeID):"
 		echo ">>> g_syscall_table in driver/syscall_table.c has no PAIR for __NR_renameat2, so"
-		echo ">>> fill_enter_tail_table() and fill_exit_tail_table() never put renameat2_e and"
+		echo ">>> scap_fill_enter_tail_table() and scap_fill_exit_tail_table() never put renameat2_e and"
 		echo ">>> renameat2_x in the tail tables (userspace/libscap/engine/modern_bpf/tail_tables.c)."
 	fi
 	if [[ -n $corrupt ]]; then

@@ -266,11 +266,11 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		     "libbpf's messages", strerror(-err));
 		goto cleanup;
 	}
-	if (fill_enter_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_enter_tail_table),
-				  lasterr))
+	if (scap_fill_enter_tail_table(h->skel->obj,
+				       bpf_map__fd(h->skel->maps.syscall_enter_tail_table), lasterr))
 		goto cleanup;
-	if (fill_exit_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_exit_tail_table),
-				 lasterr))
+	if (scap_fill_exit_tail_table(h->skel->obj,
+				      bpf_map__fd(h->skel->maps.syscall_exit_tail_table), lasterr))
 		goto cleanup;
 	if (create_rings(h, lasterr))
 		goto cleanup;

@@ -22,7 +22,7 @@
 #include "../../scap.h"
 #include "tail_tables.h"
 
-int32_t fill_enter_tail_table(struct bpf_object *obj, int table_fd, char *lasterr)
+int32_t scap_fill_enter_tail_table(struct bpf_object *obj, int table_fd, char *lasterr)
 {
 	struct bpf_program *prog;
 	char name[64];
@@ -47,7 +47,7 @@ int32_t fill_enter_tail_table(struct bpf_object *obj, int table_fd, char *laster
 	return SCAP_SUCCESS;
 }
 
-int32_t fill_exit_tail_table(struct bpf_object *obj, int table_fd, char *lasterr)
+int32_t scap_fill_exit_tail_table(struct bpf_object *obj, int table_fd, char *lasterr)
 {
 	/* LAB 03.2 BEGIN: put the fd of program "<name>_x" at slot nr of the exit table (table_fd) */
 	struct bpf_program *prog;

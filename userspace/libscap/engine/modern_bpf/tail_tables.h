@@ -22,7 +22,7 @@
 
 struct bpf_object;
 
-int32_t fill_enter_tail_table(struct bpf_object *obj, int table_fd, char *lasterr);
-int32_t fill_exit_tail_table(struct bpf_object *obj, int table_fd, char *lasterr);
+int32_t scap_fill_enter_tail_table(struct bpf_object *obj, int table_fd, char *lasterr);
+int32_t scap_fill_exit_tail_table(struct bpf_object *obj, int table_fd, char *lasterr);
 
 #endif /* SCAPLAB_TAIL_TABLES_H */

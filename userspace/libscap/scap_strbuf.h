@@ -6,18 +6,18 @@
  * execve's args more), so they append to one of these instead of a fixed
  * char array that would cut the text short.
  *
- *   struct strbuf sb;
- *   if (strbuf_init(&sb))
+ *   struct scap_strbuf sb;
+ *   if (scap_strbuf_init(&sb))
  *           ... out of memory ...
- *   strbuf_appendf(&sb, "fd=%d", 3);
- *   if (strbuf_failed(&sb))
+ *   scap_strbuf_appendf(&sb, "fd=%d", 3);
+ *   if (scap_strbuf_failed(&sb))
  *           ... some append ran out of memory ...
- *   fwrite(strbuf_str(&sb), 1, strbuf_len(&sb), stdout);
- *   strbuf_reset(&sb);                 // empty again, memory kept
- *   strbuf_free(&sb);
+ *   fwrite(scap_strbuf_str(&sb), 1, scap_strbuf_len(&sb), stdout);
+ *   scap_strbuf_reset(&sb);                 // empty again, memory kept
+ *   scap_strbuf_free(&sb);
  *
  * An append that cannot allocate leaves the text as it was, returns -1 and
- * marks the buffer failed until the next strbuf_reset, so a caller that
+ * marks the buffer failed until the next scap_strbuf_reset, so a caller that
  * appends many pieces may check once at the end.
  */
 #ifndef SCAPLAB_STRBUF_H
@@ -26,42 +26,42 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct strbuf {
-	char *buf;	/* the text, NUL-terminated; NULL before strbuf_init */
+struct scap_strbuf {
+	char *buf;	/* the text, NUL-terminated; NULL before scap_strbuf_init */
 	size_t len;	/* bytes of text, the NUL not counted */
 	size_t cap;	/* bytes allocated at buf */
 	bool failed;	/* an append ran out of memory since the last reset */
 };
 
 /* Allocate a small empty buffer. Returns 0, or -1 if out of memory. */
-int strbuf_init(struct strbuf *sb);
+int scap_strbuf_init(struct scap_strbuf *sb);
 
 /* Append the C string s. Returns 0, or -1 if out of memory. */
-int strbuf_append(struct strbuf *sb, const char *s);
+int scap_strbuf_append(struct scap_strbuf *sb, const char *s);
 
 /* Append n bytes of data (which may hold NULs). Returns 0, or -1. */
-int strbuf_append_bytes(struct strbuf *sb, const void *data, size_t n);
+int scap_strbuf_append_bytes(struct scap_strbuf *sb, const void *data, size_t n);
 
 /* Append one character. Returns 0, or -1. */
-int strbuf_append_char(struct strbuf *sb, char c);
+int scap_strbuf_append_char(struct scap_strbuf *sb, char c);
 
 /* Append printf-style text, however long. Returns 0, or -1. */
-int strbuf_appendf(struct strbuf *sb, const char *fmt, ...)
+int scap_strbuf_appendf(struct scap_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Make the text empty and clear the failed mark; the memory is kept. */
-void strbuf_reset(struct strbuf *sb);
+void scap_strbuf_reset(struct scap_strbuf *sb);
 
-/* Release the memory. The buffer may be used again after strbuf_init. */
-void strbuf_free(struct strbuf *sb);
+/* Release the memory. The buffer may be used again after scap_strbuf_init. */
+void scap_strbuf_free(struct scap_strbuf *sb);
 
 /* The text so far; "" if nothing was ever allocated. */
-const char *strbuf_str(const struct strbuf *sb);
+const char *scap_strbuf_str(const struct scap_strbuf *sb);
 
 /* Bytes of text so far. */
-size_t strbuf_len(const struct strbuf *sb);
+size_t scap_strbuf_len(const struct scap_strbuf *sb);
 
 /* Did an append run out of memory since the last reset? */
-bool strbuf_failed(const struct strbuf *sb);
+bool scap_strbuf_failed(const struct scap_strbuf *sb);
 
 #endif /* SCAPLAB_STRBUF_H */

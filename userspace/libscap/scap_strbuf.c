@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
+#include "scap_strbuf.h"
 
 #define STRBUF_INITIAL_CAP 256
 
@@ -17,7 +17,7 @@
  * so appending n bytes one by one costs O(n) in total, not O(n^2).
  * Returns 0, or -1 (and marks the buffer failed) if out of memory.
  */
-static int strbuf_grow(struct strbuf *sb, size_t extra)
+static int strbuf_grow(struct scap_strbuf *sb, size_t extra)
 {
 	size_t need, cap;
 	char *p;
@@ -51,7 +51,7 @@ fail:
 	return -1;
 }
 
-int strbuf_init(struct strbuf *sb)
+int scap_strbuf_init(struct scap_strbuf *sb)
 {
 	sb->buf = NULL;
 	sb->len = 0;
@@ -60,7 +60,7 @@ int strbuf_init(struct strbuf *sb)
 	return strbuf_grow(sb, 0);
 }
 
-int strbuf_append_bytes(struct strbuf *sb, const void *data, size_t n)
+int scap_strbuf_append_bytes(struct scap_strbuf *sb, const void *data, size_t n)
 {
 	if (strbuf_grow(sb, n))
 		return -1;
@@ -72,17 +72,17 @@ int strbuf_append_bytes(struct strbuf *sb, const void *data, size_t n)
 	return 0;
 }
 
-int strbuf_append(struct strbuf *sb, const char *s)
+int scap_strbuf_append(struct scap_strbuf *sb, const char *s)
 {
-	return strbuf_append_bytes(sb, s, strlen(s));
+	return scap_strbuf_append_bytes(sb, s, strlen(s));
 }
 
-int strbuf_append_char(struct strbuf *sb, char c)
+int scap_strbuf_append_char(struct scap_strbuf *sb, char c)
 {
-	return strbuf_append_bytes(sb, &c, 1);
+	return scap_strbuf_append_bytes(sb, &c, 1);
 }
 
-int strbuf_appendf(struct strbuf *sb, const char *fmt, ...)
+int scap_strbuf_appendf(struct scap_strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -106,7 +106,7 @@ int strbuf_appendf(struct strbuf *sb, const char *fmt, ...)
 	return 0;
 }
 
-void strbuf_reset(struct strbuf *sb)
+void scap_strbuf_reset(struct scap_strbuf *sb)
 {
 	sb->len = 0;
 	if (sb->buf)
@@ -114,7 +114,7 @@ void strbuf_reset(struct strbuf *sb)
 	sb->failed = false;
 }
 
-void strbuf_free(struct strbuf *sb)
+void scap_strbuf_free(struct scap_strbuf *sb)
 {
 	free(sb->buf);
 	sb->buf = NULL;
@@ -122,17 +122,17 @@ void strbuf_free(struct strbuf *sb)
 	sb->cap = 0;
 }
 
-const char *strbuf_str(const struct strbuf *sb)
+const char *scap_strbuf_str(const struct scap_strbuf *sb)
 {
 	return sb->buf ? sb->buf : "";
 }
 
-size_t strbuf_len(const struct strbuf *sb)
+size_t scap_strbuf_len(const struct scap_strbuf *sb)
 {
 	return sb->len;
 }
 
-bool strbuf_failed(const struct strbuf *sb)
+bool scap_strbuf_failed(const struct scap_strbuf *sb)
 {
 	return sb->failed;
 }
