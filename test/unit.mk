@@ -7,14 +7,16 @@ BUILD := build
 UNIT_SRCS := $(sort $(wildcard test/unit/test_*.c))
 UNIT_NAMES := $(patsubst test/unit/%.c,%,$(UNIT_SRCS))
 
-# The code under test: everything in libscap that does not talk to the kernel.
-LIB_SRCS := userspace/libscap/scap_event.c userspace/libscap/scap_format.c \
-	userspace/libscap/scap_strbuf.c userspace/libscap/scap_merge.c \
+# The code under test: libscap without its front door (scap.c) and its
+# engines, which talk to the kernel.
+LIB_SRCS := $(filter-out userspace/libscap/scap.c, \
+		$(wildcard userspace/libscap/*.c userspace/libscap/ringbuffer/*.c)) \
 	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
 	$(BUILD)/driver/syscall_names.c
-LIB_HDRS := $(wildcard userspace/libscap/*.h driver/*.h test/unit/*.h)
+LIB_HDRS := $(wildcard userspace/libscap/*.h userspace/libscap/ringbuffer/*.h driver/*.h \
+	test/unit/*.h)
 
-UNIT_CPPFLAGS := -D_GNU_SOURCE -Idriver -Iuserspace/libscap
+UNIT_CPPFLAGS := -D_GNU_SOURCE -Idriver -Iuserspace/libscap -Iuserspace/libscap/ringbuffer
 UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g
 ASAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

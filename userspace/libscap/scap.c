@@ -86,7 +86,25 @@ int32_t scap_stop_capture(scap_t *handle)
 
 int32_t scap_next(scap_t *handle, struct ppm_evt_hdr **evt, uint16_t *cpu)
 {
-	return handle->vtable->next(handle->engine, evt, cpu, handle->lasterr);
+	uint32_t bytes;
+	int32_t rc;
+
+	rc = handle->vtable->next(handle->engine, evt, cpu, &bytes, handle->lasterr);
+	if (rc != SCAP_SUCCESS)
+		return rc;
+	/*
+	 * The length contract, once for every engine: the decoder and every
+	 * caller trust evt->len, so it must lie inside the record, or they
+	 * would read the next event (or past the buffer).
+	 */
+	if (bytes < PPM_EVT_HDR_SIZE || (*evt)->len < PPM_EVT_HDR_SIZE || (*evt)->len > bytes) {
+		snprintf(handle->lasterr, SCAP_LASTERR_SIZE,
+			 "corrupt buffer of CPU %u: a %u-byte record holds an event whose "
+			 "header says %u bytes", *cpu, bytes,
+			 bytes < PPM_EVT_HDR_SIZE ? 0 : (*evt)->len);
+		return SCAP_FAILURE;
+	}
+	return SCAP_SUCCESS;
 }
 
 int32_t scap_get_stats(scap_t *handle, struct scap_stats *stats)

@@ -76,10 +76,17 @@ typedef struct scap scap_t;
 scap_t *scap_open(const struct scap_open_args *args, char *error, int32_t *rc);
 int32_t scap_start_capture(scap_t *handle);
 /*
- * The oldest event not yet returned, over all CPUs. On SCAP_SUCCESS *evt
- * points into the driver's buffer and stays valid until the next call;
- * *cpu is the CPU it was captured on. SCAP_TIMEOUT: nothing arrived within
- * a short wait (about 10 ms), call again.
+ * The oldest event not yet returned, over all CPUs.
+ *
+ * SCAP_SUCCESS: *evt points into the engine's buffer and stays valid until
+ * the next call; *cpu is the CPU it was captured on. The event fits in the
+ * bytes it occupies there: evt->len bytes from evt may be read. libscap
+ * checked it for every engine, so the decoder (scap_event_decode(evt,
+ * evt->len, ...)) and its callers never read past an event.
+ * SCAP_TIMEOUT: nothing arrived within a short wait (about 10 ms); call
+ * again.
+ * SCAP_FAILURE: a corrupt buffer (an event longer than its record);
+ * scap_getlasterr() says where. The event is skipped: calling again goes on.
  */
 int32_t scap_next(scap_t *handle, struct ppm_evt_hdr **evt, uint16_t *cpu);
 int32_t scap_stop_capture(scap_t *handle);

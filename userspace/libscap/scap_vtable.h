@@ -4,9 +4,16 @@
  * savefile) must provide so that scap.c can drive it without knowing which
  * one it is. scap.c checks the arguments; an engine may assume they are sane.
  *
+ * scap.c checks every event an engine returns against the bytes it
+ * occupies (the length contract, scap_next in scap.h), so no engine
+ * repeats that check. A live engine with per-CPU buffers implements next
+ * with the shared device set (ringbuffer/devset.h): it only says how to
+ * peek and consume one record of one buffer.
+ *
  * Every operation returns SCAP_SUCCESS or SCAP_FAILURE, and on failure
  * writes the reason into lasterr (SCAP_LASTERR_SIZE bytes), naming the step
- * that failed. Exceptions are listed per operation.
+ * that failed. Exceptions are listed per operation. An engine keeps all
+ * its state in its handle: two handles in one process never see each other.
  */
 #ifndef SCAPLAB_SCAP_VTABLE_H
 #define SCAPLAB_SCAP_VTABLE_H
@@ -32,12 +39,14 @@ struct scap_vtable {
 	int32_t (*stop_capture)(struct scap_engine_handle *engine, char *lasterr);
 
 	/*
-	 * The oldest unread event. SCAP_SUCCESS with *evt and *cpu set;
+	 * The oldest unread event: SCAP_SUCCESS with *evt, *cpu and *bytes
+	 * (the bytes the event's record occupies, at least as many as may be
+	 * read from *evt) set. The event stays valid until the next call.
 	 * SCAP_TIMEOUT if no event came within a short wait; SCAP_EOF if none
 	 * ever will; SCAP_FAILURE on a corrupt buffer.
 	 */
 	int32_t (*next)(struct scap_engine_handle *engine, struct ppm_evt_hdr **evt,
-			uint16_t *cpu, char *lasterr);
+			uint16_t *cpu, uint32_t *bytes, char *lasterr);
 
 	/* Counters summed over all CPUs. */
 	int32_t (*get_stats)(struct scap_engine_handle *engine, struct scap_stats *stats,

@@ -31,9 +31,9 @@
 
 #include "probe.skel.h"
 #include "struct_definitions.h"
-#include "../../scap_merge.h"
 #include "../../scap_vtable.h"
-#include "../../ringbuffer/ringbuf_reader.h"
+#include "../../ringbuffer/devset.h"
+#include "bpf_ringbuf.h"
 #include "tail_tables.h"
 
 /*
@@ -51,11 +51,11 @@ struct scap_engine_handle {
 	uint32_t ncpus;
 	size_t ring_bytes;
 	int *ring_fds;
-	struct ringbuf_reader *rings;
-	struct ppm_evt_hdr **heads;	/* head of each ring, NULL if empty */
-	uint32_t *head_lens;		/* bytes of each head's ring record */
-	int last_ring;			/* ring of the event returned last, or -1 */
+	struct scap_bpf_ringbuf *rings;
+	struct scap_devset devset;	/* reads the rings in timestamp order */
 	int template_fd;		/* the inner-map template, until load */
+	bool verbose;			/* print all of libbpf's messages */
+	char failed_prog[64];		/* the program the verifier refused, or "" */
 };
 
 /* Write the reason into lasterr and return SCAP_FAILURE. */
@@ -70,13 +70,18 @@ static int32_t fail(char *lasterr, const char *fmt, ...)
 	return SCAP_FAILURE;
 }
 
-static bool g_verbose;
-/* The program the kernel refused at load, from libbpf's warning; "" if none. */
-static char g_failed_prog[64];
+/*
+ * libbpf has one message callback for the whole process. So that two
+ * handles never see each other's messages, it reports to the handle this
+ * thread is loading, if any; other messages are warnings for stderr.
+ */
+static __thread struct scap_engine_handle *t_loading;
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
-	if (level == LIBBPF_WARN) {
+	struct scap_engine_handle *h = t_loading;
+
+	if (level == LIBBPF_WARN && h) {
 		char line[256];
 		va_list copy;
 
@@ -84,9 +89,9 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 		va_copy(copy, ap);
 		vsnprintf(line, sizeof(line), fmt, copy);
 		va_end(copy);
-		sscanf(line, "libbpf: prog '%63[^']': BPF program load failed", g_failed_prog);
+		sscanf(line, "libbpf: prog '%63[^']': BPF program load failed", h->failed_prog);
 	}
-	if (!g_verbose && level != LIBBPF_WARN)
+	if (level != LIBBPF_WARN && !(h && h->verbose))
 		return 0;
 	return vfprintf(stderr, fmt, ap);
 }
@@ -153,7 +158,28 @@ static bool is_dispatcher(const struct bpf_program *prog, const struct scaplab_m
 	       prog == skel->progs.sched_proc_exit;
 }
 
-/* ---- step 6: the rings ---- */
+/* ---- step 6: the rings, read through the shared device set ---- */
+
+static void *ring_peek(void *ctx, uint32_t cpu, uint32_t *bytes)
+{
+	struct scap_engine_handle *h = ctx;
+
+	return scap_bpf_ringbuf_peek(&h->rings[cpu], bytes);
+}
+
+/* A ring's records have their own size: the event's length is not needed. */
+static void ring_consume(void *ctx, uint32_t cpu, uint32_t evt_len)
+{
+	struct scap_engine_handle *h = ctx;
+
+	(void)evt_len;
+	scap_bpf_ringbuf_consume(&h->rings[cpu]);
+}
+
+static const struct scap_dev_ops ring_ops = {
+	.peek = ring_peek,
+	.consume = ring_consume,
+};
 
 static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 {
@@ -161,9 +187,8 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 
 	h->ring_fds = calloc(h->ncpus, sizeof(*h->ring_fds));
 	h->rings = calloc(h->ncpus, sizeof(*h->rings));
-	h->heads = calloc(h->ncpus, sizeof(*h->heads));
-	h->head_lens = calloc(h->ncpus, sizeof(*h->head_lens));
-	if (!h->ring_fds || !h->rings || !h->heads || !h->head_lens)
+	if (!h->ring_fds || !h->rings ||
+	    scap_devset_init(&h->devset, h->ncpus, &ring_ops, h, NEXT_WAIT_NS))
 		return fail(lasterr, "out of memory for %u rings", h->ncpus);
 	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
 		h->ring_fds[cpu] = -1;
@@ -179,7 +204,7 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 		if (bpf_map_update_elem(outer_fd, &cpu, &fd, BPF_ANY))
 			return fail(lasterr, "failed to put the ring of CPU %u in ringbuf_maps: %s",
 				    cpu, strerror(errno));
-		if (ringbuf_reader_init(&h->rings[cpu], fd, h->ring_bytes, err, sizeof(err)))
+		if (scap_bpf_ringbuf_init(&h->rings[cpu], fd, h->ring_bytes, err, sizeof(err)))
 			return fail(lasterr, "CPU %u: %s", cpu, err);
 	}
 	return SCAP_SUCCESS;
@@ -224,9 +249,6 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	*engine = NULL;
 	if (check_machine(lasterr))
 		return SCAP_FAILURE;
-
-	g_verbose = args->verbose;
-	g_failed_prog[0] = '\0';
 	libbpf_set_print(libbpf_print);
 
 	ncpus = libbpf_num_possible_cpus();
@@ -238,10 +260,12 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		return fail(lasterr, "out of memory for the engine");
 	h->ncpus = ncpus;
 	h->ring_bytes = args->buffer_bytes_dim ? args->buffer_bytes_dim : SCAP_DEFAULT_BUFFER_BYTES;
-	h->last_ring = -1;
 	h->template_fd = -1;
+	h->verbose = args->verbose;
 
+	t_loading = h;		/* open prints too */
 	h->skel = scaplab_modern_bpf__open();
+	t_loading = NULL;
 	if (!h->skel) {
 		fail(lasterr, "failed to open the BPF skeleton: %s", strerror(errno));
 		goto cleanup;
@@ -252,13 +276,15 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		if (!is_dispatcher(prog, h->skel))
 			bpf_program__set_autoattach(prog, false);
 	}
+	t_loading = h;
 	err = scaplab_modern_bpf__load(h->skel);
+	t_loading = NULL;
 	close(h->template_fd);
 	h->template_fd = -1;
-	if (err && g_failed_prog[0]) {
+	if (err && h->failed_prog[0]) {
 		fail(lasterr, "failed to load the BPF probe: the verifier rejected %s (%s); "
 		     "its log is above (run with --verbose for all of libbpf's messages)",
-		     g_failed_prog, strerror(-err));
+		     h->failed_prog, strerror(-err));
 		goto cleanup;
 	}
 	if (err) {
@@ -266,11 +292,11 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		     "libbpf's messages", strerror(-err));
 		goto cleanup;
 	}
-	if (scap_fill_enter_tail_table(h->skel->obj,
-				       bpf_map__fd(h->skel->maps.syscall_enter_tail_table), lasterr))
+	if (scap_fill_enter_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_enter_tail_table),
+				  lasterr))
 		goto cleanup;
-	if (scap_fill_exit_tail_table(h->skel->obj,
-				      bpf_map__fd(h->skel->maps.syscall_exit_tail_table), lasterr))
+	if (scap_fill_exit_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_exit_tail_table),
+				 lasterr))
 		goto cleanup;
 	if (create_rings(h, lasterr))
 		goto cleanup;
@@ -320,50 +346,11 @@ static int32_t modern_bpf_stop_capture(struct scap_engine_handle *h, char *laste
 	return SCAP_SUCCESS;
 }
 
-/* Look at every empty ring's head again; keep the heads already known. */
-static void refresh_heads(struct scap_engine_handle *h)
-{
-	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
-		if (!h->heads[cpu])
-			h->heads[cpu] = ringbuf_reader_peek(&h->rings[cpu], &h->head_lens[cpu]);
-	}
-}
-
 static int32_t modern_bpf_next(struct scap_engine_handle *h, struct ppm_evt_hdr **evt,
-			       uint16_t *cpu, char *lasterr)
+			       uint16_t *cpu, uint32_t *bytes, char *lasterr)
 {
-	struct timespec wait = { .tv_nsec = NEXT_WAIT_NS };
-	int ring;
-
-	/* The caller is done with the event we returned last: free its space. */
-	if (h->last_ring >= 0) {
-		ringbuf_reader_consume(&h->rings[h->last_ring]);
-		h->heads[h->last_ring] = NULL;
-		h->last_ring = -1;
-	}
-
-	refresh_heads(h);
-	ring = scap_merge_pick_oldest(h->heads, h->ncpus);
-	if (ring < 0) {
-		/* Every ring is empty: let the producers fill them a while. */
-		nanosleep(&wait, NULL);
-		refresh_heads(h);
-		ring = scap_merge_pick_oldest(h->heads, h->ncpus);
-		if (ring < 0)
-			return SCAP_TIMEOUT;
-	}
-	/*
-	 * The decoder trusts hdr->len as the event's size: it must fit in the
-	 * record the kernel gave us, or the decoder would read the next one.
-	 */
-	if (h->head_lens[ring] < PPM_EVT_HDR_SIZE || h->heads[ring]->len > h->head_lens[ring])
-		return fail(lasterr, "corrupt ring buffer of CPU %d: a %u-byte record holds an "
-			    "event whose header says %u bytes", ring, h->head_lens[ring],
-			    h->head_lens[ring] < PPM_EVT_HDR_SIZE ? 0 : h->heads[ring]->len);
-	h->last_ring = ring;
-	*evt = h->heads[ring];
-	*cpu = ring;
-	return SCAP_SUCCESS;
+	(void)lasterr;
+	return scap_devset_next(&h->devset, evt, cpu, bytes);
 }
 
 static int32_t modern_bpf_get_stats(struct scap_engine_handle *h, struct scap_stats *stats,
@@ -398,7 +385,7 @@ static void modern_bpf_close(struct scap_engine_handle *h)
 	modern_bpf_stop_capture(h, NULL);
 	if (h->rings) {
 		for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
-			ringbuf_reader_fini(&h->rings[cpu]);
+			scap_bpf_ringbuf_fini(&h->rings[cpu]);
 	}
 	if (h->ring_fds) {
 		for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
@@ -411,8 +398,7 @@ static void modern_bpf_close(struct scap_engine_handle *h)
 	scaplab_modern_bpf__destroy(h->skel);
 	free(h->ring_fds);
 	free(h->rings);
-	free(h->heads);
-	free(h->head_lens);
+	scap_devset_fini(&h->devset);
 	free(h);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * See ringbuf_reader.h for the ring's layout.
+ * See bpf_ringbuf.h for the ring's layout.
  *
  * Ordering: the kernel writes a record, then clears the BUSY bit of its
  * length with a release store. We read the length with an acquire load, so
@@ -14,10 +14,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <linux/bpf.h>
-#include "ringbuf_reader.h"
+#include "bpf_ringbuf.h"
 
-int ringbuf_reader_init(struct ringbuf_reader *rb, int map_fd, size_t size, char *err,
-			size_t errlen)
+int scap_bpf_ringbuf_init(struct scap_bpf_ringbuf *rb, int map_fd, size_t size, char *err,
+			  size_t errlen)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	void *p;
@@ -53,7 +53,7 @@ static inline unsigned long record_bytes(uint32_t len)
 	return (BPF_RINGBUF_HDR_SZ + len + 7) & ~7UL;
 }
 
-void *ringbuf_reader_peek(struct ringbuf_reader *rb, uint32_t *len)
+void *scap_bpf_ringbuf_peek(struct scap_bpf_ringbuf *rb, uint32_t *len)
 {
 	for (;;) {
 		unsigned long prod = __atomic_load_n(rb->producer_pos, __ATOMIC_ACQUIRE);
@@ -78,7 +78,7 @@ void *ringbuf_reader_peek(struct ringbuf_reader *rb, uint32_t *len)
 	}
 }
 
-void ringbuf_reader_consume(struct ringbuf_reader *rb)
+void scap_bpf_ringbuf_consume(struct scap_bpf_ringbuf *rb)
 {
 	if (!rb->pending)
 		return;
@@ -87,12 +87,8 @@ void ringbuf_reader_consume(struct ringbuf_reader *rb)
 	__atomic_store_n(rb->consumer_pos, rb->cons, __ATOMIC_RELEASE);
 }
 
-unsigned long ringbuf_reader_used(const struct ringbuf_reader *rb)
-{
-	return __atomic_load_n(rb->producer_pos, __ATOMIC_ACQUIRE) - rb->cons;
-}
 
-void ringbuf_reader_fini(struct ringbuf_reader *rb)
+void scap_bpf_ringbuf_fini(struct scap_bpf_ringbuf *rb)
 {
 	long page = sysconf(_SC_PAGESIZE);
 

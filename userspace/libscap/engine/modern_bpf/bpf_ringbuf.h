@@ -16,13 +16,13 @@
  *
  *   each record: [u32 len | u32 pg_off][len bytes], rounded up to 8 bytes
  */
-#ifndef SCAPLAB_RINGBUF_READER_H
-#define SCAPLAB_RINGBUF_READER_H
+#ifndef SCAPLAB_BPF_RINGBUF_H
+#define SCAPLAB_BPF_RINGBUF_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-struct ringbuf_reader {
+struct scap_bpf_ringbuf {
 	int map_fd;
 	size_t size;			/* data bytes: a power of 2 */
 	unsigned long *consumer_pos;	/* the consumer page, shared with the kernel */
@@ -33,21 +33,18 @@ struct ringbuf_reader {
 };
 
 /* Map the ring behind map_fd. 0, or -1 with the reason in err. */
-int ringbuf_reader_init(struct ringbuf_reader *rb, int map_fd, size_t size, char *err,
-			size_t errlen);
+int scap_bpf_ringbuf_init(struct scap_bpf_ringbuf *rb, int map_fd, size_t size, char *err,
+			  size_t errlen);
 
 /*
  * The oldest complete record, or NULL if there is none. *len gets its size.
- * The record stays in the ring (and valid) until ringbuf_reader_consume().
+ * The record stays in the ring (and valid) until scap_bpf_ringbuf_consume().
  */
-void *ringbuf_reader_peek(struct ringbuf_reader *rb, uint32_t *len);
+void *scap_bpf_ringbuf_peek(struct scap_bpf_ringbuf *rb, uint32_t *len);
 
 /* Give the record returned by the last peek back to the kernel. */
-void ringbuf_reader_consume(struct ringbuf_reader *rb);
+void scap_bpf_ringbuf_consume(struct scap_bpf_ringbuf *rb);
 
-/* Bytes written by the kernel and not yet consumed. */
-unsigned long ringbuf_reader_used(const struct ringbuf_reader *rb);
+void scap_bpf_ringbuf_fini(struct scap_bpf_ringbuf *rb);
 
-void ringbuf_reader_fini(struct ringbuf_reader *rb);
-
-#endif /* SCAPLAB_RINGBUF_READER_H */
+#endif /* SCAPLAB_BPF_RINGBUF_H */
