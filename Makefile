@@ -24,100 +24,14 @@
 # want to open: build/modern_bpf/vmlinux.h and build/modern_bpf/probe.skel.h.
 # V=1 prints every command.
 
-BUILD := build
-CC ?= gcc
-CLANG ?= clang
-BPFTOOL ?= bpftool
-
-ifeq ($(V),1)
-Q :=
-msg :=
-else
-Q := @
-msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
-endif
-
-# Userspace: every warning is an error.
-CFLAGS ?= -O2 -g
-CFLAGS += -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE
-CPPFLAGS += -Idriver -Iuserspace/libscap -I$(BUILD)/modern_bpf -Imodern_bpf/shared_definitions
-LDLIBS := -lbpf -lelf -lz
-
-BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Werror \
-	-I$(BUILD)/modern_bpf -Idriver
-
-# ---- the modern BPF probe -------------------------------------------------
-
-MODERN_BPF_SRCS := $(shell find modern_bpf/programs -name '*.bpf.c' | sort)
-MODERN_BPF_HDRS := $(shell find modern_bpf driver -name '*.h')
-MODERN_BPF_OBJS := $(patsubst modern_bpf/%.bpf.c,$(BUILD)/modern_bpf/obj/%.bpf.o,$(MODERN_BPF_SRCS))
-
-# Kernel types of the running kernel, for CO-RE.
-$(BUILD)/modern_bpf/vmlinux.h:
-	$(call msg,BTF,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)test -r /sys/kernel/btf/vmlinux || { echo "error: this kernel has no BTF (/sys/kernel/btf/vmlinux); the modern eBPF driver needs CONFIG_DEBUG_INFO_BTF=y" >&2; exit 1; }
-	$(Q)$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/modern_bpf/obj/%.bpf.o: modern_bpf/%.bpf.c $(MODERN_BPF_HDRS) $(BUILD)/modern_bpf/vmlinux.h
-	$(call msg,BPF,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
-
-# The list of objects, rewritten only when it changes, so that deleting or
-# renaming a filler relinks the probe (no remaining object would be newer).
-$(BUILD)/modern_bpf/objs.list: FORCE
-	$(Q)mkdir -p $(@D)
-	$(Q)echo $(MODERN_BPF_OBJS) | cmp -s - $@ || echo $(MODERN_BPF_OBJS) > $@
-
-# One object from many: bpftool links the per-syscall objects like ld does.
-$(BUILD)/modern_bpf/probe.bpf.o: $(MODERN_BPF_OBJS) $(BUILD)/modern_bpf/objs.list
-	$(call msg,LINK,$@)
-	$(Q)$(BPFTOOL) gen object $@ $(MODERN_BPF_OBJS)
-
-$(BUILD)/modern_bpf/probe.skel.h: $(BUILD)/modern_bpf/probe.bpf.o
-	$(call msg,SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name scaplab_modern_bpf > $@.tmp && mv $@.tmp $@
-
-# ---- libscap and the reader -----------------------------------------------
-
-$(BUILD)/driver/syscall_names.c: scripts/gen-syscall-names.sh
-	$(call msg,GEN,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)sh $< > $@.tmp && mv $@.tmp $@
-
-SCHEMA_SRCS := driver/event_table.c driver/syscall_table.c driver/flags_table.c \
-	$(BUILD)/driver/syscall_names.c
-LIBSCAP_SRCS := $(shell find userspace/libscap -name '*.c' | sort)
-LIBSCAP_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIBSCAP_SRCS) $(filter-out $(BUILD)/%,$(SCHEMA_SRCS))) \
-	$(BUILD)/driver/syscall_names.o
-USERSPACE_HDRS := $(shell find userspace driver modern_bpf/shared_definitions -name '*.h')
-
-$(BUILD)/%.o: %.c $(USERSPACE_HDRS)
-	$(call msg,CC,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
-
-# Only the engine includes the generated skeleton of the probe.
-$(BUILD)/userspace/libscap/engine/modern_bpf/modern_bpf.o: $(BUILD)/modern_bpf/probe.skel.h
-
-$(BUILD)/driver/syscall_names.o: $(BUILD)/driver/syscall_names.c
-	$(call msg,CC,$@)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
-
-$(BUILD)/libscap.a: $(LIBSCAP_OBJS)
-	$(call msg,AR,$@)
-	$(Q)rm -f $@ && ar rcs $@ $^
-
-SCAP_OPEN_SRCS := $(shell find userspace/scap-open -name '*.c' | sort)
-$(BUILD)/scap-open: $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS)) $(BUILD)/libscap.a
-	$(call msg,LD,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+include mk/common.mk
+include modern_bpf/Makefile.inc
+include userspace/Makefile.inc
 
 # ---- entry points ---------------------------------------------------------
 
 .DEFAULT_GOAL := all
-.PHONY: all setup run test clean FORCE
+.PHONY: all setup run test clean
 
 all: $(BUILD)/scap-open
 

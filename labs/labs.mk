@@ -18,7 +18,7 @@
 #                 each replaces the object at that path in $(BUILD)
 #   SYSTEM_TESTS  the folder of the test programs to build into $(SYSTEM)/tests
 
-LAB_TOOL_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE -pthread
+LAB_TOOL_CFLAGS := -O2 -g $(WARN_CFLAGS) $(STD_CFLAGS) -pthread
 
 $(BUILD)/labs/tools/carve: labs/tools/carve.c
 	$(call msg,CC,$@)
@@ -71,19 +71,19 @@ $(SYSTEM)/libscap.a: $(SYS_LIBSCAP_OBJS) $(SYSTEM)/objs.list
 
 $(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a
 	$(call msg,LD,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+	$(Q)$(CC) $(CFLAGS) $^ $(ENGINE_LDLIBS) -o $@
 
 $(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS) \
 		$(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SYSTEM)/libscap.a $(LDLIBS) -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 $(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a \
 		$(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a $(LDLIBS) -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 # Built apart: a test program that does not compile (it may include the
 # learner's header) must not stop the system of an exercise that needs

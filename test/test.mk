@@ -12,20 +12,13 @@
 # wants the machine to itself. Each test file keeps its captures in
 # build/test/captures/, so that a failing run can be read afterwards.
 
-BUILD ?= build
+# Alone (make -f test/test.mk), it needs the rules of what it links.
+include mk/common.mk modern_bpf/Makefile.inc userspace/Makefile.inc
 TEST_BUILD := $(BUILD)/test
-CC ?= gcc
 BATS ?= bats
 BATS_FILES ?= $(sort $(wildcard test/bats/*.bats))
 
-WORKLOAD_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE
-
-# Own name for the quiet prefix: this file may be included by the top-level one.
-ifeq ($(V),1)
-TEST_Q :=
-else
-TEST_Q := @
-endif
+WORKLOAD_CFLAGS := -O2 -g $(WARN_CFLAGS) $(STD_CFLAGS)
 
 .PHONY: workload bats
 
@@ -35,12 +28,18 @@ workload: $(TEST_BUILD)/workload
 WORKLOAD_SRCS := $(sort $(wildcard test/workload/*.c))
 
 $(TEST_BUILD)/workload: $(WORKLOAD_SRCS) test/workload/workload.h
-	@printf '  %-8s %s\n' CC $@
-	$(TEST_Q)mkdir -p $(@D)
-	$(TEST_Q)$(CC) $(WORKLOAD_CFLAGS) $(WORKLOAD_SRCS) -o $@
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(WORKLOAD_SRCS) -o $@
+
+# libscap's API contracts on the real engine (test/bats/api.bats).
+$(TEST_BUILD)/scap_api: test/api/scap_api.c $(BUILD)/libscap.a
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) $< $(BUILD)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 # The TAP goes to the file and to the terminal; the exit status is bats'.
-bats: $(TEST_BUILD)/workload
-	$(TEST_Q)mkdir -p $(TEST_BUILD)/captures
-	$(TEST_Q)$(BATS) --tap $(BATS_FILES) > $(TEST_BUILD)/bats.tap; rc=$$?; \
+bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api
+	$(Q)mkdir -p $(TEST_BUILD)/captures
+	$(Q)$(BATS) --tap $(BATS_FILES) > $(TEST_BUILD)/bats.tap; rc=$$?; \
 		cat $(TEST_BUILD)/bats.tap; exit $$rc

@@ -1,33 +1,79 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * The libscap front door (scap.h): picks the engine's vtable and forwards
- * every call to it, after checking the caller's arguments.
+ * The libscap front door (scap.h): picks the engine's vtable, checks the
+ * caller's arguments, forwards every call, and checks every event an
+ * engine returns against the bytes it occupies.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "scap.h"
+#include "scap_engines.h"
 #include "scap_vtable.h"
 
 struct scap {
 	const struct scap_vtable *vtable;
 	struct scap_engine_handle *engine;
+	bool stopped;			/* scap_stop_capture was called */
 	char lasterr[SCAP_LASTERR_SIZE];
 };
 
-static const struct scap_vtable *engine_vtable(enum scap_engine_kind kind)
+const char *scap_engine_name(enum scap_engine_kind kind)
 {
-	switch (kind) {
-	case SCAP_ENGINE_MODERN_BPF:
-		return &scap_modern_bpf_engine;
-	}
-	return NULL;
+	const struct scap_engine_entry *e = scap_engine_entry(kind);
+
+	return e ? e->name : NULL;
+}
+
+bool scap_engine_available(enum scap_engine_kind kind, const char **why_not)
+{
+	const struct scap_engine_entry *e = scap_engine_entry(kind);
+
+	if (e && e->vtable)
+		return true;
+	if (why_not)
+		*why_not = e ? e->why_missing : "no such engine";
+	return false;
 }
 
 /* A ring buffer must be a power of 2 and a whole number of pages. */
 static bool buffer_size_is_valid(unsigned long bytes)
 {
 	return bytes >= 4096 && (bytes & (bytes - 1)) == 0;
+}
+
+/* Is args sane for the engine it names? 0, or an SCAP_* code with the reason in error. */
+static int32_t check_open_args(const struct scap_open_args *args, char *error)
+{
+	const struct scap_engine_entry *e = scap_engine_entry(args->engine);
+
+	if (!e) {
+		snprintf(error, SCAP_LASTERR_SIZE, "unknown engine %d", args->engine);
+		return SCAP_ILLEGAL_INPUT;
+	}
+	if (!e->vtable) {
+		snprintf(error, SCAP_LASTERR_SIZE, "the %s engine is not in this build: %s",
+			 e->name, e->why_missing);
+		return SCAP_NOT_SUPPORTED;
+	}
+	if (args->mode != e->vtable->mode) {
+		snprintf(error, SCAP_LASTERR_SIZE, "the %s engine %s", e->name,
+			 e->vtable->mode == SCAP_MODE_LIVE ? "captures live; it reads no file"
+							   : "reads a file; it cannot capture live");
+		return SCAP_ILLEGAL_INPUT;
+	}
+	if (args->buffer_bytes_dim && !buffer_size_is_valid(args->buffer_bytes_dim)) {
+		snprintf(error, SCAP_LASTERR_SIZE,
+			 "buffer size %lu is not a power of 2 of at least 4096 bytes",
+			 args->buffer_bytes_dim);
+		return SCAP_ILLEGAL_INPUT;
+	}
+	if (args->snaplen > SCAP_MAX_SNAPLEN) {
+		snprintf(error, SCAP_LASTERR_SIZE, "snaplen %u is above the maximum, %u",
+			 args->snaplen, SCAP_MAX_SNAPLEN);
+		return SCAP_ILLEGAL_INPUT;
+	}
+	return SCAP_SUCCESS;
 }
 
 scap_t *scap_open(const struct scap_open_args *args, char *error, int32_t *rc)
@@ -39,33 +85,16 @@ scap_t *scap_open(const struct scap_open_args *args, char *error, int32_t *rc)
 			*rc = SCAP_ILLEGAL_INPUT;
 		return NULL;
 	}
-	if (!engine_vtable(args->engine)) {
-		snprintf(error, SCAP_LASTERR_SIZE, "unknown engine %d", args->engine);
-		*rc = SCAP_ILLEGAL_INPUT;
+	*rc = check_open_args(args, error);
+	if (*rc != SCAP_SUCCESS)
 		return NULL;
-	}
-	if (args->buffer_bytes_dim && !buffer_size_is_valid(args->buffer_bytes_dim)) {
-		snprintf(error, SCAP_LASTERR_SIZE,
-			 "buffer size %lu is not a power of 2 of at least 4096 bytes",
-			 args->buffer_bytes_dim);
-		*rc = SCAP_ILLEGAL_INPUT;
-		return NULL;
-	}
-
-	if (args->snaplen > SCAP_MAX_SNAPLEN) {
-		snprintf(error, SCAP_LASTERR_SIZE, "snaplen %u is above the maximum, %u",
-			 args->snaplen, SCAP_MAX_SNAPLEN);
-		*rc = SCAP_ILLEGAL_INPUT;
-		return NULL;
-	}
-
 	handle = calloc(1, sizeof(*handle));
 	if (!handle) {
 		snprintf(error, SCAP_LASTERR_SIZE, "out of memory allocating the handle");
 		*rc = SCAP_FAILURE;
 		return NULL;
 	}
-	handle->vtable = engine_vtable(args->engine);
+	handle->vtable = scap_engine_entry(args->engine)->vtable;
 	*rc = handle->vtable->init(&handle->engine, args, error);
 	if (*rc != SCAP_SUCCESS) {
 		free(handle);
@@ -76,11 +105,24 @@ scap_t *scap_open(const struct scap_open_args *args, char *error, int32_t *rc)
 
 int32_t scap_start_capture(scap_t *handle)
 {
+	if (!handle)
+		return SCAP_ILLEGAL_INPUT;
+	if (!handle->vtable->start_capture) {
+		snprintf(handle->lasterr, SCAP_LASTERR_SIZE, "the %s engine captures nothing live",
+			 handle->vtable->name);
+		return SCAP_NOT_SUPPORTED;
+	}
+	handle->stopped = false;
 	return handle->vtable->start_capture(handle->engine, handle->lasterr);
 }
 
 int32_t scap_stop_capture(scap_t *handle)
 {
+	if (!handle)
+		return SCAP_ILLEGAL_INPUT;
+	if (!handle->vtable->stop_capture)
+		return SCAP_NOT_SUPPORTED;
+	handle->stopped = true;
 	return handle->vtable->stop_capture(handle->engine, handle->lasterr);
 }
 
@@ -89,7 +131,11 @@ int32_t scap_next(scap_t *handle, struct ppm_evt_hdr **evt, uint16_t *cpu)
 	uint32_t bytes;
 	int32_t rc;
 
+	if (!handle || !evt || !cpu)
+		return SCAP_ILLEGAL_INPUT;
 	rc = handle->vtable->next(handle->engine, evt, cpu, &bytes, handle->lasterr);
+	if (rc == SCAP_TIMEOUT && handle->stopped)
+		return SCAP_STOPPED;
 	if (rc != SCAP_SUCCESS)
 		return rc;
 	/*
@@ -109,18 +155,25 @@ int32_t scap_next(scap_t *handle, struct ppm_evt_hdr **evt, uint16_t *cpu)
 
 int32_t scap_get_stats(scap_t *handle, struct scap_stats *stats)
 {
+	if (!handle || !stats)
+		return SCAP_ILLEGAL_INPUT;
 	memset(stats, 0, sizeof(*stats));
+	if (!handle->vtable->get_stats) {
+		snprintf(handle->lasterr, SCAP_LASTERR_SIZE, "the %s engine has no statistics",
+			 handle->vtable->name);
+		return SCAP_NOT_SUPPORTED;
+	}
 	return handle->vtable->get_stats(handle->engine, stats, handle->lasterr);
 }
 
 uint32_t scap_get_ndevs(scap_t *handle)
 {
-	return handle->vtable->get_ndevs(handle->engine);
+	return handle ? handle->vtable->get_ndevs(handle->engine) : 0;
 }
 
 const char *scap_getlasterr(scap_t *handle)
 {
-	return handle->lasterr;
+	return handle ? handle->lasterr : "no handle (scap_open failed: its error says why)";
 }
 
 void scap_close(scap_t *handle)

@@ -24,18 +24,33 @@
 #include <stdint.h>
 #include "ppm_events_public.h"
 
-/* Return codes. The values are Falco's. */
+/*
+ * Return codes. The values are Falco's, except SCAP_STOPPED, which Falco
+ * does not have. What each function returns is said at the function.
+ */
 #define SCAP_SUCCESS 0
 #define SCAP_FAILURE 1
-#define SCAP_TIMEOUT -1		/* no event ready: call scap_next again */
-#define SCAP_ILLEGAL_INPUT 3	/* a bad argument; nothing was changed */
-#define SCAP_EOF 6		/* no event will ever come (end of a file) */
-#define SCAP_NOT_SUPPORTED 9
+#define SCAP_TIMEOUT -1		/* no event ready yet: call scap_next again */
+#define SCAP_ILLEGAL_INPUT 3	/* a bad argument (or a NULL handle); nothing changed */
+#define SCAP_EOF 6		/* the end of a capture file: no event will come */
+#define SCAP_NOT_SUPPORTED 9	/* this engine, or this build, cannot do that */
+#define SCAP_STOPPED 100	/* the live capture was stopped and every buffer is read */
 
 #define SCAP_LASTERR_SIZE 256
 
+/* Where the events come from. */
+enum scap_mode {
+	SCAP_MODE_LIVE = 0,	/* a driver captures them from the running kernel */
+	SCAP_MODE_CAPTURE,	/* a capture file (.scap) is read back */
+};
+
+/*
+ * The engines this library knows. Which of them a build has depends on
+ * what the machine that built it had: scap_engine_available() tells.
+ */
 enum scap_engine_kind {
-	SCAP_ENGINE_MODERN_BPF = 0,
+	SCAP_ENGINE_MODERN_BPF = 0,	/* live: the modern eBPF probe (modern_bpf/) */
+	SCAP_ENGINE_COUNT
 };
 
 /* Largest snaplen: keeps an event with a few buffers far below 64 KiB. */
@@ -45,7 +60,16 @@ enum scap_engine_kind {
 #define SCAP_DEFAULT_BUFFER_BYTES (8UL * 1024 * 1024)
 
 struct scap_open_args {
+	enum scap_mode mode;
 	enum scap_engine_kind engine;
+	/*
+	 * The engine's own parameters, a struct its header defines (e.g. the
+	 * device path of the kernel module, the file name of a capture file),
+	 * or NULL. The modern_bpf engine has none: NULL.
+	 */
+	const void *engine_params;
+
+	/* Live capture, every live engine: */
 	/* Bytes of each per-CPU ring buffer; a power of 2, at least a page. 0: default. */
 	unsigned long buffer_bytes_dim;
 	/* Bytes of I/O data kept per event, at most SCAP_MAX_SNAPLEN. 0: the default (80). */
@@ -55,7 +79,7 @@ struct scap_open_args {
 	 * captured. Syscalls left out cost almost nothing in the kernel.
 	 */
 	bool interesting_syscalls[SYSCALL_TABLE_SIZE];
-	/* Print libbpf's messages (verifier log included) to stderr. */
+	/* Print the driver loader's messages (libbpf's, the verifier's log) to stderr. */
 	bool verbose;
 };
 
@@ -69,12 +93,28 @@ struct scap_stats {
 
 typedef struct scap scap_t;
 
+/* "modern_bpf": the engine's name, as scap-open's options spell it; NULL if unknown. */
+const char *scap_engine_name(enum scap_engine_kind kind);
+
+/*
+ * Was this engine built into the library? If not, and why_not is not
+ * NULL, *why_not says why in a few words ("bpftool was not found when
+ * libscap was built").
+ */
+bool scap_engine_available(enum scap_engine_kind kind, const char **why_not);
+
 /*
  * Load and set up the engine (nothing is captured until scap_start_capture).
- * Returns a handle, or NULL with *rc set and the reason in error.
+ * Returns a handle, or NULL with *rc set and the reason in error
+ * (SCAP_LASTERR_SIZE bytes): SCAP_ILLEGAL_INPUT for bad arguments,
+ * SCAP_NOT_SUPPORTED for an engine this build does not have,
+ * SCAP_FAILURE if loading failed.
  */
 scap_t *scap_open(const struct scap_open_args *args, char *error, int32_t *rc);
+
+/* Live: attach, events start to flow. */
 int32_t scap_start_capture(scap_t *handle);
+
 /*
  * The oldest event not yet returned, over all CPUs.
  *
@@ -85,15 +125,27 @@ int32_t scap_start_capture(scap_t *handle);
  * evt->len, ...)) and its callers never read past an event.
  * SCAP_TIMEOUT: nothing arrived within a short wait (about 10 ms); call
  * again.
+ * SCAP_STOPPED: the capture was stopped (scap_stop_capture) and every
+ * event it captured has been returned: no event will come.
+ * SCAP_EOF: the capture file has no more events.
  * SCAP_FAILURE: a corrupt buffer (an event longer than its record);
  * scap_getlasterr() says where. The event is skipped: calling again goes on.
  */
 int32_t scap_next(scap_t *handle, struct ppm_evt_hdr **evt, uint16_t *cpu);
+
+/* Live: detach, no new events; those already captured can still be read. */
 int32_t scap_stop_capture(scap_t *handle);
+
+/* The driver's counters, summed over all CPUs. SCAP_NOT_SUPPORTED for a file. */
 int32_t scap_get_stats(scap_t *handle, struct scap_stats *stats);
-/* Number of per-CPU buffers the engine reads. */
+
+/* Number of per-CPU buffers the engine reads (0 for a NULL handle). */
 uint32_t scap_get_ndevs(scap_t *handle);
+
+/* Why the last call failed. */
 const char *scap_getlasterr(scap_t *handle);
+
+/* Stop, unload, free. NULL is allowed. */
 void scap_close(scap_t *handle);
 
 #endif /* SCAPLAB_SCAP_H */

@@ -227,6 +227,9 @@ static int capture_loop(struct capture *c)
 				break;
 			continue;
 		}
+		/* The end of a file, or of a stopped capture: every event was read. */
+		if (rc == SCAP_EOF || rc == SCAP_STOPPED)
+			break;
 		if (rc != SCAP_SUCCESS) {
 			fprintf(stderr, "scap-open: reading events failed: %s\n",
 				scap_getlasterr(c->handle));
@@ -245,8 +248,14 @@ static int capture_loop(struct capture *c)
 static void print_stats(struct capture *c, double seconds)
 {
 	struct scap_stats s;
+	int32_t rc = scap_get_stats(c->handle, &s);
 
-	if (scap_get_stats(c->handle, &s) != SCAP_SUCCESS) {
+	if (rc == SCAP_NOT_SUPPORTED) {		/* e.g. a capture file: no driver counters */
+		fprintf(stderr, "scap-open: %" PRIu64 " events printed in %.2f s\n", c->printed,
+			seconds);
+		return;
+	}
+	if (rc != SCAP_SUCCESS) {
 		fprintf(stderr, "scap-open: reading the statistics failed: %s\n",
 			scap_getlasterr(c->handle));
 		return;

@@ -47,6 +47,24 @@ static const char usage[] =
 	"\n"
 	"Statistics (events, events per second, drops by reason) go to stderr.\n";
 
+/* Which engines this build has, and why any other is missing. */
+static void print_engines(FILE *f)
+{
+	const char *why;
+	int n = 0;
+
+	fputs("\nEngines in this build:", f);
+	for (int k = 0; k < SCAP_ENGINE_COUNT; k++) {
+		if (scap_engine_available(k, NULL) && ++n)
+			fprintf(f, " %s", scap_engine_name(k));
+	}
+	fputs(n ? "\n" : " none\n", f);
+	for (int k = 0; k < SCAP_ENGINE_COUNT; k++) {
+		if (!scap_engine_available(k, &why))
+			fprintf(f, "Left out: %s (%s)\n", scap_engine_name(k), why);
+	}
+}
+
 enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_ALL_PROCESSES };
 
 static const struct option long_options[] = {
@@ -241,6 +259,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		case 'h':
 			fputs(usage, stdout);
+			print_engines(stdout);
 			return 1;
 		case ':':
 			fprintf(stderr, "scap-open: option '%s' needs a value (see --help)\n",

@@ -247,6 +247,10 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	int err;
 
 	*engine = NULL;
+	if (args->engine_params) {
+		snprintf(lasterr, SCAP_LASTERR_SIZE, "the modern_bpf engine takes no engine_params");
+		return SCAP_ILLEGAL_INPUT;
+	}
 	if (check_machine(lasterr))
 		return SCAP_FAILURE;
 	libbpf_set_print(libbpf_print);
@@ -404,6 +408,7 @@ static void modern_bpf_close(struct scap_engine_handle *h)
 
 const struct scap_vtable scap_modern_bpf_engine = {
 	.name = "modern_bpf",
+	.mode = SCAP_MODE_LIVE,
 	.init = modern_bpf_init,
 	.start_capture = modern_bpf_start_capture,
 	.stop_capture = modern_bpf_stop_capture,

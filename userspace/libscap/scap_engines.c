@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * See scap_engines.h. Adding an engine: its kind in scap.h, its line here,
+ * its folder under engine/, and its build rule (mk/).
+ */
+#include <stddef.h>
+#include "scap_engines.h"
+#include "scap_engines_built.h"
+#include "scap_vtable.h"
+
+#ifdef SCAP_MODERN_BPF_MISSING
+#define MODERN_BPF_VTABLE NULL
+#else
+extern const struct scap_vtable scap_modern_bpf_engine;
+#define MODERN_BPF_VTABLE (&scap_modern_bpf_engine)
+#define SCAP_MODERN_BPF_MISSING NULL
+#endif
+
+static const struct scap_engine_entry engines[SCAP_ENGINE_COUNT] = {
+	[SCAP_ENGINE_MODERN_BPF] = { "modern_bpf", MODERN_BPF_VTABLE, SCAP_MODERN_BPF_MISSING },
+};
+
+const struct scap_engine_entry *scap_engine_entry(enum scap_engine_kind kind)
+{
+	if ((unsigned int)kind >= SCAP_ENGINE_COUNT)
+		return NULL;
+	return &engines[kind];
+}
