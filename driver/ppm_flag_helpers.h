@@ -7,7 +7,7 @@
  * Every driver calls them while it fills an event: the kernel module's
  * fillers, the legacy eBPF fillers and the modern eBPF programs, which is
  * what keeps the three byte-for-byte equal. The unit test
- * (test/unit/test_flags.c) calls them from userspace. So this header
+ * (test/unit/test_flag_converters.c) calls them from userspace. So this header
  * compiles unchanged in three places:
  *  - a BPF program, built with clang -target bpf after vmlinux.h, which
  *    has the kernel's types but none of its #defines (no O_CREAT, no

@@ -25,7 +25,7 @@ count_tap() {
 	fi
 	passed=$((passed + ok))
 	failed=$((failed + notok + lost))
-	printf '  %-28s %4d passed, %d failed%s\n' "$1" "$ok" $((notok + lost)) \
+	printf '  %-32s %4d passed, %d failed%s\n' "$1" "$ok" $((notok + lost)) \
 		"$([ "$lost" -gt 0 ] && echo " ($lost never ran: crashed?)")"
 	grep '^not ok ' "$2" | sed 's/^/      /'
 }

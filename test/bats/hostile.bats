@@ -47,6 +47,21 @@ no_controls() {
 	no_controls "scap-open's text output" "$out"
 }
 
+@test "hostile: unix socket names that differ print differently (inner NULs, 108-byte paths)" {
+	local out=$BATS_TEST_TMPDIR/events.json s107 s108
+	fresh_dir hostile-socknames
+	run --separate-stderr timeout 60 "$SCAP_OPEN" --json -s bind -o "$out" -- \
+		"$WORKLOAD" socknames "$D"
+	echo "stderr: $stderr"
+	expect_equal "exit status" "$status" 0
+	s108=$(printf 's%.0s' {1..108})
+	s107=${s108:1}
+	run jq -c -s '[.[] | select(.name == "bind" and .dir == "<") | .params.addr]' "$out"
+	echo "bind exit addrs: $output"
+	expect_equal "the four names bound, as JSON" "$output" \
+		"[\"@scaplab-abs\\u0000x\",\"@scaplab-abs\",\"$s108\",\"$s107\"]"
+}
+
 @test "hostile: the command's stdout never reaches the JSON event stream" {
 	run --separate-stderr timeout 60 "$SCAP_OPEN" --json -- "$WORKLOAD" forge
 	echo "stdout:"

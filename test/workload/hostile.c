@@ -6,6 +6,10 @@
  *                        and files whose names hold C1 controls (the raw
  *                        byte 0x9b, U+009B in UTF-8) and U+202E, the
  *                        right-to-left override
+ *   workload socknames DIR
+ *                        binds unix sockets to names a reader could confuse:
+ *                        "\0scaplab-abs\0x" and "\0scaplab-abs" (abstract),
+ *                        DIR/ss...s of 108 bytes (no NUL) and of 107
  *   workload forge       prints a forged JSON event and half a line on
  *                        stdout, as if it were scap-open's
  *   workload tree DIR N MS LINGER
@@ -17,6 +21,7 @@
  *                        child at a time), opens DIR/child-K, waits LINGER
  *                        milliseconds, and exits
  */
+#include <stddef.h>
 #include <sys/prctl.h>
 #include <time.h>
 #include "workload.h"
@@ -100,4 +105,43 @@ void do_tree(const char *dir, const char *count, const char *ms, const char *lin
 	close(quiet[1]);
 	for (long k = 0; k < n; k++)
 		reap(pids[k], 0, "a child of the tree");
+}
+
+/* Bind a fresh AF_UNIX socket to the first len bytes of path. */
+static void bind_unix(const char *path, size_t len, const char *what)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	long fd = must(syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0), what);
+
+	if (fd < 0)
+		return;
+	memcpy(a.sun_path, path, len);
+	must(syscall(SYS_bind, fd, &a, offsetof(struct sockaddr_un, sun_path) + len), what);
+	raw_close(fd, what);
+}
+
+/*
+ * Socket names that a reader could confuse: two abstract names that are
+ * the same up to an inner NUL, and pathnames of 107 and 108 bytes in DIR
+ * (the second fills sun_path, with no NUL). Each must print as its own name.
+ */
+void do_socknames(const char *dir)
+{
+	/* sun_path's 108 bytes, and a NUL for unlink */
+	char name[sizeof(((struct sockaddr_un *)0)->sun_path) + 1];
+	size_t full = sizeof(name) - 1;
+
+	bind_unix("\0scaplab-abs\0x", 14, "bind @scaplab-abs\\0x");
+	bind_unix("\0scaplab-abs", 12, "bind @scaplab-abs");
+	if (chdir(dir)) {
+		failed("chdir DIR");
+		return;
+	}
+	memset(name, 's', full);
+	name[full] = '\0';
+	bind_unix(name, full, "bind a 108-byte path");
+	must(unlink(name), "unlink the 108-byte path");
+	name[full - 1] = '\0';
+	bind_unix(name, full - 1, "bind a 107-byte path");
+	must(unlink(name), "unlink the 107-byte path");
 }

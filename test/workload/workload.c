@@ -14,7 +14,7 @@
  *   workload names DIR      file names with UTF-8, a newline, a quote
  *   workload burst N        N getppid calls, as fast as possible
  *   workload all DIR        all of the above but burst, in that order
- *   workload comm DIR, forge, tree DIR N MS LINGER
+ *   workload comm DIR, socknames DIR, forge, tree DIR N MS LINGER
  *                           the traced program as an attacker (hostile.c)
  *
  *   sudo ./build/scap-open --json -- ./build/test/workload io /tmp/w
@@ -104,7 +104,8 @@ void reap(long pid, int code, const char *what)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|comm|all DIR\n"
+	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|all DIR\n"
+			"       workload comm|socknames DIR\n"
 			"       workload proc|forge\n"
 			"       workload burst N\n"
 			"       workload tree DIR N MS LINGER\n");
@@ -138,6 +139,8 @@ int main(int argc, char **argv)
 		do_names(arg);
 	else if (!strcmp(cmd, "comm"))
 		do_comm(arg);
+	else if (!strcmp(cmd, "socknames"))
+		do_socknames(arg);
 	else if (!strcmp(cmd, "burst"))
 		do_burst(arg);
 	else if (!strcmp(cmd, "all")) {

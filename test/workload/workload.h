@@ -82,6 +82,7 @@ void do_burst(const char *count);
 /* The traced program as an attacker (hostile.c), for hostile.bats. */
 void do_comm(const char *dir);
 void do_forge(void);
+void do_socknames(const char *dir);
 void do_tree(const char *dir, const char *count, const char *ms, const char *linger);
 
 #endif /* SCAPLAB_WORKLOAD_H */

@@ -7,20 +7,20 @@
  *
  * Laid out in the order a reader needs it:
  *   1. names of numbers: errnos, signals, syscalls, flags
- *   2. strings: the text form (control bytes as '.') and JSON escaping
- *   3. socket addresses as text
- *   4. one parameter as text, one as JSON
- *   5. the two entry points
+ *   2. strings and socket addresses: scap_escape.c, scap_sockaddr.c
+ *   3. one parameter as text, one as JSON
+ *   4. the two entry points
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* strerrorname_np and sigabbrev_np (glibc 2.32 and later) */
 #endif
-#include <arpa/inet.h>
 #include <inttypes.h>
 #include <string.h>
 
 #include "ppm_flags.h"
+#include "scap_escape.h"
 #include "scap_format.h"
+#include "scap_sockaddr.h"
 
 /* The kernel returns errors as -1 .. -MAX_ERRNO; below that it is a value. */
 #define MAX_ERRNO 4095
@@ -98,192 +98,7 @@ static void append_flag_names(struct scap_strbuf *sb, const struct ppm_name_valu
 		scap_strbuf_append(sb, "0");
 }
 
-/* ---- 2. strings ---------------------------------------------------------- */
-
-static bool is_printable_ascii(uint8_t c)
-{
-	return c >= 0x20 && c <= 0x7e;
-}
-
-/*
- * If s starts with a valid UTF-8 sequence of 2 to 4 bytes, its length;
- * else 0. Valid means as in Unicode's table "Well-Formed UTF-8 Byte
- * Sequences": no overlong forms (0xc0, 0xc1, 0xe0 0x80..0x9f, 0xf0
- * 0x80..0x8f), no UTF-16 surrogates (0xed 0xa0..0xbf), nothing above
- * U+10FFFF (0xf4 0x90.., 0xf5..0xff).
- */
-static size_t utf8_sequence_len(const uint8_t *s, size_t avail)
-{
-	uint8_t lo = 0x80, hi = 0xbf;	/* the range allowed for the second byte */
-	size_t n, k;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		if (s[0] == 0xe0)
-			lo = 0xa0;
-		if (s[0] == 0xed)
-			hi = 0x9f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		if (s[0] == 0xf0)
-			lo = 0x90;
-		if (s[0] == 0xf4)
-			hi = 0x8f;
-	} else {
-		return 0;
-	}
-	if (avail < n || s[1] < lo || s[1] > hi)
-		return 0;
-	for (k = 2; k < n; k++) {
-		if (s[k] < 0x80 || s[k] > 0xbf)
-			return 0;
-	}
-	return n;
-}
-
-/*
- * The code point of a valid UTF-8 sequence of n bytes (utf8_sequence_len)
- * that a terminal must not be given: a C1 control (U+0080..U+009F, e.g.
- * U+009B, which some terminals take as the start of an escape sequence)
- * or a bidi override that reorders what the rest of the line shows
- * (U+202A..U+202E, U+2066..U+2069: "trojan source"). 0 if none.
- */
-static uint32_t unsafe_code_point(const uint8_t *s, size_t n)
-{
-	uint32_t cp;
-
-	if (n == 2)
-		cp = (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu);
-	else if (n == 3)
-		cp = (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
-	else
-		return 0;
-	if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2066 && cp <= 0x2069))
-		return cp;
-	return 0;
-}
-
-/*
- * Append bytes for the text output, which goes to a terminal: control
- * characters (C0, DEL, C1), bidi overrides and bytes that are not valid
- * UTF-8 become '.', so that no traced program can move the cursor, set
- * the title, or split an event's line. Valid UTF-8 otherwise prints as it
- * is. With only_ascii (binary I/O data), every byte from 0x80 up is '.'.
- */
-static void append_printable(struct scap_strbuf *sb, const uint8_t *s, size_t len, bool only_ascii)
-{
-	size_t i = 0, n;
-
-	while (i < len) {
-		if (is_printable_ascii(s[i])) {
-			scap_strbuf_append_char(sb, (char)s[i++]);
-			continue;
-		}
-		n = only_ascii || s[i] < 0x80 ? 0 : utf8_sequence_len(s + i, len - i);
-		if (n && !unsafe_code_point(s + i, n)) {
-			scap_strbuf_append_bytes(sb, s + i, n);
-			i += n;
-			continue;
-		}
-		scap_strbuf_append_char(sb, '.');
-		i += n ? n : 1;
-	}
-}
-
-void scap_text_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len)
-{
-	append_printable(sb, s, len, false);
-}
-
-/* Append one byte as the JSON escape \u00XX. */
-static void json_append_byte_escape(struct scap_strbuf *sb, uint8_t c)
-{
-	scap_strbuf_appendf(sb, "\\u%04x", c);
-}
-
-/* The inside of a JSON string: len bytes of s escaped, without the quotes. */
-static void json_append_escaped(struct scap_strbuf *sb, const uint8_t *s, size_t len)
-{
-	size_t i = 0, n;
-
-	while (i < len) {
-		uint8_t c = s[i];
-
-		if (c == '"' || c == '\\') {
-			scap_strbuf_append_char(sb, '\\');
-			scap_strbuf_append_char(sb, (char)c);
-		} else if (c == '\n') {
-			scap_strbuf_append(sb, "\\n");
-		} else if (c == '\t') {
-			scap_strbuf_append(sb, "\\t");
-		} else if (c == '\r') {
-			scap_strbuf_append(sb, "\\r");
-		} else if (c == '\b') {
-			scap_strbuf_append(sb, "\\b");
-		} else if (c == '\f') {
-			scap_strbuf_append(sb, "\\f");
-		} else if (c < 0x20) {
-			json_append_byte_escape(sb, c);
-		} else if (c < 0x80) {
-			scap_strbuf_append_char(sb, (char)c);
-		} else {
-			n = utf8_sequence_len(s + i, len - i);
-			if (n && unsafe_code_point(s + i, n)) {
-				/* Valid, but escaped: a terminal that shows the JSON stays safe. */
-				scap_strbuf_appendf(sb, "\\u%04x", unsafe_code_point(s + i, n));
-				i += n;
-				continue;
-			}
-			if (n) {
-				scap_strbuf_append_bytes(sb, s + i, n);
-				i += n;
-				continue;
-			}
-			/*
-			 * Not UTF-8: the lone surrogate U+DCXX, as Python's
-			 * "surrogateescape" writes byte XX. No valid UTF-8 text
-			 * decodes to one, so a reader tells the byte 0xff from
-			 * the character U+00FF and can get the byte back.
-			 */
-			scap_strbuf_appendf(sb, "\\udc%02x", c);
-		}
-		i++;
-	}
-}
-
-void scap_json_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len)
-{
-	scap_strbuf_append_char(sb, '"');
-	json_append_escaped(sb, s, len);
-	scap_strbuf_append_char(sb, '"');
-}
-
-/*
- * Append a byte buffer as a JSON string: printable ASCII as it is (with
- * '"' and '\' escaped), every other byte as \u00XX. Unlike a string, I/O
- * data is not text, so no byte is taken as UTF-8: execve's args
- * "ls\0-l\0" come out as "ls\u0000-l\u0000".
- */
-static void json_append_bytebuf(struct scap_strbuf *sb, const uint8_t *s, size_t len)
-{
-	size_t i;
-
-	scap_strbuf_append_char(sb, '"');
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"' || s[i] == '\\') {
-			scap_strbuf_append_char(sb, '\\');
-			scap_strbuf_append_char(sb, (char)s[i]);
-		} else if (is_printable_ascii(s[i])) {
-			scap_strbuf_append_char(sb, (char)s[i]);
-		} else {
-			json_append_byte_escape(sb, s[i]);
-		}
-	}
-	scap_strbuf_append_char(sb, '"');
-}
+/* ---- 2. strings: in scap_escape.c; socket addresses: in scap_sockaddr.c -- */
 
 /* A string param's length up to its NUL (decode checked there is one). */
 static size_t param_strlen(const struct scap_evt_param *p)
@@ -291,104 +106,7 @@ static size_t param_strlen(const struct scap_evt_param *p)
 	return strnlen((const char *)p->val, p->len);
 }
 
-/* ---- 3. socket addresses ------------------------------------------------- */
-
-/*
- * The byte layouts are checked by scap_event_decode (see sockaddr_size in
- * scap_event.c): IP addresses are in network order as in struct
- * sockaddr_in, ports in the machine's order (the drivers apply ntohs).
- */
-
-/* "10.0.0.1:80" or "[::1]:80" from an address and a port inside a param. */
-static void append_endpoint(struct scap_strbuf *sb, uint8_t family, const uint8_t *ip,
-			    const uint8_t *port_bytes)
-{
-	char ip6[INET6_ADDRSTRLEN];
-	uint16_t port;
-
-	memcpy(&port, port_bytes, sizeof(port));
-	if (family == PPM_AF_INET) {
-		scap_strbuf_appendf(sb, "%u.%u.%u.%u:%u", ip[0], ip[1], ip[2], ip[3], port);
-	} else {
-		/* Brackets, as in URLs: the port's ':' is then not part of the address. */
-		if (!inet_ntop(AF_INET6, ip, ip6, sizeof(ip6)))
-			strcpy(ip6, "?");
-		scap_strbuf_appendf(sb, "[%s]:%u", ip6, port);
-	}
-}
-
-/*
- * How to write a unix socket path, the one part of an address that may
- * hold any byte: made printable for the text output, escaped for JSON.
- * The rest of an address is digits and punctuation, the same in both.
- */
-enum path_style {
-	PATH_TEXT,
-	PATH_JSON,
-};
-
-/* A unix socket path: the bytes up to the NUL (or the end of the param). */
-static void append_unix_path(struct scap_strbuf *sb, const uint8_t *path, size_t avail,
-			     enum path_style style)
-{
-	size_t n = strnlen((const char *)path, avail);
-
-	if (style == PATH_JSON)
-		json_append_escaped(sb, path, n);
-	else
-		append_printable(sb, path, n, false);
-}
-
-/*
- * A PT_SOCKADDR as text: "10.0.0.1:80", "[::1]:80" or a unix path. Any
- * other family prints as sysdig does, "family 16".
- */
-static void sockaddr_to_text(struct scap_strbuf *sb, const struct scap_evt_param *p,
-			     enum path_style style)
-{
-	uint8_t family = p->val[0];
-
-	if (family == PPM_AF_INET && p->len == 1 + 4 + 2)
-		append_endpoint(sb, family, p->val + 1, p->val + 5);
-	else if (family == PPM_AF_INET6 && p->len == 1 + 16 + 2)
-		append_endpoint(sb, family, p->val + 1, p->val + 17);
-	else if (family == PPM_AF_UNIX)
-		append_unix_path(sb, p->val + 1, p->len - 1u, style);
-	else
-		scap_strbuf_appendf(sb, "family %u", family);
-}
-
-/*
- * A PT_SOCKTUPLE as text: "src->dst" with the endpoints as above. A
- * unix tuple holds the kernel addresses of the two sockets (which tell
- * connections apart) and the path: "ffff8a01c2b3d400->ffff8a01c2b3e000
- * /run/app.sock", as sysdig prints it.
- */
-static void socktuple_to_text(struct scap_strbuf *sb, const struct scap_evt_param *p,
-			      enum path_style style)
-{
-	uint8_t family = p->val[0];
-	uint64_t src, dst;
-
-	if (family == PPM_AF_INET && p->len == 1 + 4 + 2 + 4 + 2) {
-		append_endpoint(sb, family, p->val + 1, p->val + 5);
-		scap_strbuf_append(sb, "->");
-		append_endpoint(sb, family, p->val + 7, p->val + 11);
-	} else if (family == PPM_AF_INET6 && p->len == 1 + 16 + 2 + 16 + 2) {
-		append_endpoint(sb, family, p->val + 1, p->val + 17);
-		scap_strbuf_append(sb, "->");
-		append_endpoint(sb, family, p->val + 19, p->val + 35);
-	} else if (family == PPM_AF_UNIX && p->len >= 1 + 8 + 8) {
-		memcpy(&src, p->val + 1, sizeof(src));
-		memcpy(&dst, p->val + 9, sizeof(dst));
-		scap_strbuf_appendf(sb, "%" PRIx64 "->%" PRIx64 " ", src, dst);
-		append_unix_path(sb, p->val + 17, p->len - 17u, style);
-	} else {
-		scap_strbuf_appendf(sb, "family %u", family);
-	}
-}
-
-/* ---- 4. one parameter ---------------------------------------------------- */
+/* ---- 3. one parameter ---------------------------------------------------- */
 
 static bool is_signed_type(enum ppm_param_type type)
 {
@@ -501,32 +219,32 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		scap_strbuf_appendf(sb, "%" PRIu32, bits);
 		if (flags_have_name(pi->info, bits)) {
 			scap_strbuf_append_char(sb, '(');
-						append_flag_names(sb, pi->info, bits);
-						scap_strbuf_append_char(sb, ')');
+			append_flag_names(sb, pi->info, bits);
+			scap_strbuf_append_char(sb, ')');
 		}
 		break;
 	case PT_CHARBUF:
 	case PT_FSPATH:
 	case PT_FSRELPATH:
-		append_printable(sb, p->val, param_strlen(p), false);
+		scap_text_append_string(sb, p->val, param_strlen(p));
 		break;
 	case PT_SOCKADDR:
-		sockaddr_to_text(sb, p, PATH_TEXT);
+		scap_sockaddr_to_text(sb, p, SCAP_PATH_TEXT);
 		break;
 	case PT_SOCKTUPLE:
-		socktuple_to_text(sb, p, PATH_TEXT);
+		scap_socktuple_to_text(sb, p, SCAP_PATH_TEXT);
 		break;
 	case PT_BYTEBUF:
 		n = p->len;
 		if (max_data && n > max_data)
 			n = max_data;
-		append_printable(sb, p->val, n, true);
+		scap_text_append_data(sb, p->val, n);
 		break;
 	default:
 		if (scap_param_type_size(pi->type))
 			text_integer(sb, v, i);
 		else	/* a type the schema should not use: show its bytes safely */
-			append_printable(sb, p->val, p->len, true);
+			scap_text_append_data(sb, p->val, p->len);
 		break;
 	}
 }
@@ -566,21 +284,21 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		break;
 	case PT_SOCKADDR:
 		scap_strbuf_append_char(sb, '"');
-		sockaddr_to_text(sb, p, PATH_JSON);
+		scap_sockaddr_to_text(sb, p, SCAP_PATH_JSON);
 		scap_strbuf_append_char(sb, '"');
 		break;
 	case PT_SOCKTUPLE:
 		scap_strbuf_append_char(sb, '"');
-		socktuple_to_text(sb, p, PATH_JSON);
+		scap_socktuple_to_text(sb, p, SCAP_PATH_JSON);
 		scap_strbuf_append_char(sb, '"');
 		break;
 	case PT_BYTEBUF:
-		json_append_bytebuf(sb, p->val, p->len);
+		scap_json_append_data(sb, p->val, p->len);
 		break;
 	default:
 		if (scap_param_type_size(pi->type) == 0) {
 			/* a type the schema should not use: its bytes, safely */
-			json_append_bytebuf(sb, p->val, p->len);
+			scap_json_append_data(sb, p->val, p->len);
 			break;
 		}
 		/* Every other type is an integer: JSON numbers are decimal. */
@@ -593,7 +311,7 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 	}
 }
 
-/* ---- 5. entry points ----------------------------------------------------- */
+/* ---- 4. entry points ----------------------------------------------------- */
 
 void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view *v,
 			     uint32_t max_data)

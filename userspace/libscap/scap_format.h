@@ -41,32 +41,12 @@ void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view 
 /*
  * Append a JSON object keyed by the schema's parameter names. Numbers are
  * JSON numbers (errnos negative, u64 unsigned, signals too); strings and
- * byte buffers are JSON strings (see scap_json_append_string; in a byte
+ * byte buffers are JSON strings (see scap_escape.h; in a byte
  * buffer every byte that is not printable ASCII is \u00XX, so data with
  * NULs survives); flags, socket addresses and the generic event's ID are
  * strings of their text form; absent parameters are null. The output is
  * always valid JSON, whatever bytes the event holds.
  */
 void scap_format_params_json(struct scap_strbuf *sb, const struct scap_evt_view *v);
-
-/*
- * Append len bytes of s as a quoted JSON string. '"' and '\' are escaped,
- * control characters become \n, \t, \r, \b, \f or \u00XX (C1 controls
- * and bidi overrides too, though valid UTF-8), valid UTF-8 passes through,
- * and each byte that is not part of valid UTF-8 (0xff, a lone 0xc3)
- * becomes the lone surrogate \udcXX of its value, as Python's
- * "surrogateescape" does: unlike \u00ff, which is the character U+00FF,
- * it can only mean the byte 0xff (Python gets the bytes back with
- * s.encode("utf-8", "surrogateescape"); jq shows it as U+FFFD). The result
- * is always valid JSON. A NUL byte inside len becomes \u0000.
- */
-void scap_json_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len);
-
-/*
- * Append len bytes of s for a terminal: each control character (C0, DEL,
- * C1), bidi override and byte that is not valid UTF-8 becomes '.'. The
- * text output writes every string of the traced system this way.
- */
-void scap_text_append_string(struct scap_strbuf *sb, const uint8_t *s, size_t len);
 
 #endif /* SCAPLAB_SCAP_FORMAT_H */

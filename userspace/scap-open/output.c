@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "output.h"
+#include "scap_escape.h"
 #include "scap_format.h"
 
 /* sysdig prints this many bytes of I/O data in its default line. */

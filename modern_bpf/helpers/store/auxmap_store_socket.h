@@ -11,13 +11,13 @@
  *
  *   PT_SOCKADDR  AF_INET   u8 family | u32 addr | u16 port               7
  *                AF_INET6  u8 family | u8 addr[16] | u16 port            19
- *                AF_UNIX   u8 family | path, NUL-terminated         2..109
+ *                AF_UNIX   u8 family | path | NUL                   2..110
  *   PT_SOCKTUPLE AF_INET   u8 family | u32 saddr | u16 sport
  *                                    | u32 daddr | u16 dport            13
  *                AF_INET6  u8 family | saddr[16] | sport
  *                                    | daddr[16] | dport                37
  *                AF_UNIX   u8 family | u64 server_sk | u64 client_sk
- *                                    | path, NUL-terminated        18..125
+ *                                    | path | NUL                  18..126
  *
  * family is the PPM_AF_* number (socket_family_to_scap). Other families
  * store an empty param, as Falco does. For IP, the source (s...) is the
@@ -29,6 +29,13 @@
  * the server's end first, and one path: the server's. A path whose first
  * byte is NUL is an abstract name (unix(7)); it is written as '@' and the
  * name, as ss(8) shows it.
+ *
+ * The path is every byte of it, up to the param's last byte, a NUL: an
+ * abstract name keeps the NULs inside it ("\0a\0b" is "@a\0b\0"), and a
+ * pathname may fill all 108 bytes of sun_path without a NUL. Falco stops
+ * an abstract name at its first inner NUL and a path at 107 bytes; we do
+ * not, so that two different names never look the same. A reader takes
+ * the path's length from the param's, not from the first NUL.
  */
 #ifndef SCAPLAB_AUXMAP_STORE_SOCKET_H
 #define SCAPLAB_AUXMAP_STORE_SOCKET_H
@@ -36,7 +43,7 @@
 #include "auxmap_store_params.h"
 #include "../extract/socket.h"
 
-/* Longest unix path Falco writes, NUL included: UNIX_PATH_MAX (108). */
+/* The size of sun_path: the longest unix path, with no NUL after it. */
 #define UNIX_PATH_MAX_SCAP 108
 
 /* Room for any sockaddr a program may pass: struct sockaddr_storage. */
@@ -84,8 +91,8 @@ static __always_inline bool read_user_sockaddr(union scap_sockaddr *addr, unsign
 
 /*
  * Write a unix path at dst: sun_path holds valid bytes (it need not end in
- * NUL). Returns the bytes written, NUL included. Kernel memory only: a user
- * sockaddr is first copied by read_user_sockaddr().
+ * NUL). Returns the bytes written, the final NUL included. Kernel memory
+ * only: a user sockaddr is first copied by read_user_sockaddr().
  */
 static __always_inline __u16 write_unix_path(__u8 *dst, const char *sun_path, int valid)
 {
@@ -97,12 +104,11 @@ static __always_inline __u16 write_unix_path(__u8 *dst, const char *sun_path, in
 		dst[0] = '\0';
 		return 1;
 	}
-	/* Falco's limit: a path of at most UNIX_PATH_MAX - 1 characters. */
 	barrier_var(size);
-	if (size > UNIX_PATH_MAX_SCAP - 1)
-		size = UNIX_PATH_MAX_SCAP - 1;
+	if (size > UNIX_PATH_MAX_SCAP)
+		size = UNIX_PATH_MAX_SCAP;
 	if (first != '\0') {
-		/* A pathname: at most size characters, then NUL. */
+		/* A pathname: up to its NUL, or all size bytes, then a NUL. */
 		n = bpf_probe_read_kernel_str(dst, size + 1, sun_path);
 		if (n <= 0) {
 			dst[0] = '\0';
@@ -110,14 +116,20 @@ static __always_inline __u16 write_unix_path(__u8 *dst, const char *sun_path, in
 		}
 		return n;
 	}
-	/* Abstract: '@', then the size - 1 bytes after the leading NUL. */
+	/* Abstract: '@', then the size - 1 bytes after the leading NUL, NULs and all. */
 	dst[0] = '@';
-	n = bpf_probe_read_kernel_str(dst + 1, size, sun_path + 1);
-	if (n <= 0) {
+	size -= 1;
+	barrier_var(size);
+	if (size > UNIX_PATH_MAX_SCAP - 1) {	/* cannot happen; tells the verifier */
+		dst[0] = '\0';
+		return 1;
+	}
+	if (bpf_probe_read_kernel(dst + 1, size, sun_path + 1)) {
 		dst[1] = '\0';
 		return 2;
 	}
-	return n + 1;
+	dst[1 + size] = '\0';
+	return size + 2;
 }
 
 /*
