@@ -9,6 +9,7 @@
 #include <string.h>
 #include "scap.h"
 #include "scap_engines.h"
+#include "scap_schema.h"
 #include "scap_vtable.h"
 
 struct scap {
@@ -36,12 +37,6 @@ bool scap_engine_available(enum scap_engine_kind kind, const char **why_not)
 	return false;
 }
 
-/* A ring buffer must be a power of 2 and a whole number of pages. */
-static bool buffer_size_is_valid(unsigned long bytes)
-{
-	return bytes >= 4096 && (bytes & (bytes - 1)) == 0;
-}
-
 /* Is args sane for the engine it names? 0, or an SCAP_* code with the reason in error. */
 static int32_t check_open_args(const struct scap_open_args *args, char *error)
 {
@@ -62,7 +57,7 @@ static int32_t check_open_args(const struct scap_open_args *args, char *error)
 							   : "reads a file; it cannot capture live");
 		return SCAP_ILLEGAL_INPUT;
 	}
-	if (args->buffer_bytes_dim && !buffer_size_is_valid(args->buffer_bytes_dim)) {
+	if (args->buffer_bytes_dim && !scap_buffer_size_is_valid(args->buffer_bytes_dim)) {
 		snprintf(error, SCAP_LASTERR_SIZE,
 			 "buffer size %lu is not a power of 2 of at least 4096 bytes",
 			 args->buffer_bytes_dim);

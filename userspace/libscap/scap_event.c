@@ -14,6 +14,7 @@
 
 #include "ppm_flags.h"
 #include "scap_event.h"
+#include "scap_schema.h"
 
 /* Write a one-line reason into err and return SCAP_FAILURE. */
 static int32_t fail(char *err, size_t errlen, const char *fmt, ...)
@@ -90,39 +91,7 @@ const char *scap_param_type_name(enum ppm_param_type type)
 	}
 }
 
-/*
- * The size a socket address must have, by parameter type and family byte
- * (the layout Falco's drivers write; all integers in the machine's order,
- * addresses in network order):
- *   PT_SOCKADDR   AF_INET   family, ip[4], port u16                  = 7
- *                 AF_INET6  family, ip[16], port u16                 = 19
- *                 AF_UNIX   family, path + NUL                       >= 2
- *   PT_SOCKTUPLE  AF_INET   family, sip[4], sport, dip[4], dport     = 13
- *                 AF_INET6  family, sip[16], sport, dip[16], dport   = 37
- *                 AF_UNIX   family, src u64, dst u64, path + NUL     >= 18
- * Sets *at_least for AF_UNIX, whose path varies. Returns 0 for any other
- * family: the drivers write only the family byte then, and so any size
- * is accepted.
- */
-static uint32_t sockaddr_size(enum ppm_param_type type, uint8_t family, bool *at_least)
-{
-	bool tuple = type == PT_SOCKTUPLE;
-
-	*at_least = false;
-	switch (family) {
-	case PPM_AF_INET:
-		return tuple ? 1 + 4 + 2 + 4 + 2 : 1 + 4 + 2;
-	case PPM_AF_INET6:
-		return tuple ? 1 + 16 + 2 + 16 + 2 : 1 + 16 + 2;
-	case PPM_AF_UNIX:
-		*at_least = true;
-		return tuple ? 1 + 8 + 8 + 1 : 1 + 1;
-	default:
-		return 0;
-	}
-}
-
-/* The name of a family sockaddr_size() knows, for messages. */
+/* The name of a family scap_sockaddr_size() knows, for messages. */
 static const char *family_name(uint8_t family)
 {
 	switch (family) {
@@ -159,7 +128,7 @@ static int32_t check_contents(const char *name, uint32_t i, const struct ppm_par
 		const char *what = pi->type == PT_SOCKTUPLE ? "socktuple" : "sockaddr";
 		uint8_t family = p->val[0];
 
-		size = sockaddr_size(pi->type, family, &at_least);
+		size = scap_sockaddr_size(pi->type, family, &at_least);
 		if (size && !at_least && p->len != size)
 			return fail(err, errlen,
 				    "param %u (%s) of %s is %u bytes, an %s %s needs %u",

@@ -20,6 +20,7 @@
 #include "ppm_flags.h"
 #include "scap_escape.h"
 #include "scap_format.h"
+#include "scap_schema.h"
 #include "scap_sockaddr.h"
 
 /* The kernel returns errors as -1 .. -MAX_ERRNO; below that it is a value. */
@@ -37,14 +38,6 @@ static const char *errno_name(int64_t v)
 	if (v >= 0 || v < -MAX_ERRNO)
 		return NULL;
 	return strerrorname_np((int)-v);
-}
-
-/* The syscall's name for the generic event's ID, or NULL if unknown. */
-static const char *syscall_name(uint16_t id)
-{
-	if (id >= SYSCALL_TABLE_SIZE)
-		return NULL;
-	return g_syscall_names[id];
 }
 
 /*
@@ -200,7 +193,7 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 			scap_strbuf_appendf(sb, "%" PRId64, x);
 		break;
 	case PT_SYSCALLID:
-		name = syscall_name(scap_evt_param_u16(v, i));
+		name = scap_syscall_name(scap_evt_param_u16(v, i));
 		if (name)
 			scap_strbuf_append(sb, name);
 		else
@@ -265,7 +258,7 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 	switch (pi->type) {
 	case PT_SYSCALLID:
 		/* Always a string; an ID with no name is its number as a string. */
-		name = syscall_name(scap_evt_param_u16(v, i));
+		name = scap_syscall_name(scap_evt_param_u16(v, i));
 		if (name)
 			scap_json_append_string(sb, (const uint8_t *)name, strlen(name));
 		else

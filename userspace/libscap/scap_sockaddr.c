@@ -8,6 +8,7 @@
 
 #include "ppm_flags.h"
 #include "scap_escape.h"
+#include "scap_schema.h"
 #include "scap_sockaddr.h"
 
 /*
@@ -55,10 +56,12 @@ void scap_sockaddr_to_text(struct scap_strbuf *sb, const struct scap_evt_param *
 			   enum scap_path_style style)
 {
 	uint8_t family = p->val[0];
+	bool at_least;
+	uint32_t size = scap_sockaddr_size(PT_SOCKADDR, family, &at_least);
 
-	if (family == PPM_AF_INET && p->len == 1 + 4 + 2)
+	if (family == PPM_AF_INET && p->len == size)
 		append_endpoint(sb, family, p->val + 1, p->val + 5);
-	else if (family == PPM_AF_INET6 && p->len == 1 + 16 + 2)
+	else if (family == PPM_AF_INET6 && p->len == size)
 		append_endpoint(sb, family, p->val + 1, p->val + 17);
 	else if (family == PPM_AF_UNIX)
 		append_unix_path(sb, p->val + 1, p->len - 1u, style);
@@ -70,17 +73,19 @@ void scap_socktuple_to_text(struct scap_strbuf *sb, const struct scap_evt_param 
 			    enum scap_path_style style)
 {
 	uint8_t family = p->val[0];
+	bool at_least;
+	uint32_t size = scap_sockaddr_size(PT_SOCKTUPLE, family, &at_least);
 	uint64_t src, dst;
 
-	if (family == PPM_AF_INET && p->len == 1 + 4 + 2 + 4 + 2) {
+	if (family == PPM_AF_INET && p->len == size) {
 		append_endpoint(sb, family, p->val + 1, p->val + 5);
 		scap_strbuf_append(sb, "->");
 		append_endpoint(sb, family, p->val + 7, p->val + 11);
-	} else if (family == PPM_AF_INET6 && p->len == 1 + 16 + 2 + 16 + 2) {
+	} else if (family == PPM_AF_INET6 && p->len == size) {
 		append_endpoint(sb, family, p->val + 1, p->val + 17);
 		scap_strbuf_append(sb, "->");
 		append_endpoint(sb, family, p->val + 19, p->val + 35);
-	} else if (family == PPM_AF_UNIX && p->len >= 1 + 8 + 8) {
+	} else if (family == PPM_AF_UNIX && p->len >= size) {
 		memcpy(&src, p->val + 1, sizeof(src));
 		memcpy(&dst, p->val + 9, sizeof(dst));
 		scap_strbuf_appendf(sb, "%" PRIx64 "->%" PRIx64 " ", src, dst);

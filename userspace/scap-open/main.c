@@ -25,6 +25,7 @@
 #include "output.h"
 #include "scap.h"
 #include "scap_event.h"
+#include "scap_schema.h"
 #include "scap_strbuf.h"
 #include "thread_table.h"
 
@@ -82,19 +83,20 @@ static void build_open_args(struct capture *c, struct scap_open_args *args)
 	memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
 	if (c->opts.command) {
 		for (size_t i = 0; i < sizeof(scope_syscalls) / sizeof(scope_syscalls[0]); i++) {
-			int nr = syscall_by_name(scope_syscalls[i]);
+			int nr = scap_syscall_by_name(scope_syscalls[i]);
 
 			if (nr >= 0)
 				args->interesting_syscalls[nr] = true;
 		}
 	}
-	/* Which event codes the chosen syscalls produce. */
+	/* Which event codes the chosen syscalls produce (generic ones: see wanted()). */
 	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-		const struct syscall_evt_pair *p = &g_syscall_table[nr];
+		uint16_t enter, exit;
 
-		if (c->opts.syscalls[nr] && (p->flags & UF_USED)) {
-			c->event_wanted[p->enter_event_type] = true;
-			c->event_wanted[p->exit_event_type] = true;
+		if (c->opts.syscalls[nr] && scap_syscall_events(nr, &enter, &exit) &&
+		    !scap_evt_is_generic(enter)) {
+			c->event_wanted[enter] = true;
+			c->event_wanted[exit] = true;
 		}
 	}
 }
@@ -132,7 +134,7 @@ static bool wanted(const struct capture *c, const struct thread_info *t,
 			return false;
 	}
 	if (o->any_syscall_filter) {
-		if (type == PPME_GENERIC_E || type == PPME_GENERIC_X) {
+		if (scap_evt_is_generic(type)) {
 			uint16_t nr = scap_evt_param_u16(evt, 0);
 
 			return nr < SYSCALL_TABLE_SIZE && o->syscalls[nr];

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "options.h"
+#include "scap_schema.h"
 
 static const char usage[] =
 	"usage: scap-open [options] [-- COMMAND [ARGS...]]\n"
@@ -131,15 +132,6 @@ static int parse_number(const char *option, const char *s, bool sized, uint64_t 
 	return 0;
 }
 
-int syscall_by_name(const char *name)
-{
-	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-		if (g_syscall_names[nr] && !strcmp(g_syscall_names[nr], name))
-			return nr;
-	}
-	return -1;
-}
-
 /*
  * "openat,close" -> opts->syscalls[257] = opts->syscalls[3] = true. Every
  * name between commas must be one: a filter that names nothing would
@@ -159,7 +151,7 @@ static int parse_syscalls(struct options *opts, const char *list)
 		if (len == 0)
 			return bad("--syscall", list, "an empty name (a comma too many?)");
 		snprintf(one, sizeof(one), "%.*s", (int)len, name);
-		nr = len < sizeof(one) ? syscall_by_name(one) : -1;
+		nr = len < sizeof(one) ? scap_syscall_by_name(one) : -1;
 		if (nr < 0)
 			return bad("--syscall", one, "no x86_64 syscall has this name");
 		opts->syscalls[nr] = true;
@@ -231,7 +223,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'd':
 			if (parse_number("--buffer_dim", optarg, true, 4096, 1UL << 30, &v))
 				return -1;
-			if (v & (v - 1))
+			if (!scap_buffer_size_is_valid(v))
 				return bad("--buffer_dim", optarg, "not a power of 2");
 			opts->buffer_bytes = v;
 			break;

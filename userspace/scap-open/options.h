@@ -33,9 +33,6 @@ struct options {
 	bool all_processes;		/* with command: every process, not its scope only */
 };
 
-/* The x86_64 number of the syscall called name, or -1. */
-int syscall_by_name(const char *name);
-
 /*
  * Fill opts from argv. Returns 0, or -1 after printing a one-line error to
  * stderr; 1 if --help was printed.

@@ -6,22 +6,10 @@
 #include "output.h"
 #include "scap_escape.h"
 #include "scap_format.h"
+#include "scap_schema.h"
 
 /* sysdig prints this many bytes of I/O data in its default line. */
 #define TEXT_MAX_DATA 80
-
-const char *output_event_name(const struct scap_evt_view *evt)
-{
-	uint16_t type = evt->hdr->type;
-
-	if (type == PPME_GENERIC_E || type == PPME_GENERIC_X) {
-		uint16_t nr = scap_evt_param_u16(evt, 0);
-
-		if (nr < SYSCALL_TABLE_SIZE && g_syscall_names[nr])
-			return g_syscall_names[nr];
-	}
-	return evt->info->name;
-}
 
 static char direction(const struct scap_evt_view *evt)
 {
@@ -44,7 +32,7 @@ void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struc
 	/* Any process may name itself (prctl PR_SET_NAME): no escape reaches the terminal. */
 	scap_text_append_string(sb, (const uint8_t *)comm, strlen(comm));
 	scap_strbuf_appendf(sb, " (%" PRIu64 ") %c %s ", (uint64_t)evt->hdr->tid, direction(evt),
-			    output_event_name(evt));
+			    scap_evt_name(evt));
 	scap_format_params_text(sb, evt, TEXT_MAX_DATA);
 	scap_strbuf_append(sb, "\n");
 }
@@ -59,7 +47,7 @@ void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct thread_info 
 			    (uint64_t)evt->hdr->tid, t ? t->pid : (int64_t)-1);
 	scap_json_append_string(sb, (const uint8_t *)comm, strlen(comm));
 	scap_strbuf_appendf(sb, ",\"dir\":\"%c\",\"name\":\"%s\",\"params\":", direction(evt),
-			    output_event_name(evt));
+			    scap_evt_name(evt));
 	scap_format_params_json(sb, evt);
 	scap_strbuf_append(sb, "}\n");
 }

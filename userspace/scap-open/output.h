@@ -24,7 +24,4 @@ void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struc
 void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct thread_info *t,
 		 const struct scap_evt_view *evt);
 
-/* The event's name; a generic event is named after its syscall. */
-const char *output_event_name(const struct scap_evt_view *evt);
-
 #endif /* SCAP_OPEN_OUTPUT_H */

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* See scap_schema.h. */
+#include <string.h>
+#include "ppm_flags.h"
+#include "scap_schema.h"
+
+const char *scap_syscall_name(uint32_t nr)
+{
+	return nr < SYSCALL_TABLE_SIZE ? g_syscall_names[nr] : NULL;
+}
+
+int scap_syscall_by_name(const char *name)
+{
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		if (g_syscall_names[nr] && !strcmp(g_syscall_names[nr], name))
+			return nr;
+	}
+	return -1;
+}
+
+bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit)
+{
+	const struct syscall_evt_pair *p;
+
+	if (nr >= SYSCALL_TABLE_SIZE)
+		return false;
+	p = &g_syscall_table[nr];
+	*enter = p->flags & UF_USED ? p->enter_event_type : PPME_GENERIC_E;
+	*exit = p->flags & UF_USED ? p->exit_event_type : PPME_GENERIC_X;
+	return true;
+}
+
+bool scap_evt_is_generic(uint16_t type)
+{
+	return type == PPME_GENERIC_E || type == PPME_GENERIC_X;
+}
+
+const char *scap_evt_name(const struct scap_evt_view *v)
+{
+	const char *name;
+
+	if (scap_evt_is_generic(v->hdr->type)) {
+		name = scap_syscall_name(scap_evt_param_u16(v, 0));
+		if (name)
+			return name;
+	}
+	return v->info->name;
+}
+
+uint32_t scap_sockaddr_size(enum ppm_param_type type, uint8_t family, bool *at_least)
+{
+	bool tuple = type == PT_SOCKTUPLE;
+
+	*at_least = false;
+	switch (family) {
+	case PPM_AF_INET:
+		return tuple ? 1 + 4 + 2 + 4 + 2 : 1 + 4 + 2;
+	case PPM_AF_INET6:
+		return tuple ? 1 + 16 + 2 + 16 + 2 : 1 + 16 + 2;
+	case PPM_AF_UNIX:
+		*at_least = true;
+		return tuple ? 1 + 8 + 8 + 1 : 1 + 1;
+	default:
+		return 0;
+	}
+}
+
+bool scap_buffer_size_is_valid(unsigned long bytes)
+{
+	return bytes >= 4096 && (bytes & (bytes - 1)) == 0;
+}

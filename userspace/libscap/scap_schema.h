@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Questions about the schema, each answered in one place: the decoder, the
+ * formatters, the engines and scap-open ask here instead of reading the
+ * tables (driver/event_table.c, syscall_table.c, syscall_names.c) their
+ * own way.
+ */
+#ifndef SCAPLAB_SCAP_SCHEMA_H
+#define SCAPLAB_SCAP_SCHEMA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "scap_event.h"
+
+/* "openat" for 257: the x86_64 syscall's name; NULL for an unused number. */
+const char *scap_syscall_name(uint32_t nr);
+
+/* 257 for "openat"; -1 if no x86_64 syscall has that name. */
+int scap_syscall_by_name(const char *name);
+
+/*
+ * The event types syscall nr produces: its own enter/exit pair, or the
+ * generic pair (PPME_GENERIC_E/X) if the drivers have no filler for it.
+ * false for a number out of range.
+ */
+bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit);
+
+/* Is this the generic event, which carries the syscall's number in a param? */
+bool scap_evt_is_generic(uint16_t type);
+
+/*
+ * The name to show for an event: the schema's ("openat"), or, for the
+ * generic event, its syscall's ("getppid"); the schema's "syscall" if the
+ * ID has no name.
+ */
+const char *scap_evt_name(const struct scap_evt_view *v);
+
+/*
+ * The size a socket address param must have, by its type (PT_SOCKADDR or
+ * PT_SOCKTUPLE) and family byte. *at_least is set for AF_UNIX, whose path
+ * varies: the size is then the smallest. 0 for any other family: the
+ * drivers write only the family byte then, and any size is accepted.
+ */
+uint32_t scap_sockaddr_size(enum ppm_param_type type, uint8_t family, bool *at_least);
+
+/* Can a per-CPU buffer have this many bytes? A power of 2, at least a page (4096). */
+bool scap_buffer_size_is_valid(unsigned long bytes);
+
+#endif /* SCAPLAB_SCAP_SCHEMA_H */
