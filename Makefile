@@ -17,6 +17,7 @@
 #                               the starters (run by make test)
 #   make replay                 a student release done lab by lab, graded
 #                               after each step (run by make test)
+#   make fuzz    the decoder's fuzzer (FUZZ_SECONDS=N, default 60)
 #   make all     only the build
 #   make clean   remove build/
 #
@@ -50,13 +51,17 @@ test:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: doctor bench
+.PHONY: doctor bench fuzz
 doctor:
 	$(Q)scripts/doctor.sh
 
 bench: setup
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/bench.sh
+
+# The fuzzer, FUZZ_SECONDS long (default 60; make test runs 20).
+fuzz:
+	$(Q)$(MAKE) --no-print-directory -f test/unit.mk fuzz $(if $(FUZZ_SECONDS),FUZZ_SECONDS=$(FUZZ_SECONDS))
 
 # ---- the labs -------------------------------------------------------------
 

@@ -5,7 +5,7 @@
 # "not ok" lines. A suite that does not build, or whose binary dies before
 # running all the tests its plan ("1..N") announced, counts as failures:
 # a crash must never look like a pass.
-#   scripts/run-tests.sh [unit] [bats] [labs] [replay] [docs]
+#   scripts/run-tests.sh [docs] [unit] [fuzz] [bats] [labs] [replay]
 #                                                   (default: all suites)
 set -u
 cd "$(dirname "$0")/.."
@@ -82,27 +82,38 @@ run_replay() {
 }
 
 # Every path, link, function and make target the docs name exists.
+# A bounded fuzzing run (make fuzz runs longer): a crash is a failure.
+run_fuzz() {
+	echo "fuzzer (libFuzzer on the decoder and formatters, ${FUZZ_SECONDS:-20} s):"
+	rm -f "$out/fuzz.tap"
+	make --no-print-directory -f test/unit.mk fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}" \
+		> "$out/fuzz.log" 2>&1
+	[ -s "$out/fuzz.tap" ] || { echo "1..1"; echo "not ok 1 - the fuzzer did not build or run: see $out/fuzz.log"; } > "$out/fuzz.tap"
+	count_tap fuzz "$out/fuzz.tap"
+}
+
 run_docs() {
 	echo "docs (scripts/check-docs.sh: what the READMEs name exists):"
 	scripts/check-docs.sh > "$out/docs.tap" 2>&1
 	count_tap docs "$out/docs.tap"
 }
 
-suites=${*:-docs unit bats labs replay}
+suites=${*:-docs unit fuzz bats labs replay}
 echo "build:"
 if build_or_fail build make --no-print-directory all; then
-	echo "  build                        ok"
+	echo "  build                            ok"
 else
-	suites="docs unit"	# the live tests need the build; these do not
+	suites="docs unit fuzz"	# the live tests need the build; these do not
 fi
 for s in $suites; do
 	case $s in
 	unit) run_unit ;;
+	fuzz) run_fuzz ;;
 	bats) run_bats ;;
 	labs) run_labs ;;
 	replay) run_replay ;;
 	docs) run_docs ;;
-	*) echo "run-tests: unknown suite '$s' (docs, unit, bats, labs, replay)" >&2; exit 2 ;;
+	*) echo "run-tests: unknown suite '$s' (docs, unit, fuzz, bats, labs, replay)" >&2; exit 2 ;;
 	esac
 done
 

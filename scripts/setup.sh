@@ -6,7 +6,7 @@
 set -eu
 
 build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev"
-test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev"
+test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev xxd"
 
 pkgs=$build_pkgs
 target=run

@@ -35,7 +35,7 @@ static void test_json_string_escapes(void **state)
 	assert_json_string("", 0, "\"\"");
 	assert_json_string("a\"b\\c/d", 7, "\"a\\\"b\\\\c/d\"");
 	assert_json_string("\n\t\r\b\f\x01\x1f\x7f", 8,
-			   "\"\\n\\t\\r\\b\\f\\u0001\\u001f\x7f\"");
+			   "\"\\n\\t\\r\\b\\f\\u0001\\u001f\\u007f\"");
 	assert_json_string("a\0b", 3, "\"a\\u0000b\"");
 }
 

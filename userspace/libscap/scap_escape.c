@@ -135,7 +135,7 @@ void scap_json_append_escaped(struct scap_strbuf *sb, const uint8_t *s, size_t l
 			scap_strbuf_append(sb, "\\b");
 		} else if (c == '\f') {
 			scap_strbuf_append(sb, "\\f");
-		} else if (c < 0x20) {
+		} else if (c < 0x20 || c == 0x7f) {
 			json_append_byte_escape(sb, c);
 		} else if (c < 0x80) {
 			scap_strbuf_append_char(sb, (char)c);

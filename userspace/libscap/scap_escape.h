@@ -39,7 +39,7 @@ void scap_text_append_data(struct scap_strbuf *sb, const uint8_t *s, size_t len)
 
 /*
  * Append len bytes of s as a quoted JSON string. '"' and '\' are escaped,
- * control characters become \n, \t, \r, \b, \f or \u00XX (C1 controls
+ * control characters (and DEL) become \n, \t, \r, \b, \f or \u00XX (C1 controls
  * and bidi overrides too, though valid UTF-8), valid UTF-8 passes through,
  * and each byte that is not part of valid UTF-8 (0xff, a lone 0xc3)
  * becomes the lone surrogate \udcXX of its value, as Python's
