@@ -150,11 +150,19 @@ static int32_t check_contents(const char *name, uint32_t i, const struct ppm_par
 /* Room for "openat_x": a schema name, "_e" or "_x", and the NUL. */
 #define EVT_NAME_SIZE (PPM_MAX_NAME_LEN + 3)
 
-/* Write the name of a known event type with its direction, e.g. "openat_x". */
+/*
+ * Write the name of a known event type with its direction, e.g. "openat_x".
+ * Done for every event, so by hand: snprintf here took about a third of
+ * scap-open's time per event (perf record, scap-open -q).
+ */
 static void event_name(uint16_t type, char name[EVT_NAME_SIZE])
 {
-	snprintf(name, EVT_NAME_SIZE, "%.*s_%c", PPM_MAX_NAME_LEN, g_event_info[type].name,
-		 PPME_IS_ENTER(type) ? 'e' : 'x');
+	size_t n = strnlen(g_event_info[type].name, PPM_MAX_NAME_LEN);
+
+	memcpy(name, g_event_info[type].name, n);
+	name[n] = '_';
+	name[n + 1] = PPME_IS_ENTER(type) ? 'e' : 'x';
+	name[n + 2] = '\0';
 }
 
 /*

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 #include "bpf_ringbuf.h"
+#include "../../ringbuffer/devset.h"
 
 int scap_bpf_ringbuf_init(struct scap_bpf_ringbuf *rb, int map_fd, size_t size, char *err,
 			  size_t errlen)
@@ -98,3 +99,20 @@ void scap_bpf_ringbuf_fini(struct scap_bpf_ringbuf *rb)
 		munmap(rb->consumer_pos, page);
 	memset(rb, 0, sizeof(*rb));
 }
+
+/* In this file, so that the compiler inlines peek and consume into them. */
+static void *ops_peek(void *rings, uint32_t cpu, uint32_t *bytes)
+{
+	return scap_bpf_ringbuf_peek((struct scap_bpf_ringbuf *)rings + cpu, bytes);
+}
+
+static void ops_consume(void *rings, uint32_t cpu, uint32_t evt_len)
+{
+	(void)evt_len;
+	scap_bpf_ringbuf_consume((struct scap_bpf_ringbuf *)rings + cpu);
+}
+
+const struct scap_dev_ops scap_bpf_ringbuf_ops = {
+	.peek = ops_peek,
+	.consume = ops_consume,
+};

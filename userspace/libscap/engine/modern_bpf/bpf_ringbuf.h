@@ -47,4 +47,11 @@ void scap_bpf_ringbuf_consume(struct scap_bpf_ringbuf *rb);
 
 void scap_bpf_ringbuf_fini(struct scap_bpf_ringbuf *rb);
 
+/*
+ * The device set's operations (ringbuffer/devset.h) on an array of rings,
+ * one per CPU: ctx is the array. A ring's records have their own size, so
+ * consume does not need the event's length.
+ */
+extern const struct scap_dev_ops scap_bpf_ringbuf_ops;
+
 #endif /* SCAPLAB_BPF_RINGBUF_H */

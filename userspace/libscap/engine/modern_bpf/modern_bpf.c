@@ -160,27 +160,6 @@ static bool is_dispatcher(const struct bpf_program *prog, const struct scaplab_m
 
 /* ---- step 6: the rings, read through the shared device set ---- */
 
-static void *ring_peek(void *ctx, uint32_t cpu, uint32_t *bytes)
-{
-	struct scap_engine_handle *h = ctx;
-
-	return scap_bpf_ringbuf_peek(&h->rings[cpu], bytes);
-}
-
-/* A ring's records have their own size: the event's length is not needed. */
-static void ring_consume(void *ctx, uint32_t cpu, uint32_t evt_len)
-{
-	struct scap_engine_handle *h = ctx;
-
-	(void)evt_len;
-	scap_bpf_ringbuf_consume(&h->rings[cpu]);
-}
-
-static const struct scap_dev_ops ring_ops = {
-	.peek = ring_peek,
-	.consume = ring_consume,
-};
-
 static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 {
 	int outer_fd = bpf_map__fd(h->skel->maps.ringbuf_maps);
@@ -188,7 +167,7 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 	h->ring_fds = calloc(h->ncpus, sizeof(*h->ring_fds));
 	h->rings = calloc(h->ncpus, sizeof(*h->rings));
 	if (!h->ring_fds || !h->rings ||
-	    scap_devset_init(&h->devset, h->ncpus, &ring_ops, h, NEXT_WAIT_NS))
+	    scap_devset_init(&h->devset, h->ncpus, &scap_bpf_ringbuf_ops, h->rings, NEXT_WAIT_NS))
 		return fail(lasterr, "out of memory for %u rings", h->ncpus);
 	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
 		h->ring_fds[cpu] = -1;
