@@ -11,7 +11,7 @@ RUNS=${RUNS:-5}
 loop=build/test/bench/getppid_loop
 bin=build/scap-open
 mkdir -p build/test/bench
-gcc -O2 -Wall -Wextra -Werror test/bench/getppid_loop.c -o $loop
+${CC:-cc} -O2 -Wall -Wextra -Werror test/bench/getppid_loop.c -o $loop
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ns_of() { sed -n 's/^ns_per_call=//p'; }
