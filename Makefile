@@ -17,6 +17,7 @@
 #                               the starters (run by make test)
 #   make replay                 a student release done lab by lab, graded
 #                               after each step (run by make test)
+#   make vm      a shell in Debian's kernel under QEMU (scripts/vm)
 #   make fuzz    the decoder's fuzzer (FUZZ_SECONDS=N, default 60)
 #   make all     only the build
 #   make clean   remove build/
@@ -51,13 +52,19 @@ test:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: doctor bench fuzz
+.PHONY: doctor bench fuzz vm
 doctor:
 	$(Q)scripts/doctor.sh
 
 bench: setup
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/bench.sh
+
+# A shell in Debian's kernel under QEMU, with this machine's files (scripts/vm).
+vm:
+	$(Q)scripts/setup.sh --vm
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)scripts/vm shell
 
 # The fuzzer, FUZZ_SECONDS long (default 60; make test runs 20).
 fuzz:

@@ -116,9 +116,12 @@ if [ -e "$proc/modules" ]; then
 		warn "this kernel loads modules, but its headers are missing (needed to build the kmod)" \
 			"fix: sudo apt-get install linux-headers-$release"
 	fi
+elif command -v qemu-system-x86_64 >/dev/null && [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 &&
+	vm_kernel=$(dpkg-query -W -f='${Depends}' linux-image-amd64 2>/dev/null) && [ -n "$vm_kernel" ]; then
+	ok "this kernel cannot load modules; the kmod runs in a QEMU guest instead (scripts/vm, make vm: ${vm_kernel%% *})"
 else
 	warn "this kernel cannot load modules ($proc/modules is missing): the kmod runs in a QEMU guest" \
-		"needs: sudo apt-get install qemu-system-x86 linux-image-amd64 linux-headers-amd64"
+		"needs: sudo scripts/setup.sh --vm   (qemu-system-x86, busybox-static, linux-image-amd64)"
 fi
 
 if [ "$failed" -eq 0 ]; then

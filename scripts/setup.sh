@@ -1,18 +1,24 @@
 #!/bin/sh
 # Installs what scaplab needs and prepares the kernel interfaces.
 #   scripts/setup.sh          what building and running need
-#   scripts/setup.sh --test   the test tools too
+#   scripts/setup.sh --test   the test tools too, and the VM's (scripts/vm)
+#   scripts/setup.sh --vm     the VM's
 # Run by `make run` and `make test`; safe to run again (it only does what is missing).
 set -eu
 
 build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev"
 test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev xxd"
+# scripts/vm: Debian's kernel in QEMU (the tests run a second kernel there)
+vm_pkgs="qemu-system-x86 busybox-static linux-image-amd64 xz-utils"
 
 pkgs=$build_pkgs
 target=run
 if [ "${1:-}" = "--test" ]; then
-	pkgs="$pkgs $test_pkgs"
+	pkgs="$pkgs $test_pkgs $vm_pkgs"
 	target=test
+elif [ "${1:-}" = "--vm" ]; then
+	pkgs="$pkgs $vm_pkgs"
+	target=vm
 fi
 
 die() { echo "setup: $*" >&2; exit 1; }

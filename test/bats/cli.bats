@@ -83,7 +83,7 @@ bad_input() {
 }
 
 @test "cli: a command that does not exist: 'cannot run', exit non-zero" {
-	run --separate-stderr timeout 60 "$SCAP_OPEN" -- /nonexistent/scaplab-cmd
+	run -127 --separate-stderr timeout 60 "$SCAP_OPEN" -- /nonexistent/scaplab-cmd
 	echo "exit status: $status"
 	echo "stderr: $stderr"
 	[[ $status -ne 0 ]] || fail "scap-open exited 0 for a command that cannot run"
