@@ -31,9 +31,7 @@ err"
 }
 
 @test "vm: the host's files are there read-only underneath; the guest's writes stay in the guest" {
-	# Not under /tmp: the guest has a /tmp of its own.
-	local mark=$REPO_ROOT/build/test/vm-mark
-	mkdir -p "$(dirname "$mark")"
+	local mark=$BATS_TEST_TMPDIR/mark
 	echo host >"$mark"
 	run scripts/vm run -- sh -c "cat '$mark'; echo guest > '$mark'; cat '$mark'"
 	echo "$output"
