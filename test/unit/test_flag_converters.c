@@ -37,9 +37,6 @@
 #include "renameat2_flags_to_scap.h"
 #include "flags_table.h"
 
-/* More entries than any table has: a table this long lost its terminator. */
-
-
 /* ------------------------------------------------------------------ */
 /* open, openat, openat2                                               */
 /* ------------------------------------------------------------------ */

@@ -48,7 +48,6 @@
 #define MMAP_LEN 0x5a000	/* 368640: no loader maps exactly this */
 #define SNAP_TEST_LEN 200	/* longer than the default snaplen (80) */
 
-
 /* How many calls did not do what they must: main's exit status is 1 if any. */
 extern int g_failures;
 

@@ -52,9 +52,10 @@ static int32_t check_open_args(const struct scap_open_args *args, char *error)
 		return SCAP_NOT_SUPPORTED;
 	}
 	if (args->mode != e->vtable->mode) {
-		snprintf(error, SCAP_LASTERR_SIZE, "the %s engine %s", e->name,
-			 e->vtable->mode == SCAP_MODE_LIVE ? "captures live; it reads no file"
-							   : "reads a file; it cannot capture live");
+		const char *what = e->vtable->mode == SCAP_MODE_LIVE ?
+			"captures live; it reads no file" : "reads a file; it cannot capture live";
+
+		snprintf(error, SCAP_LASTERR_SIZE, "the %s engine %s", e->name, what);
 		return SCAP_ILLEGAL_INPUT;
 	}
 	if (args->buffer_bytes_dim && !scap_buffer_size_is_valid(args->buffer_bytes_dim)) {

@@ -12,8 +12,8 @@
 #include "scap_sockaddr.h"
 
 /*
- * The byte layouts are checked by scap_event_decode (see sockaddr_size in
- * scap_event.c): IP addresses are in network order as in struct
+ * The byte layouts are checked by scap_event_decode (with
+ * scap_sockaddr_size(), scap_schema.c): IP addresses are in network order as in struct
  * sockaddr_in, ports in the machine's order (the drivers apply ntohs).
  */
 

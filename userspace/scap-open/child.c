@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "child.h"
+#include "proc_tree.h"
 
 int child_spawn(struct child *c, char **argv, bool stdout_to_stderr)
 {
@@ -106,28 +107,10 @@ void child_reap(struct child *c)
 	}
 }
 
-/* Our ppid of pid, from /proc/pid/stat; -1 if it is gone. */
-static pid_t parent_of(pid_t pid)
-{
-	char path[64], buf[512], *p;
-	pid_t ppid = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	/* "pid (comm) state ppid ...": comm may hold spaces and ')'. */
-	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
-		sscanf(p + 1, " %*c %d", &ppid);
-	fclose(f);
-	return ppid;
-}
-
 /* Kill every process whose parent chain reaches us; how many were found. */
 static int kill_descendants(void)
 {
-	pid_t me = getpid(), pid, up;
+	pid_t me = getpid(), pid;
 	struct dirent *e;
 	int found = 0;
 	DIR *d = opendir("/proc");
@@ -138,11 +121,7 @@ static int kill_descendants(void)
 		pid = strtol(e->d_name, NULL, 10);
 		if (pid <= 1 || pid == me)
 			continue;
-		/* Bounded: a chain that loops (pids reused under us) ends here. */
-		up = pid;
-		for (int depth = 0; depth < 64 && up > 1 && up != me; depth++)
-			up = parent_of(up);
-		if (up == me) {
+		if (proc_descends_from(pid, me)) {
 			kill(pid, SIGKILL);
 			found++;
 		}

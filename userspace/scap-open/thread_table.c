@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <asm/unistd.h>
 #include "ppm_flags.h"
+#include "proc_tree.h"
 #include "thread_table.h"
 
 #define TOMBSTONE -1	/* a forgotten thread: keeps probe chains intact */
@@ -105,43 +106,25 @@ static bool in_scope(struct thread_table *tt, int64_t tid)
 	return t && t->in_scope;
 }
 
-/* The Tgid and PPid of /proc/<tid>/status; false if the thread is gone. */
-static bool read_status(int64_t tid, int64_t *tgid, int64_t *ppid)
+/* The Tgid of /proc/<tid>/status: its process; -1 if the thread is gone. */
+static int64_t read_tgid(int64_t tid)
 {
 	char path[64], line[256];
+	int64_t tgid = -1;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "/proc/%lld/status", (long long)tid);
 	f = fopen(path, "r");
 	if (!f)
-		return false;
-	*tgid = *ppid = -1;
+		return -1;
 	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, "Tgid:", 5))
-			*tgid = strtoll(line + 5, NULL, 10);
-		else if (!strncmp(line, "PPid:", 5))
-			*ppid = strtoll(line + 5, NULL, 10);
+		if (!strncmp(line, "Tgid:", 5)) {
+			tgid = strtoll(line + 5, NULL, 10);
+			break;
+		}
 	}
 	fclose(f);
-	return *tgid > 0;
-}
-
-/*
- * Is process pid a descendant of scap-open, with ancestry from /proc?
- * Bounded: a chain that loops (pids reused under us) ends the walk.
- */
-static bool descends_from(int64_t pid, int64_t ancestor)
-{
-	int64_t tgid, ppid;
-
-	for (int depth = 0; depth < 64 && pid > 1; depth++) {
-		if (pid == ancestor)
-			return true;
-		if (!read_status(pid, &tgid, &ppid))
-			return false;
-		pid = ppid;
-	}
-	return false;
+	return tgid > 0 ? tgid : -1;
 }
 
 /*
@@ -151,11 +134,10 @@ static bool descends_from(int64_t pid, int64_t ancestor)
 static void read_proc(struct thread_table *tt, struct thread_info *t)
 {
 	char path[64];
-	int64_t ppid;
 	FILE *f;
 
-	if (!read_status(t->tid, &t->pid, &ppid)) {
-		t->pid = -1;
+	t->pid = read_tgid(t->tid);
+	if (t->pid < 0) {
 		/* Gone: nothing tells whether it was the command's. */
 		t->unplaced = tt->root_tid > 0;
 	} else if (tt->root_tid > 0 && t->tid != tt->root_tid) {
@@ -167,7 +149,7 @@ static void read_proc(struct thread_table *tt, struct thread_info *t)
 		if (t->pid == tt->root_tid)
 			t->in_scope = in_scope(tt, tt->root_tid);
 		else
-			t->in_scope = descends_from(t->pid == t->tid ? ppid : t->pid, tt->reaper);
+			t->in_scope = proc_descends_from(t->pid, tt->reaper);
 	}
 	snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)t->tid);
 	f = fopen(path, "r");

@@ -88,7 +88,6 @@ void scap_bpf_ringbuf_consume(struct scap_bpf_ringbuf *rb)
 	__atomic_store_n(rb->consumer_pos, rb->cons, __ATOMIC_RELEASE);
 }
 
-
 void scap_bpf_ringbuf_fini(struct scap_bpf_ringbuf *rb)
 {
 	long page = sysconf(_SC_PAGESIZE);

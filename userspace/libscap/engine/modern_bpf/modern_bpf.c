@@ -222,12 +222,14 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 {
 	struct scap_engine_handle *h;
 	struct bpf_program *prog;
+	int enter_table, exit_table;
 	int ncpus;
 	int err;
 
 	*engine = NULL;
 	if (args->engine_params) {
-		snprintf(lasterr, SCAP_LASTERR_SIZE, "the modern_bpf engine takes no engine_params");
+		snprintf(lasterr, SCAP_LASTERR_SIZE,
+			 "the modern_bpf engine takes no engine_params");
 		return SCAP_ILLEGAL_INPUT;
 	}
 	if (check_machine(lasterr))
@@ -275,11 +277,10 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		     "libbpf's messages", strerror(-err));
 		goto cleanup;
 	}
-	if (scap_fill_enter_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_enter_tail_table),
-				  lasterr))
-		goto cleanup;
-	if (scap_fill_exit_tail_table(h->skel->obj, bpf_map__fd(h->skel->maps.syscall_exit_tail_table),
-				 lasterr))
+	enter_table = bpf_map__fd(h->skel->maps.syscall_enter_tail_table);
+	exit_table = bpf_map__fd(h->skel->maps.syscall_exit_tail_table);
+	if (scap_fill_enter_tail_table(h->skel->obj, enter_table, lasterr) ||
+	    scap_fill_exit_tail_table(h->skel->obj, exit_table, lasterr))
 		goto cleanup;
 	if (create_rings(h, lasterr))
 		goto cleanup;
