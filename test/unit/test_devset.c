@@ -142,6 +142,31 @@ static void an_event_longer_than_its_record_is_consumed_by_its_record(void **sta
 	scap_devset_fini(&ds);
 }
 
+/*
+ * A byte-stream engine (the kmod's ring) advances by evt_len: a len shorter
+ * than a header, 0 above all, would hand back the same corrupt event forever.
+ */
+static void an_event_shorter_than_a_header_is_consumed_by_its_record(void **state)
+{
+	struct fake_engine e = { 0 };
+	struct scap_devset ds;
+	struct ppm_evt_hdr *evt;
+	uint16_t dev;
+	uint32_t bytes;
+
+	(void)state;
+	add(&e, 0, 10, 0);		/* the header says 0 bytes */
+	add(&e, 0, 20, PPM_EVT_HDR_SIZE);
+	e.devs[0].record_bytes[0] = 100;
+	assert_int_equal(scap_devset_init(&ds, 1, &fake_ops, &e, 1000), 0);
+	assert_int_equal(scap_devset_next(&ds, &evt, &dev, &bytes), SCAP_SUCCESS);
+	assert_int_equal(evt->len, 0);
+	assert_int_equal(scap_devset_next(&ds, &evt, &dev, &bytes), SCAP_SUCCESS);
+	assert_int_equal(evt->ts, 20);
+	assert_int_equal(e.devs[0].consumed_len[0], 100);
+	scap_devset_fini(&ds);
+}
+
 static void all_empty_is_a_timeout_after_the_wait(void **state)
 {
 	struct fake_engine e = { 0 };
@@ -166,6 +191,7 @@ int main(void)
 		cmocka_unit_test(merges_in_timestamp_order_and_consumes_each_once),
 		cmocka_unit_test(a_record_too_short_for_a_header_comes_out_first),
 		cmocka_unit_test(an_event_longer_than_its_record_is_consumed_by_its_record),
+		cmocka_unit_test(an_event_shorter_than_a_header_is_consumed_by_its_record),
 		cmocka_unit_test(all_empty_is_a_timeout_after_the_wait),
 	};
 

@@ -62,7 +62,14 @@ int32_t scap_devset_next(struct scap_devset *ds, struct ppm_evt_hdr **evt, uint1
 		uint32_t rec = ds->head_bytes[ds->last];
 		uint32_t len = rec < PPM_EVT_HDR_SIZE ? rec : ds->heads[ds->last]->len;
 
-		ds->ops->consume(ds->ctx, ds->last, len < rec ? len : rec);
+		/*
+		 * A corrupt length (shorter than a header, or past the record)
+		 * gives back the whole record: a byte-stream engine that moved
+		 * by 0 would return the same corrupt event forever.
+		 */
+		if (len < PPM_EVT_HDR_SIZE || len > rec)
+			len = rec;
+		ds->ops->consume(ds->ctx, ds->last, len);
 		ds->heads[ds->last] = NULL;
 		ds->last = -1;
 	}
