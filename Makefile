@@ -28,6 +28,7 @@
 
 include mk/common.mk
 include modern_bpf/Makefile.inc
+include driver/Makefile.inc
 include userspace/Makefile.inc
 
 # ---- entry points ---------------------------------------------------------
@@ -35,7 +36,7 @@ include userspace/Makefile.inc
 .DEFAULT_GOAL := all
 .PHONY: all setup run test clean
 
-all: $(BUILD)/scap-open
+all: $(BUILD)/scap-open $(if $(KMOD_WHY),,$(KMOD))
 
 setup:
 	$(Q)scripts/setup.sh

@@ -160,6 +160,40 @@ enum ppm_param_type {
 	PT_MAX = 44
 };
 
+/*
+ * Bytes of a fixed-size parameter type; 0 for strings, byte buffers and
+ * socket addresses, whose length only the event's length array gives. The
+ * kernel module stores params by it (val_to_ring) and libscap checks them
+ * by it (scap_param_type_size).
+ */
+static inline __u32 ppm_param_type_size(enum ppm_param_type type)
+{
+	switch (type) {
+	case PT_INT8:
+	case PT_UINT8:
+	case PT_SIGTYPE:
+		return 1;
+	case PT_INT16:
+	case PT_UINT16:
+	case PT_SYSCALLID:
+		return 2;
+	case PT_INT32:
+	case PT_UINT32:
+	case PT_FLAGS32:
+	case PT_UID:
+	case PT_GID:
+		return 4;
+	case PT_INT64:
+	case PT_UINT64:
+	case PT_ERRNO:
+	case PT_FD:
+	case PT_PID:
+		return 8;
+	default:
+		return 0;
+	}
+}
+
 /* How to print a numeric parameter. Numbers are Falco's. */
 enum ppm_print_format {
 	PF_NA = 0,

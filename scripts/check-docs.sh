@@ -28,7 +28,7 @@ fi
 # are thousands of them.
 declare -A TARGETS=() FUNCS=() LABS=()
 for t in $(sed -nE 's/^([a-z][a-z0-9_-]*( [a-z][a-z0-9_-]*)*):([^=]|$).*/\1/p' \
-	Makefile test/*.mk labs/*.mk); do
+	Makefile */Makefile.inc mk/*.mk test/*.mk labs/*.mk); do
 	TARGETS[$t]=1
 done
 # Functions: every name called or defined as name( in the code, the

@@ -118,10 +118,17 @@ if [ -e "$proc/modules" ]; then
 	fi
 elif command -v qemu-system-x86_64 >/dev/null && [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 &&
 	vm_kernel=$(dpkg-query -W -f='${Depends}' linux-image-amd64 2>/dev/null) && [ -n "$vm_kernel" ]; then
-	ok "this kernel cannot load modules; the kmod runs in a QEMU guest instead (scripts/vm, make vm: ${vm_kernel%% *})"
+	vm_kernel=${vm_kernel%% *}
+	vm_kernel=${vm_kernel#linux-image-}
+	if [ -d "/lib/modules/$vm_kernel/build" ]; then
+		ok "this kernel cannot load modules; the kmod runs in a QEMU guest instead (scripts/kmod-run, make vm: $vm_kernel)"
+	else
+		warn "this kernel cannot load modules, and the guest kernel's headers are missing (the kmod is built for $vm_kernel)" \
+			"fix: sudo apt-get install linux-headers-amd64   (make setup --vm does it)"
+	fi
 else
 	warn "this kernel cannot load modules ($proc/modules is missing): the kmod runs in a QEMU guest" \
-		"needs: sudo scripts/setup.sh --vm   (qemu-system-x86, busybox-static, linux-image-amd64)"
+		"needs: sudo scripts/setup.sh --vm   (qemu-system-x86, busybox-static, linux-image-amd64, linux-headers-amd64)"
 fi
 
 if [ "$failed" -eq 0 ]; then

@@ -5,7 +5,7 @@
 # "not ok" lines. A suite that does not build, or whose binary dies before
 # running all the tests its plan ("1..N") announced, counts as failures:
 # a crash must never look like a pass.
-#   scripts/run-tests.sh [docs] [unit] [fuzz] [bats] [vm] [labs] [replay]
+#   scripts/run-tests.sh [docs] [unit] [fuzz] [bats] [vm] [kmod] [labs] [replay]
 #                                                   (default: all suites)
 set -u
 cd "$(dirname "$0")/.."
@@ -111,13 +111,25 @@ run_vm() {
 		"$out/vm-bats.tap"
 }
 
+# The kernel module: its own tests, parity with the modern driver, and the
+# modern driver's exact-parameter suite against --kmod (test/kmod/run.sh),
+# natively where this kernel loads modules, else in the VM (scripts/kmod-run).
+run_kmod() {
+	echo "kernel module (test/kmod/run.sh, $(scripts/kmod-run where)):"
+	build_or_fail kmod make --no-print-directory kmod || return
+	build_or_fail kmod-tests make --no-print-directory -f test/test.mk kmod-tests || return
+	VM_TIMEOUT=2400 scripts/kmod-run -- test/kmod/run.sh > "$out/kmod.tap" 2>&1
+	count_tap kmod "$out/kmod.tap"
+	sed -n 's/^# parity:/      parity:/p' "$out/kmod.tap"
+}
+
 run_docs() {
 	echo "docs (scripts/check-docs.sh: what the READMEs name exists):"
 	scripts/check-docs.sh > "$out/docs.tap" 2>&1
 	count_tap docs "$out/docs.tap"
 }
 
-suites=${*:-docs unit fuzz bats vm labs replay}
+suites=${*:-docs unit fuzz bats vm kmod labs replay}
 echo "build:"
 if build_or_fail build make --no-print-directory all; then
 	echo "  build                            ok"
@@ -129,11 +141,12 @@ for s in $suites; do
 	unit) run_unit ;;
 	fuzz) run_fuzz ;;
 	vm) run_vm ;;
+	kmod) run_kmod ;;
 	bats) run_bats ;;
 	labs) run_labs ;;
 	replay) run_replay ;;
 	docs) run_docs ;;
-	*) echo "run-tests: unknown suite '$s' (docs, unit, fuzz, bats, vm, labs, replay)" >&2; exit 2 ;;
+	*) echo "run-tests: unknown suite '$s' (docs, unit, fuzz, bats, vm, kmod, labs, replay)" >&2; exit 2 ;;
 	esac
 done
 

@@ -13,7 +13,7 @@
 # build/test/captures/, so that a failing run can be read afterwards.
 
 # Alone (make -f test/test.mk), it needs the rules of what it links.
-include mk/common.mk modern_bpf/Makefile.inc userspace/Makefile.inc
+include mk/common.mk modern_bpf/Makefile.inc driver/Makefile.inc userspace/Makefile.inc
 TEST_BUILD := $(BUILD)/test
 BATS ?= bats
 BATS_FILES ?= $(sort $(wildcard test/bats/*.bats))
@@ -43,3 +43,17 @@ bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api
 	$(Q)mkdir -p $(TEST_BUILD)/captures
 	$(Q)$(BATS) --tap $(BATS_FILES) > $(TEST_BUILD)/bats.tap; rc=$$?; \
 		cat $(TEST_BUILD)/bats.tap; exit $$rc
+
+# The kernel module's misuse checks (test/kmod/driver.bats).
+$(TEST_BUILD)/kmod_misuse: test/kmod/kmod_misuse.c driver/ppm_ioctl.h driver/ppm_ringbuffer.h
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) -Idriver $< -o $@
+
+# A module that says it speaks another API version: the engine must refuse it.
+KMOD_API99 := $(BUILD)/driver/$(KMOD_KVER)-api99/scaplab.ko
+$(KMOD_API99): $(KMOD_SRCS)
+	$(call kmod_build,$(@D),-DPPM_API_CURRENT_VERSION=99ULL)
+
+.PHONY: kmod-tests
+kmod-tests: $(TEST_BUILD)/workload $(TEST_BUILD)/kmod_misuse $(KMOD_API99)

@@ -48,6 +48,17 @@ WORKLOAD=${WORKLOAD:-$REPO_ROOT/build/test/workload}
 CAPTURE_DIR=${CAPTURE_DIR:-$REPO_ROOT/build/test/captures}
 export SCAP_OPEN WORKLOAD CAPTURE_DIR
 
+# With the kernel module (SCAP_OPEN_ARGS=--kmod, as test/kmod/run.sh sets):
+# the capture loads it if needed, and each file ends by checking the kernel
+# log since its capture began (test/kmod/kmod.bash).
+if [[ " ${SCAP_OPEN_ARGS:-} " == *" --kmod "* ]]; then
+	# shellcheck source=test/kmod/kmod.bash
+	. "$REPO_ROOT/test/kmod/kmod.bash"
+	teardown_file() {
+		dmesg_scan "$BATS_TEST_FILENAME"
+	}
+fi
+
 # The syscalls with a dedicated event (driver/syscall_table.c).
 SUPPORTED_SYSCALLS=(open openat openat2 creat close read write pread64 pwrite64 readv writev
 	execve execveat clone clone3 fork vfork socket bind connect accept accept4 listen
@@ -88,6 +99,12 @@ capture() {
 	shift
 	mkdir -p "$CAPTURE_DIR"
 	if [[ ${SCAPLAB_REUSE_CAPTURES:-} != 1 || ! -s $CAPTURE_DIR/$name.json ]]; then
+		if declare -F kmod_load >/dev/null; then
+			# Once per file: teardown_file scans from the first capture on.
+			[[ ${_kmod_marked:-} == "$BATS_TEST_FILENAME" ]] || dmesg_mark "$BATS_TEST_FILENAME"
+			_kmod_marked=$BATS_TEST_FILENAME
+			kmod_load
+		fi
 		# shellcheck disable=SC2086
 		"$SCAP_OPEN" --json ${SCAP_OPEN_ARGS:-} -- "$WORKLOAD" "$@" >"$CAPTURE_DIR/$name.json" \
 			2>"$CAPTURE_DIR/$name.err" &

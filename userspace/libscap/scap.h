@@ -50,6 +50,7 @@ enum scap_mode {
  */
 enum scap_engine_kind {
 	SCAP_ENGINE_MODERN_BPF = 0,	/* live: the modern eBPF probe (modern_bpf/) */
+	SCAP_ENGINE_KMOD,		/* live: the kernel module (driver/) */
 	SCAP_ENGINE_COUNT
 };
 
@@ -88,6 +89,7 @@ struct scap_stats {
 	uint64_t n_drops;		/* events lost, all reasons */
 	uint64_t n_drops_buffer;	/* ... because a ring buffer was full */
 	uint64_t n_drops_max_event_size;/* ... because an event was too large */
+	uint64_t n_drops_bug;		/* ... because the driver found a bug (kmod: a bad tail) */
 	uint64_t n_fault_reads;		/* params left empty: memory unreadable */
 };
 

@@ -34,31 +34,7 @@ static int32_t fail(char *err, size_t errlen, const char *fmt, ...)
 
 uint32_t scap_param_type_size(enum ppm_param_type type)
 {
-	switch (type) {
-	case PT_INT8:
-	case PT_UINT8:
-	case PT_SIGTYPE:
-		return 1;
-	case PT_INT16:
-	case PT_UINT16:
-	case PT_SYSCALLID:
-		return 2;
-	case PT_INT32:
-	case PT_UINT32:
-	case PT_FLAGS32:
-	case PT_UID:
-	case PT_GID:
-		return 4;
-	case PT_INT64:
-	case PT_UINT64:
-	case PT_ERRNO:
-	case PT_FD:
-	case PT_PID:
-		return 8;
-	default:
-		/* Strings, byte buffers, socket addresses: the length array says. */
-		return 0;
-	}
+	return ppm_param_type_size(type);
 }
 
 const char *scap_param_type_name(enum ppm_param_type type)

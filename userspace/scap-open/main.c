@@ -266,9 +266,11 @@ static void print_stats(struct capture *c, double seconds)
 		"scap-open: %" PRIu64 " events printed; the driver captured %" PRIu64
 		" in %.2f s (%.0f events/s)\n"
 		"scap-open: drops: %" PRIu64 " (buffer full: %" PRIu64 ", too large: %" PRIu64
-		"); params unreadable: %" PRIu64 "; corrupt events: %" PRIu64 "\n",
+		"%s%.0" PRIu64 "); params unreadable: %" PRIu64 "; corrupt events: %" PRIu64 "\n",
 		c->printed, s.n_evts, seconds, seconds > 0 ? s.n_evts / seconds : 0.0, s.n_drops,
-		s.n_drops_buffer, s.n_drops_max_event_size, s.n_fault_reads, c->corrupt);
+		s.n_drops_buffer, s.n_drops_max_event_size,
+		/* A driver bug is never expected: named only when it happened. */
+		s.n_drops_bug ? ", driver bug: " : "", s.n_drops_bug, s.n_fault_reads, c->corrupt);
 	/*
 	 * Without a drop every clone event arrived, so a thread gone before it
 	 * was met was not the command's. With drops it may have been: its

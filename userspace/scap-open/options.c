@@ -19,6 +19,7 @@ static const char usage[] =
 	"Capture syscalls live and print them, one event per line.\n"
 	"\n"
 	"  --modern_bpf           use the modern eBPF driver (the default)\n"
+	"  --kmod                 use the kernel module (driver/; load it first)\n"
 	"  -n, --num_events N     stop after printing N events\n"
 	"      --duration SEC     stop after SEC seconds (may be fractional)\n"
 	"  -p, --pid PID          only events of process PID (repeatable)\n"
@@ -66,10 +67,11 @@ static void print_engines(FILE *f)
 	}
 }
 
-enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_ALL_PROCESSES };
+enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_KMOD, OPT_ALL_PROCESSES };
 
 static const struct option long_options[] = {
 	{ "modern_bpf", no_argument, NULL, OPT_MODERN_BPF },
+	{ "kmod", no_argument, NULL, OPT_KMOD },
 	{ "num_events", required_argument, NULL, 'n' },
 	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "pid", required_argument, NULL, 'p' },
@@ -188,6 +190,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 		switch (c) {
 		case OPT_MODERN_BPF:
 			opts->engine = SCAP_ENGINE_MODERN_BPF;
+			break;
+		case OPT_KMOD:
+			opts->engine = SCAP_ENGINE_KMOD;
 			break;
 		case 'n':
 			if (parse_number("--num_events", optarg, false, 1, UINT64_MAX, &v))

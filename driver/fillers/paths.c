@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Syscalls that act on paths without opening a file: chdir, mkdir,
+ * mkdirat, unlink, unlinkat, rename, renameat, renameat2.
+ *
+ * All but mkdir send nothing on enter: the exit event carries the result
+ * and every argument, so one event tells what happened. The paths are
+ * therefore read after the call, as the caller's buffer then holds them.
+ * The modern driver's twins: modern_bpf/programs/tail_called/events/
+ * syscall_dispatched_events/<syscall>.bpf.c.
+ */
+#include "../ppm_fillers.h"
+#include "../ppm_flag_helpers.h"
+#include "../renameat2_flags_to_scap.h"
+
+FILLER(sys_chdir_e)
+{
+	return 0;
+}
+
+FILLER(sys_chdir_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/*
+	 * Parameter 2: path (type: PT_CHARBUF). Not PT_FSPATH, as in Falco's
+	 * schema, whose userspace keeps each thread's cwd from it.
+	 */
+	return val_to_ring(args, args->args[0], 0, true);
+}
+
+FILLER(sys_mkdir_e)
+{
+	/* Parameter 1: mode (type: PT_UINT32), as passed, before the umask */
+	return val_to_ring(args, args->args[1], 0, false);
+}
+
+FILLER(sys_mkdir_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: path (type: PT_FSPATH) */
+	return val_to_ring(args, args->args[0], 0, true);
+}
+
+FILLER(sys_mkdirat_e)
+{
+	return 0;
+}
+
+FILLER(sys_mkdirat_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: dirfd (type: PT_FD). AT_FDCWD stays -100. */
+	res = val_to_ring(args, syscall_arg_fd(args, 0), 0, false);
+	if (res)
+		return res;
+	/* Parameter 3: path (type: PT_FSRELPATH) */
+	res = val_to_ring(args, args->args[1], 0, true);
+	if (res)
+		return res;
+	/* Parameter 4: mode (type: PT_UINT32), before the umask */
+	return val_to_ring(args, args->args[2], 0, false);
+}
+
+FILLER(sys_unlink_e)
+{
+	return 0;
+}
+
+FILLER(sys_unlink_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: path (type: PT_FSPATH) */
+	return val_to_ring(args, args->args[0], 0, true);
+}
+
+FILLER(sys_unlinkat_e)
+{
+	return 0;
+}
+
+FILLER(sys_unlinkat_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: dirfd (type: PT_FD). AT_FDCWD stays -100. */
+	res = val_to_ring(args, syscall_arg_fd(args, 0), 0, false);
+	if (res)
+		return res;
+	/* Parameter 3: name (type: PT_FSRELPATH) */
+	res = val_to_ring(args, args->args[1], 0, true);
+	if (res)
+		return res;
+	/* Parameter 4: flags (type: PT_FLAGS32) */
+	return val_to_ring(args, unlinkat_flags_to_scap(args->args[2]), 0, false);
+}
+
+FILLER(sys_rename_e)
+{
+	return 0;
+}
+
+FILLER(sys_rename_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: oldpath (type: PT_FSPATH) */
+	res = val_to_ring(args, args->args[0], 0, true);
+	if (res)
+		return res;
+	/* Parameter 3: newpath (type: PT_FSPATH) */
+	return val_to_ring(args, args->args[1], 0, true);
+}
+
+/* renameat's and renameat2's first five params: res, then each dirfd and its path. */
+static int store_renameat_params(struct event_filler_arguments *args)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: olddirfd (type: PT_FD). AT_FDCWD stays -100. */
+	res = val_to_ring(args, syscall_arg_fd(args, 0), 0, false);
+	if (res)
+		return res;
+	/* Parameter 3: oldpath (type: PT_FSRELPATH) */
+	res = val_to_ring(args, args->args[1], 0, true);
+	if (res)
+		return res;
+	/* Parameter 4: newdirfd (type: PT_FD) */
+	res = val_to_ring(args, syscall_arg_fd(args, 2), 0, false);
+	if (res)
+		return res;
+	/* Parameter 5: newpath (type: PT_FSRELPATH) */
+	return val_to_ring(args, args->args[3], 0, true);
+}
+
+FILLER(sys_renameat_e)
+{
+	return 0;
+}
+
+FILLER(sys_renameat_x)
+{
+	/* Parameters 1-5: res, olddirfd, oldpath, newdirfd, newpath */
+	return store_renameat_params(args);
+}
+
+FILLER(sys_renameat2_e)
+{
+	return 0;
+}
+
+FILLER(sys_renameat2_x)
+{
+	int res;
+
+	/* Parameters 1-5: res, olddirfd, oldpath, newdirfd, newpath */
+	res = store_renameat_params(args);
+	if (res)
+		return res;
+	/* Parameter 6: flags (type: PT_FLAGS32) */
+	return val_to_ring(args, renameat2_flags_to_scap(args->args[4]), 0, false);
+}

@@ -1,0 +1,15 @@
+#!/bin/bash
+# The kernel module's tests, as make test runs them (through scripts/kmod-run:
+# natively where the running kernel loads modules, else in the VM):
+#   the module's own tests (driver.bats), parity with the modern driver
+#   (parity.bats), and the modern driver's exact-parameter suite run
+#   against --kmod. TAP on stdout.
+#
+#   scripts/kmod-run -- test/kmod/run.sh [BATS FILES...]
+set -u
+cd "$(dirname "$0")/../.."
+files=("$@")
+[[ ${#files[@]} -gt 0 ]] || files=(test/kmod/driver.bats test/kmod/parity.bats
+	test/bats/files.bats test/bats/io.bats test/bats/network.bats test/bats/process.bats
+	test/bats/errors.bats)
+SCAP_OPEN_ARGS=--kmod exec bats --tap "${files[@]}"
