@@ -64,7 +64,7 @@ bool ppm_read_user_sockaddr(struct event_filler_arguments *args, union ppm_socka
 	if (!uaddr || len <= 0 || len > (int)sizeof(*addr))
 		return false;
 	if (copy_from_user_nofault(addr, (const void __user *)uaddr, len)) {
-		args->info->n_fault_reads++;
+		ppm_count_fault_read(args);
 		return false;
 	}
 	return true;

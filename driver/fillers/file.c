@@ -133,7 +133,7 @@ static int store_open_how(struct event_filler_arguments *args)
 		goto empty;
 	if (copy_from_user_nofault(&how, uhow, sizeof(how))) {
 		/* Counted like val_to_ring() counts an unreadable param. */
-		args->info->n_fault_reads++;
+		ppm_count_fault_read(args);
 		goto empty;
 	}
 	/* The low 32 bits of the u64 flags and mode, as BPF's converters take them. */

@@ -10,11 +10,6 @@
 #include "../ppm_fillers.h"
 #include "../extract/iovec.h"
 
-static void count_fault_read(struct event_filler_arguments *args)
-{
-	args->info->n_fault_reads++;
-}
-
 /*
  * A "data" param of len bytes at the user address ptr. No bytes is an
  * empty param without a read: BPF reads nothing either, so a zero-length
@@ -40,7 +35,7 @@ static int store_iovec_size(struct event_filler_arguments *args, unsigned long i
 
 	err = extract_iovec_total_len(iov, iovcnt, &sum);
 	if (err == -EFAULT)
-		count_fault_read(args);
+		ppm_count_fault_read(args);
 	if (err)
 		return push_empty_param(args);
 	return val_to_ring(args, sum, 0, false);
@@ -58,7 +53,7 @@ static int store_iovec_data(struct event_filler_arguments *args, unsigned long i
 
 	n = extract_iovec_data(ppm_param_dst(args), ppm_param_room(args), iov, iovcnt, max_len);
 	if (n == -EFAULT) {
-		count_fault_read(args);
+		ppm_count_fault_read(args);
 		return push_empty_param(args);
 	}
 	if (n < 0)

@@ -30,7 +30,7 @@ static bool read_pipe_fds(struct event_filler_arguments *args, s32 fds[2])
 	if (args->retval != 0)
 		return false;
 	if (copy_from_user_nofault(fds, (const void __user *)args->args[0], 2 * sizeof(fds[0]))) {
-		args->info->n_fault_reads++;
+		ppm_count_fault_read(args);
 		return false;
 	}
 	return true;
