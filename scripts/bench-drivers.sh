@@ -34,6 +34,21 @@ best_of_3() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# stop PID: wait for a reader that was sent SIGINT, at most 60 s.
+stop() {
+	for _ in $(seq 600); do
+		kill -0 "$1" 2>/dev/null || { wait "$1" || true; return; }
+		sleep 0.1
+	done
+	echo "bench-drivers: the reader did not stop in 60 s; killed" >&2
+	kill -KILL "$1"
+	wait "$1" || true
+}
+
+tmp=$(mktemp -d /tmp/bench-drivers.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cp /bin/true "$tmp/bench-marker"	# its comm is the filter of the readers
+
 declare -A ns
 for round in $(seq "$ROUNDS"); do
 	for mode in $(printf '%s\n' none kmod modern_bpf | shuf); do
@@ -41,13 +56,23 @@ for round in $(seq "$ROUNDS"); do
 			ns[$mode]+="$(best_of_3) "
 			continue
 		fi
+		# Every syscall is captured; only the marker's events are printed.
+		rm -f "$tmp/ready"
 		# shellcheck disable=SC2086
-		taskset -c 0 build/scap-open ${args[$mode]} -q --duration 600 2>/dev/null &
+		taskset -c 0 build/scap-open ${args[$mode]} -c bench-marker -o "$tmp/ready" \
+			--duration 600 2>/dev/null &
 		pid=$!
-		sleep 8	# the modern probe takes seconds to load under TCG
+		# Live once the marker's events come out: a probe may take a minute to
+		# load under TCG, so no fixed sleep.
+		for _ in $(seq 1200); do
+			"$tmp/bench-marker"
+			[[ -s $tmp/ready ]] && break
+			sleep 0.1
+		done
+		[[ -s $tmp/ready ]] || { echo "bench-drivers: $mode never started" >&2; exit 1; }
 		ns[$mode]+="$(best_of_3) "
 		kill -INT $pid
-		wait $pid || true
+		stop $pid
 	done
 done
 base=$(tr ' ' '\n' <<<"${ns[none]}" | grep . | median)
