@@ -162,6 +162,34 @@ int32_t scap_get_stats(scap_t *handle, struct scap_stats *stats)
 	return handle->vtable->get_stats(handle->engine, stats, handle->lasterr);
 }
 
+int32_t scap_get_file_stats(scap_t *handle, struct scap_file_stats *stats)
+{
+	if (!handle || !stats)
+		return SCAP_ILLEGAL_INPUT;
+	memset(stats, 0, sizeof(*stats));
+	if (!handle->vtable->get_file_stats) {
+		snprintf(handle->lasterr, SCAP_LASTERR_SIZE, "the %s engine reads no file",
+			 handle->vtable->name);
+		return SCAP_NOT_SUPPORTED;
+	}
+	return handle->vtable->get_file_stats(handle->engine, stats);
+}
+
+int32_t scap_get_proc_table(scap_t *handle, const struct scap_threadinfo **threads,
+			    uint32_t *n)
+{
+	if (!handle || !threads || !n)
+		return SCAP_ILLEGAL_INPUT;
+	*threads = NULL;
+	*n = 0;
+	if (!handle->vtable->get_proc_table) {
+		snprintf(handle->lasterr, SCAP_LASTERR_SIZE,
+			 "the %s engine reads no file: ask /proc", handle->vtable->name);
+		return SCAP_NOT_SUPPORTED;
+	}
+	return handle->vtable->get_proc_table(handle->engine, threads, n);
+}
+
 uint32_t scap_get_ndevs(scap_t *handle)
 {
 	return handle ? handle->vtable->get_ndevs(handle->engine) : 0;

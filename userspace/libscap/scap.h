@@ -51,6 +51,7 @@ enum scap_mode {
 enum scap_engine_kind {
 	SCAP_ENGINE_MODERN_BPF = 0,	/* live: the modern eBPF probe (modern_bpf/) */
 	SCAP_ENGINE_KMOD,		/* live: the kernel module (driver/) */
+	SCAP_ENGINE_SAVEFILE,		/* capture: a .scap file (engine/savefile/) */
 	SCAP_ENGINE_COUNT
 };
 
@@ -93,6 +94,31 @@ struct scap_stats {
 	uint64_t n_fault_reads;		/* params left empty: memory unreadable */
 };
 
+/*
+ * What a capture file says about itself, besides its events (a file has
+ * no driver counters: scap_get_stats answers SCAP_NOT_SUPPORTED).
+ */
+struct scap_file_stats {
+	uint16_t major_version;		/* of the section header block */
+	uint16_t minor_version;
+	uint64_t n_evts;		/* events returned so far */
+	uint64_t n_blocks_unknown;	/* blocks of a type this reader does not know, skipped */
+	uint64_t n_blocks_unread;	/* blocks of a known type in a version it does not
+					   read (e.g. old event blocks), skipped */
+	uint64_t offset;		/* bytes of the file read so far */
+};
+
+/*
+ * One thread of the process list a capture file starts with (Falco's
+ * scap_threadinfo, cut to what a reader needs to name a thread).
+ */
+struct scap_threadinfo {
+	int64_t tid;
+	int64_t pid;		/* its process (thread group) */
+	int64_t ptid;		/* its parent */
+	char comm[16];		/* NUL-terminated, cut to 15 bytes like the kernel's */
+};
+
 typedef struct scap scap_t;
 
 /* "modern_bpf": the engine's name, as scap-open's options spell it; NULL if unknown. */
@@ -132,6 +158,9 @@ int32_t scap_start_capture(scap_t *handle);
  * SCAP_EOF: the capture file has no more events.
  * SCAP_FAILURE: a corrupt buffer (an event longer than its record);
  * scap_getlasterr() says where. The event is skipped: calling again goes on.
+ * From a capture file, SCAP_FAILURE names the byte offset; if the file's
+ * framing itself is broken (truncated, a block length that lies), no
+ * event can be found after it and every later call fails the same way.
  */
 int32_t scap_next(scap_t *handle, struct ppm_evt_hdr **evt, uint16_t *cpu);
 
@@ -140,6 +169,22 @@ int32_t scap_stop_capture(scap_t *handle);
 
 /* The driver's counters, summed over all CPUs. SCAP_NOT_SUPPORTED for a file. */
 int32_t scap_get_stats(scap_t *handle, struct scap_stats *stats);
+
+/*
+ * A capture file's own counters (struct scap_file_stats).
+ * SCAP_NOT_SUPPORTED for a live engine.
+ */
+int32_t scap_get_file_stats(scap_t *handle, struct scap_file_stats *stats);
+
+/*
+ * The threads a capture file's process list names, as they were when the
+ * capture started: *threads stays valid until scap_close. Read at
+ * scap_open, so it is complete before the first event. *n may be 0 (a
+ * file with no process list, or one in a version not read).
+ * SCAP_NOT_SUPPORTED for a live engine: a live reader asks /proc.
+ */
+int32_t scap_get_proc_table(scap_t *handle, const struct scap_threadinfo **threads,
+			    uint32_t *n);
 
 /* Number of per-CPU buffers the engine reads (0 for a NULL handle). */
 uint32_t scap_get_ndevs(scap_t *handle);

@@ -17,11 +17,14 @@ extern const struct scap_vtable scap_modern_bpf_engine;
 #endif
 
 extern const struct scap_vtable scap_kmod_engine;
+extern const struct scap_vtable scap_savefile_engine;
 
 static const struct scap_engine_entry engines[SCAP_ENGINE_COUNT] = {
 	[SCAP_ENGINE_MODERN_BPF] = { "modern_bpf", MODERN_BPF_VTABLE, SCAP_MODERN_BPF_MISSING },
 	/* Always built: it needs only the module's devices, at run time. */
 	[SCAP_ENGINE_KMOD] = { "kmod", &scap_kmod_engine, NULL },
+	/* Always built: plain C, no kernel. */
+	[SCAP_ENGINE_SAVEFILE] = { "savefile", &scap_savefile_engine, NULL },
 };
 
 const struct scap_engine_entry *scap_engine_entry(enum scap_engine_kind kind)

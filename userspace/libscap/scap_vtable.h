@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * The engine vtable: what a capture engine (modern_bpf; later kmod, bpf,
- * savefile) provides so that scap.c can drive it without knowing which
+ * The engine vtable: what a capture engine (modern_bpf, kmod, savefile;
+ * later bpf) provides so that scap.c can drive it without knowing which
  * one it is. A new engine is one folder, engine/NAME/, that defines one
  * struct scap_vtable, and one line in scap.c's engine table.
  *
@@ -57,6 +57,8 @@ struct scap_vtable {
 	 * SCAP_TIMEOUT if no event came within a short wait (scap.c turns it
 	 * into SCAP_STOPPED once the capture is stopped); SCAP_EOF if none
 	 * ever will (the end of a file); SCAP_FAILURE on a corrupt buffer.
+	 * An engine that cannot go on after a failure (a file whose framing
+	 * is broken) fails again on every later call, never crashes.
 	 */
 	int32_t (*next)(struct scap_engine_handle *engine, struct ppm_evt_hdr **evt,
 			uint16_t *cpu, uint32_t *bytes, char *lasterr);
@@ -68,6 +70,20 @@ struct scap_vtable {
 	 */
 	int32_t (*get_stats)(struct scap_engine_handle *engine, struct scap_stats *stats,
 			     char *lasterr);
+
+	/*
+	 * A capture file's counters (stats is zeroed by scap.c). NULL for a
+	 * live engine: scap.c answers SCAP_NOT_SUPPORTED.
+	 */
+	int32_t (*get_file_stats)(struct scap_engine_handle *engine,
+				  struct scap_file_stats *stats);
+
+	/*
+	 * The process list of a capture file, valid until close. NULL for a
+	 * live engine: scap.c answers SCAP_NOT_SUPPORTED.
+	 */
+	int32_t (*get_proc_table)(struct scap_engine_handle *engine,
+				  const struct scap_threadinfo **threads, uint32_t *n);
 
 	/* Number of per-CPU buffers (1 for a file). Cannot fail. */
 	uint32_t (*get_ndevs)(struct scap_engine_handle *engine);
