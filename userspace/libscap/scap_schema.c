@@ -39,6 +39,14 @@ const char *scap_evt_name(const struct scap_evt_view *v)
 {
 	const char *name;
 
+	/* A raw view (scap_event_raw.h) has no schema: the table's name if it has one. */
+	if (!v->info) {
+		uint16_t type = v->hdr->type;
+
+		if (type < PPM_EVENT_MAX && g_event_info[type].name[0])
+			return g_event_info[type].name;
+		return "unknown";
+	}
 	if (scap_evt_is_generic(v->hdr->type)) {
 		name = scap_syscall_name(scap_evt_param_u16(v, 0));
 		if (name)

@@ -31,7 +31,8 @@ bool scap_evt_is_generic(uint16_t type);
 /*
  * The name to show for an event: the schema's ("openat"), or, for the
  * generic event, its syscall's ("getppid"); the schema's "syscall" if the
- * ID has no name.
+ * ID has no name. For a raw view (scap_event_raw.h), the schema's name
+ * if the table has one for its code, else "unknown".
  */
 const char *scap_evt_name(const struct scap_evt_view *v);
 
