@@ -4,6 +4,7 @@
  *
  *   sudo ./build/scap-open -n 20                      the next 20 events, any process
  *   sudo ./build/scap-open --json -- cat /etc/hostname   only cat, as JSON
+ *   ./build/scap-open -r trace.scap -s openat         a capture file (no root)
  *
  * The loop is libscap's whole API (userspace/libscap/scap.h): scap_open,
  * scap_start_capture, scap_next until done, scap_get_stats, scap_close.
@@ -21,10 +22,12 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "engine/savefile/savefile_public.h"
 #include "options.h"
 #include "output.h"
 #include "scap.h"
 #include "scap_event.h"
+#include "scap_event_raw.h"
 #include "scap_schema.h"
 #include "scap_strbuf.h"
 #include "thread_table.h"
@@ -66,6 +69,7 @@ struct capture {
 	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
 	struct child child;
 	uint64_t child_exit_ts;			/* 0 while the command runs */
+	struct scap_savefile_engine_params file;	/* -r FILE */
 	uint64_t printed;
 	uint64_t corrupt;
 	enum stop_reason stop;
@@ -75,6 +79,12 @@ static void build_open_args(struct capture *c, struct scap_open_args *args)
 {
 	memset(args, 0, sizeof(*args));
 	args->engine = c->opts.engine;
+	if (c->opts.scap_file) {
+		c->file.fname = c->opts.scap_file;
+		args->mode = SCAP_MODE_CAPTURE;
+		args->engine = SCAP_ENGINE_SAVEFILE;
+		args->engine_params = &c->file;
+	}
 	args->buffer_bytes_dim = c->opts.buffer_bytes;
 	args->snaplen = c->opts.snaplen;
 	args->verbose = c->opts.verbose;
@@ -139,7 +149,8 @@ static bool wanted(const struct capture *c, const struct thread_info *t,
 
 			return nr < SYSCALL_TABLE_SIZE && o->syscalls[nr];
 		}
-		return c->event_wanted[type];
+		/* A file may hold codes past our table's end. */
+		return type < PPM_EVENT_MAX && c->event_wanted[type];
 	}
 	return true;
 }
@@ -152,7 +163,13 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 	struct thread_info *t;
 	char err[SCAP_LASTERR_SIZE];
 
-	if (scap_event_decode(hdr, hdr->len, &evt, err, sizeof(err)) != SCAP_SUCCESS) {
+	/*
+	 * A file may hold events our schema does not describe (written by
+	 * Falco's drivers): shown raw if their layout is sound.
+	 */
+	if (scap_event_decode(hdr, hdr->len, &evt, err, sizeof(err)) != SCAP_SUCCESS &&
+	    (!c->opts.scap_file ||
+	     scap_event_decode_raw(hdr, hdr->len, &evt, err, sizeof(err)) != SCAP_SUCCESS)) {
 		/* A driver bug, not a reason to stop: say it, count it, go on. */
 		if (c->corrupt++ < 10)
 			fprintf(stderr, "scap-open: skipping a corrupt event on CPU %u: %s\n", cpu,
@@ -247,14 +264,34 @@ static int capture_loop(struct capture *c)
 	return 0;
 }
 
+/* A file has no driver counters: the events read, and what was skipped. */
+static void print_file_stats(struct capture *c, double seconds)
+{
+	struct scap_file_stats fs;
+
+	if (scap_get_file_stats(c->handle, &fs) != SCAP_SUCCESS) {
+		fprintf(stderr, "scap-open: reading the file's statistics failed: %s\n",
+			scap_getlasterr(c->handle));
+		return;
+	}
+	fprintf(stderr, "scap-open: %" PRIu64 " events printed of %" PRIu64 " read from %s "
+		"(format %u.%u) in %.2f s; corrupt events: %" PRIu64 "\n", c->printed, fs.n_evts,
+		c->opts.scap_file, fs.major_version, fs.minor_version, seconds, c->corrupt);
+	if (fs.n_blocks_unknown)
+		fprintf(stderr, "scap-open: skipped %" PRIu64 " blocks of a type this reader "
+			"does not know\n", fs.n_blocks_unknown);
+	if (fs.n_blocks_unread)
+		fprintf(stderr, "scap-open: skipped %" PRIu64 " blocks in a version this reader "
+			"does not read (old event or process list blocks)\n", fs.n_blocks_unread);
+}
+
 static void print_stats(struct capture *c, double seconds)
 {
 	struct scap_stats s;
 	int32_t rc = scap_get_stats(c->handle, &s);
 
-	if (rc == SCAP_NOT_SUPPORTED) {		/* e.g. a capture file: no driver counters */
-		fprintf(stderr, "scap-open: %" PRIu64 " events printed in %.2f s\n", c->printed,
-			seconds);
+	if (c->opts.scap_file) {
+		print_file_stats(c, seconds);
 		return;
 	}
 	if (rc != SCAP_SUCCESS) {
@@ -280,6 +317,20 @@ static void print_stats(struct capture *c, double seconds)
 		fprintf(stderr, "scap-open: events not placed: %" PRIu64 " (of threads gone "
 			"before they could be placed in or out of the command's scope)\n",
 			s.n_drops ? c->threads.unplaced_events : 0);
+}
+
+/* A file's threads are named by its process list, never by this machine's /proc. */
+static void seed_threads(struct capture *c)
+{
+	const struct scap_threadinfo *threads;
+	uint32_t n;
+
+	c->threads.from_file = true;
+	if (scap_get_proc_table(c->handle, &threads, &n) != SCAP_SUCCESS)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		thread_table_add_known(&c->threads, threads[i].tid, threads[i].pid,
+				       threads[i].comm);
 }
 
 static void install_signal_handlers(void)
@@ -344,7 +395,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	install_signal_handlers();
-	if (scap_start_capture(c.handle) != SCAP_SUCCESS) {
+	if (c.opts.scap_file) {
+		seed_threads(&c);
+	} else if (scap_start_capture(c.handle) != SCAP_SUCCESS) {
 		fprintf(stderr, "scap-open: %s\n", scap_getlasterr(c.handle));
 		goto out;
 	}

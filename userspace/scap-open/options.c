@@ -15,27 +15,34 @@
 
 static const char usage[] =
 	"usage: scap-open [options] [-- COMMAND [ARGS...]]\n"
+	"       scap-open -r FILE [options]\n"
 	"\n"
-	"Capture syscalls live and print them, one event per line.\n"
+	"Capture syscalls live, or read them from a capture file, and print them,\n"
+	"one event per line.\n"
 	"\n"
-	"  --modern_bpf           use the modern eBPF driver (the default)\n"
-	"  --kmod                 use the kernel module (driver/; load it first)\n"
+	"  -r, --scap_file FILE   read the events of FILE, a capture file (.scap) that\n"
+	"                         Falco's libs or sysdig wrote (sysdig -w), instead of\n"
+	"                         capturing. Takes -n, -p, -t, -c, -s, -j, -o, -q;\n"
+	"                         the options marked (live) are refused with it.\n"
+	"                         Threads are named from the file, never from /proc.\n"
+	"  --modern_bpf           (live) use the modern eBPF driver (the default)\n"
+	"  --kmod                 (live) use the kernel module (driver/; load it first)\n"
 	"  -n, --num_events N     stop after printing N events\n"
-	"      --duration SEC     stop after SEC seconds (may be fractional)\n"
+	"      --duration SEC     (live) stop after SEC seconds (may be fractional)\n"
 	"  -p, --pid PID          only events of process PID (repeatable)\n"
 	"  -t, --tid TID          only events of thread TID (repeatable)\n"
 	"  -c, --comm NAME        only events of processes named NAME (repeatable)\n"
 	"  -s, --syscall NAMES    only these syscalls, e.g. openat,close (repeatable)\n"
-	"  -d, --buffer_dim BYTES size of each per-CPU ring buffer, a power of 2\n"
+	"  -d, --buffer_dim BYTES (live) size of each per-CPU ring buffer, a power of 2\n"
 	"                         (suffix k or m allowed; default 8m)\n"
-	"      --snaplen BYTES    bytes of I/O data kept per event (default 80)\n"
+	"      --snaplen BYTES    (live) bytes of I/O data kept per event (default 80)\n"
 	"  -j, --json             one JSON object per event\n"
 	"  -o, --output FILE      write the events to FILE instead of stdout\n"
 	"  -q, --quiet            print no events, only the statistics\n"
-	"  -v, --verbose          show all of libbpf's messages, not only its warnings\n"
+	"  -v, --verbose          (live) show all of libbpf's messages, not only its warnings\n"
 	"  -h, --help             this text\n"
 	"\n"
-	"  -- COMMAND ARGS        run COMMAND, capture only it and its descendants,\n"
+	"  -- COMMAND ARGS        (live) run COMMAND, capture only it and its descendants,\n"
 	"                         and stop when it exits. Then, or if scap-open\n"
 	"                         stops first (-n, --duration, Ctrl-C), every\n"
 	"                         process COMMAND started that still runs is killed.\n"
@@ -44,10 +51,11 @@ static const char usage[] =
 	"                         its stdout). scap-open's exit status is COMMAND's\n"
 	"                         (128 + N if signal N killed it, 127 if it could not\n"
 	"                         be run), or 0 if scap-open stopped first.\n"
-	"      --all_processes    with -- COMMAND: capture every process, not only\n"
+	"      --all_processes    (live) with -- COMMAND: capture every process, not only\n"
 	"                         COMMAND's (the other filters still apply)\n"
 	"\n"
-	"Statistics (events, events per second, drops by reason) go to stderr.\n";
+	"Statistics (events, events per second, drops by reason) go to stderr; for\n"
+	"a file, the events read and any blocks skipped.\n";
 
 /* Which engines this build has, and why any other is missing. */
 static void print_engines(FILE *f)
@@ -85,6 +93,7 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "all_processes", no_argument, NULL, OPT_ALL_PROCESSES },
+	{ "scap_file", required_argument, NULL, 'r' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -176,6 +185,21 @@ static int add_pid(pid_t *list, int *n, const char *option, const char *s)
 	return 0;
 }
 
+/* The name of an option only a live capture takes (refused with -r), or NULL. */
+static const char *live_only_name(int c)
+{
+	switch (c) {
+	case OPT_MODERN_BPF: return "--modern_bpf";
+	case OPT_KMOD: return "--kmod";
+	case OPT_DURATION: return "--duration";
+	case OPT_SNAPLEN: return "--snaplen";
+	case OPT_ALL_PROCESSES: return "--all_processes";
+	case 'd': return "--buffer_dim";
+	case 'v': return "--verbose";
+	default: return NULL;
+	}
+}
+
 int options_parse(struct options *opts, int argc, char **argv)
 {
 	uint64_t v;
@@ -186,7 +210,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opts->engine = SCAP_ENGINE_MODERN_BPF;
 	opterr = 0;
 	/* "+": stop at the first non-option, so COMMAND's own options are its own. */
-	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:jqvh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:r:jqvh", long_options, NULL)) != -1) {
+		if (!opts->live_only)
+			opts->live_only = live_only_name(c);
 		switch (c) {
 		case OPT_MODERN_BPF:
 			opts->engine = SCAP_ENGINE_MODERN_BPF;
@@ -248,6 +274,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'q':
 			opts->quiet = true;
 			break;
+		case 'r':
+			if (!*optarg)
+				return bad("--scap_file", optarg, "no file name");
+			opts->scap_file = optarg;
+			break;
 		case 'v':
 			opts->verbose = true;
 			break;
@@ -275,6 +306,12 @@ int options_parse(struct options *opts, int argc, char **argv)
 			return -1;
 		}
 		opts->command = &argv[optind];
+	}
+	if (opts->scap_file && (opts->live_only || opts->command)) {
+		fprintf(stderr, "scap-open: %s cannot be used with -r: it is for a live capture, "
+			"and -r reads a file (see --help)\n",
+			opts->live_only ? opts->live_only : "'-- COMMAND'");
+		return -1;
 	}
 	if (opts->all_processes && !opts->command) {
 		fprintf(stderr, "scap-open: --all_processes needs a command after '--' (see --help)\n");

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "output.h"
 #include "scap_escape.h"
+#include "scap_event_raw.h"
 #include "scap_format.h"
 #include "scap_schema.h"
 
@@ -33,7 +34,10 @@ void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struc
 	scap_text_append_string(sb, (const uint8_t *)comm, strlen(comm));
 	scap_strbuf_appendf(sb, " (%" PRIu64 ") %c %s ", (uint64_t)evt->hdr->tid, direction(evt),
 			    scap_evt_name(evt));
-	scap_format_params_text(sb, evt, TEXT_MAX_DATA);
+	if (scap_evt_is_raw(evt))
+		scap_format_raw_text(sb, evt, TEXT_MAX_DATA);
+	else
+		scap_format_params_text(sb, evt, TEXT_MAX_DATA);
 	scap_strbuf_append(sb, "\n");
 }
 
@@ -48,6 +52,9 @@ void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct thread_info 
 	scap_json_append_string(sb, (const uint8_t *)comm, strlen(comm));
 	scap_strbuf_appendf(sb, ",\"dir\":\"%c\",\"name\":\"%s\",\"params\":", direction(evt),
 			    scap_evt_name(evt));
-	scap_format_params_json(sb, evt);
+	if (scap_evt_is_raw(evt))
+		scap_format_raw_json(sb, evt);
+	else
+		scap_format_params_json(sb, evt);
 	scap_strbuf_append(sb, "}\n");
 }

@@ -167,9 +167,25 @@ static struct thread_info *get(struct thread_table *tt, int64_t tid)
 	if (t)
 		return t;
 	t = insert(tt, tid);
-	if (t)
+	if (t && !tt->from_file)
 		read_proc(tt, t);
 	return t;
+}
+
+void thread_table_add_known(struct thread_table *tt, int64_t tid, int64_t pid,
+			    const char *comm)
+{
+	struct thread_info *t;
+
+	if (tid <= 0)	/* 0 marks a free slot, below it a tombstone */
+		return;
+	t = lookup(tt, tid);
+	if (!t)
+		t = insert(tt, tid);
+	if (!t)
+		return;
+	t->pid = pid;
+	snprintf(t->comm, sizeof(t->comm), "%s", comm);
 }
 
 void thread_table_add_root(struct thread_table *tt, pid_t pid)
@@ -267,6 +283,9 @@ struct thread_info *thread_table_update(struct thread_table *tt,
 	if (!t)
 		return NULL;
 
+	/* A raw event (one the schema does not know) has no params to learn from. */
+	if (!evt->info)
+		return t;
 	if (is_clone_exit(type)) {
 		learn_from_clone(tt, t, evt);
 	} else if (is_execve_exit(type) && scap_evt_param_s64(evt, EXECVE_X_RES) == 0) {

@@ -16,6 +16,11 @@
  * descendants (scap-open is their subreaper, see child.h). A thread gone
  * from /proc before its first event is read cannot be placed: its events
  * are counted (unplaced_events), not silently taken or left.
+ *
+ * Reading a capture file (from_file), /proc is never asked: it describes
+ * this machine now, not the one the file was written on. The file's
+ * process list seeds the table (thread_table_add_known) and its events
+ * teach the rest; a thread neither names stays pid -1, comm "<NA>".
  */
 #ifndef SCAP_OPEN_THREAD_TABLE_H
 #define SCAP_OPEN_THREAD_TABLE_H
@@ -43,6 +48,7 @@ struct thread_table {
 	int64_t reaper;		/* scap-open, the subreaper of the scope */
 	uint64_t root_exec_ts;	/* the COMMAND's execve is done by then (0: not yet) */
 	uint64_t unplaced_events;	/* events of threads that could not be placed */
+	bool from_file;		/* never read /proc: the events come from a file */
 };
 
 int thread_table_init(struct thread_table *tt);
@@ -50,6 +56,10 @@ void thread_table_fini(struct thread_table *tt);
 
 /* Put the thread that `scap-open -- COMMAND` started into the scope. */
 void thread_table_add_root(struct thread_table *tt, pid_t pid);
+
+/* A thread a capture file's process list names (from_file). */
+void thread_table_add_known(struct thread_table *tt, int64_t tid, int64_t pid,
+			    const char *comm);
 
 /*
  * Learn from one event, and return the thread that made it (never NULL
