@@ -8,15 +8,19 @@ UNIT_SRCS := $(sort $(wildcard test/unit/test_*.c))
 UNIT_NAMES := $(patsubst test/unit/%.c,%,$(UNIT_SRCS))
 
 # The code under test: libscap without its front door (scap.c, scap_engines.c)
-# and its engines, which talk to the kernel.
+# and its live engines, which talk to the kernel.
+# The savefile engine is in: it reads files, not the kernel.
 LIB_SRCS := $(filter-out userspace/libscap/scap.c userspace/libscap/scap_engines.c, \
 		$(wildcard userspace/libscap/*.c userspace/libscap/ringbuffer/*.c)) \
+	$(wildcard userspace/libscap/engine/savefile/*.c) \
 	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
 	$(BUILD)/driver/syscall_names.c
 LIB_HDRS := $(wildcard userspace/libscap/*.h userspace/libscap/ringbuffer/*.h driver/*.h \
+	userspace/libscap/engine/savefile/*.h \
 	test/unit/*.h)
 
-UNIT_CPPFLAGS := -Idriver -Iuserspace/libscap -Iuserspace/libscap/ringbuffer
+UNIT_CPPFLAGS := -Idriver -Iuserspace/libscap -Iuserspace/libscap/ringbuffer \
+	-Iuserspace/libscap/engine/savefile
 UNIT_CFLAGS := $(STD_CFLAGS) $(WARN_CFLAGS) -g
 ASAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
