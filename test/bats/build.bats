@@ -28,8 +28,10 @@ setup_file() {
 @test "build: such a scap-open runs --help and says which engine is left out, and why" {
 	run --separate-stderr "$NOBPF/scap-open" --help
 	expect_equal "exit status" "$status" 0
-	# The kmod engine needs no tools to build, only the module's devices to run.
-	[[ $output == *"Engines in this build: kmod"$'\n'* ]] || fail "--help does not list the engines"
+	# The kmod engine needs no tools to build, only the module's devices to run;
+	# the savefile engine is plain C.
+	[[ $output == *"Engines in this build: kmod savefile"$'\n'* ]] ||
+		fail "--help does not list the engines"
 	[[ $output == *"Left out: modern_bpf (clang (/nonexistent/clang) was not found when libscap was built)"* ]] ||
 		fail "--help does not say why modern_bpf is missing"
 }
@@ -43,9 +45,10 @@ setup_file() {
 	expect_equal "stdout" "$output" ""
 }
 
-@test "build: the full build lists modern_bpf and kmod as built in" {
+@test "build: the full build lists modern_bpf, kmod and savefile as built in" {
 	[[ -x $SCAP_OPEN ]] || fail "$SCAP_OPEN is missing: run 'make' first"
 	run "$SCAP_OPEN" --help
-	[[ $output == *"Engines in this build: modern_bpf kmod"* ]] || fail "modern_bpf and kmod are not listed"
+	[[ $output == *"Engines in this build: modern_bpf kmod savefile"* ]] ||
+		fail "modern_bpf, kmod and savefile are not listed"
 	[[ $output != *"Left out:"* ]] || fail "an engine is left out of the full build"
 }
