@@ -116,6 +116,18 @@ json_line() {
 		'{"type":152,"param1":17,"param2":1,"param3":49,"param4":400,"param5":4,"param6":0}'
 }
 
+@test "savefile: generic events print raw, and -s refuses syscalls that have only them" {
+	# Event 88 is a newfstatat (x86_64 number 262, its param 2); param 1 is
+	# Falco's own syscall code (300), which scaplab's table does not have.
+	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE"
+	expect_equal "event 88" "$(cut -d' ' -f3- <<<"${lines[87]}")" \
+		"0 workload (134) > syscall type=0 param1=300 param2=262"
+	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE" -s newfstatat
+	expect_equal "exit status" "$status" 2
+	[[ $stderr == "scap-open: --syscall newfstatat cannot be used with -r: newfstatat has no event of its own"* ]] ||
+		fail "stderr: $stderr"
+}
+
 @test "savefile: a truncated file gives every whole event, then the offset of the cut, exit 1" {
 	head -c 50000 "$FIXTURE" >"$BATS_TEST_TMPDIR/cut.scap"
 	run --separate-stderr "$SCAP_OPEN" -r "$BATS_TEST_TMPDIR/cut.scap"

@@ -144,6 +144,9 @@ static bool wanted(const struct capture *c, const struct thread_info *t,
 			return false;
 	}
 	if (o->any_syscall_filter) {
+		/* A file's generic events carry Falco's syscall codes: see handle_event. */
+		if (o->scap_file && scap_evt_is_generic(type))
+			return false;
 		if (scap_evt_is_generic(type)) {
 			uint16_t nr = scap_evt_param_u16(evt, 0);
 
@@ -157,19 +160,34 @@ static bool wanted(const struct capture *c, const struct thread_info *t,
 
 static void output_failed(struct capture *c, int err);
 
+/*
+ * Decode an event for printing. A file may hold events our schema does not
+ * describe (written by Falco's drivers): shown raw if their layout is
+ * sound. Its generic events too: Falco's drivers write Falco's own syscall
+ * code (ppm_sc) as their ID, not the x86_64 number ours write, and this
+ * reader has no table of those codes; named by them they would be named
+ * wrong ("fanotify_init" for a newfstatat), so they are shown raw.
+ */
+static int32_t decode(const struct capture *c, const struct ppm_evt_hdr *hdr,
+		      struct scap_evt_view *evt, char err[SCAP_LASTERR_SIZE])
+{
+	int32_t rc;
+
+	if (c->opts.scap_file && scap_evt_is_generic(hdr->type))
+		return scap_event_decode_raw(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
+	rc = scap_event_decode(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
+	if (rc == SCAP_SUCCESS || !c->opts.scap_file)
+		return rc;
+	return scap_event_decode_raw(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
+}
+
 static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cpu)
 {
 	struct scap_evt_view evt;
 	struct thread_info *t;
 	char err[SCAP_LASTERR_SIZE];
 
-	/*
-	 * A file may hold events our schema does not describe (written by
-	 * Falco's drivers): shown raw if their layout is sound.
-	 */
-	if (scap_event_decode(hdr, hdr->len, &evt, err, sizeof(err)) != SCAP_SUCCESS &&
-	    (!c->opts.scap_file ||
-	     scap_event_decode_raw(hdr, hdr->len, &evt, err, sizeof(err)) != SCAP_SUCCESS)) {
+	if (decode(c, hdr, &evt, err) != SCAP_SUCCESS) {
 		/* A driver bug, not a reason to stop: say it, count it, go on. */
 		if (c->corrupt++ < 10)
 			fprintf(stderr, "scap-open: skipping a corrupt event on CPU %u: %s\n", cpu,

@@ -24,7 +24,8 @@ static const char usage[] =
 	"                         Falco's libs or sysdig wrote (sysdig -w), instead of\n"
 	"                         capturing. Takes -n, -p, -t, -c, -s, -j, -o, -q;\n"
 	"                         the options marked (live) are refused with it.\n"
-	"                         Threads are named from the file, never from /proc.\n"
+	"                         Threads are named from the file, never from /proc;\n"
+	"                         -s takes only syscalls with an event of their own.\n"
 	"  --modern_bpf           (live) use the modern eBPF driver (the default)\n"
 	"  --kmod                 (live) use the kernel module (driver/; load it first)\n"
 	"  -n, --num_events N     stop after printing N events\n"
@@ -185,6 +186,30 @@ static int add_pid(pid_t *list, int *n, const char *option, const char *s)
 	return 0;
 }
 
+/*
+ * With -r, --syscall may name only syscalls with an event of their own. The
+ * others come as the generic event, whose ID a file from Falco's tools
+ * holds as Falco's own syscall code (ppm_sc), which this reader has no
+ * table of: filtering by it would pick the wrong events. 0, or -1 after
+ * the error.
+ */
+static int check_file_syscalls(const struct options *opts)
+{
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		uint16_t enter, exit;
+
+		if (opts->syscalls[nr] && scap_syscall_events(nr, &enter, &exit) &&
+		    scap_evt_is_generic(enter)) {
+			fprintf(stderr, "scap-open: --syscall %s cannot be used with -r: %s has "
+				"no event of its own, and a capture file numbers generic events "
+				"by Falco's syscall codes, which this reader does not know\n",
+				scap_syscall_name(nr), scap_syscall_name(nr));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The name of an option only a live capture takes (refused with -r), or NULL. */
 static const char *live_only_name(int c)
 {
@@ -313,6 +338,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 			opts->live_only ? opts->live_only : "'-- COMMAND'");
 		return -1;
 	}
+	if (opts->scap_file && check_file_syscalls(opts))
+		return -1;
 	if (opts->all_processes && !opts->command) {
 		fprintf(stderr, "scap-open: --all_processes needs a command after '--' (see --help)\n");
 		return -1;
