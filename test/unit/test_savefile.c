@@ -595,6 +595,20 @@ static void raw_events_decode_by_layout_and_print_by_position(void **state)
 	memcpy(evt + PPM_EVT_HDR_SIZE + 2, &lie, 2);
 	assert_int_equal(scap_event_decode_raw(evt, len, &v, err, sizeof(err)), SCAP_FAILURE);
 	assert_non_null(strstr(err, "param 2 is 1 bytes past its end"));
+	/* Two bytes that could be the string "'" are the number 39 (getpid's). */
+	{
+		struct ppm_evt_hdr h = { .len = PPM_EVT_HDR_SIZE + 2 + 2, .type = 1, .nparams = 1 };
+		uint16_t two = 2, nr = 39;
+
+		memcpy(evt, &h, PPM_EVT_HDR_SIZE);
+		memcpy(evt + PPM_EVT_HDR_SIZE, &two, 2);
+		memcpy(evt + PPM_EVT_HDR_SIZE + 2, &nr, 2);
+		assert_int_equal(scap_event_decode_raw(evt, h.len, &v, err, sizeof(err)), SCAP_SUCCESS);
+		assert_int_equal(scap_strbuf_init(&sb), 0);
+		scap_format_raw_json(&sb, &v);
+		assert_string_equal(scap_strbuf_str(&sb), "{\"type\":1,\"param1\":39}");
+		scap_strbuf_free(&sb);
+	}
 }
 
 int main(void)

@@ -74,6 +74,16 @@ static bool looks_like_string(const struct scap_evt_param *p)
 	return true;
 }
 
+/*
+ * 1, 2 or 4 bytes are a number even when they could pass for a string: a
+ * u16 syscall number of 39 is the bytes "'" and NUL. 8 bytes may be either
+ * ("/bin/sh" and its NUL): the string test decides.
+ */
+static bool looks_like_number(const struct scap_evt_param *p)
+{
+	return p->len == 1 || p->len == 2 || p->len == 4;
+}
+
 /* An integer-sized param as a number, into *text; false if it is not one. */
 static bool raw_number(const struct scap_evt_param *p, char *text, size_t size)
 {
@@ -115,6 +125,8 @@ void scap_format_raw_text(struct scap_strbuf *sb, const struct scap_evt_view *v,
 		scap_strbuf_appendf(sb, " param%u=", i + 1);
 		if (p->len == 0) {
 			scap_strbuf_append(sb, "<NA>");
+		} else if (looks_like_number(p) && raw_number(p, num, sizeof(num))) {
+			scap_strbuf_append(sb, num);
 		} else if (looks_like_string(p)) {
 			scap_text_append_string(sb, p->val, p->len - 1);
 		} else if (raw_number(p, num, sizeof(num))) {
@@ -138,6 +150,8 @@ void scap_format_raw_json(struct scap_strbuf *sb, const struct scap_evt_view *v)
 		scap_strbuf_appendf(sb, ",\"param%u\":", i + 1);
 		if (p->len == 0)
 			scap_strbuf_append(sb, "null");
+		else if (looks_like_number(p) && raw_number(p, num, sizeof(num)))
+			scap_strbuf_append(sb, num);
 		else if (looks_like_string(p))
 			scap_json_append_string(sb, p->val, p->len - 1);
 		else if (raw_number(p, num, sizeof(num)))
