@@ -118,9 +118,14 @@ run_kmod() {
 	echo "kernel module (test/kmod/run.sh, $(scripts/kmod-run where)):"
 	build_or_fail kmod make --no-print-directory kmod || return
 	build_or_fail kmod-tests make --no-print-directory -f test/test.mk kmod-tests || return
+	# Falco's 2022 module builds for Debian 12's kernel (the VM's), not for
+	# every newer one: without it, test/falco/falco.bats says why and skips
+	# (fails in CI).
+	make --no-print-directory -f test/test.mk falco-kmod > "$out/falco-kmod.log" 2>&1 ||
+		echo "      Falco's kmod did not build (see $out/falco-kmod.log)"
 	VM_TIMEOUT=2400 scripts/kmod-run -- test/kmod/run.sh > "$out/kmod.tap" 2>&1
 	count_tap kmod "$out/kmod.tap"
-	sed -n 's/^# parity:/      parity:/p' "$out/kmod.tap"
+	sed -n 's/^# \(falco \)\{0,1\}parity:/      \1parity:/p' "$out/kmod.tap"
 }
 
 run_docs() {

@@ -7,7 +7,9 @@
 set -eu
 
 build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev"
-test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev xxd"
+# sysdig: the reader of Falco's own kmod, which test/falco/ compares ours with
+# (installed without its recommended falcosecurity-scap-dkms: see test/falco/falco.mk)
+test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev xxd sysdig"
 # scripts/vm: Debian's kernel in QEMU (the tests run a second kernel there)
 vm_pkgs="qemu-system-x86 busybox-static linux-image-amd64 linux-headers-amd64 xz-utils"
 

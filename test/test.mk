@@ -14,6 +14,7 @@
 
 # Alone (make -f test/test.mk), it needs the rules of what it links.
 include mk/common.mk modern_bpf/Makefile.inc driver/Makefile.inc userspace/Makefile.inc
+include test/falco/falco.mk
 TEST_BUILD := $(BUILD)/test
 BATS ?= bats
 BATS_FILES ?= $(sort $(wildcard test/bats/*.bats))

@@ -2,8 +2,9 @@
 # The kernel module's tests, as make test runs them (through scripts/kmod-run:
 # natively where the running kernel loads modules, else in the VM):
 #   the module's own tests (driver.bats), parity with the modern driver
-#   (parity.bats), and the modern driver's exact-parameter suite run
-#   against --kmod. TAP on stdout.
+#   (parity.bats), the modern driver's exact-parameter suite run against
+#   --kmod, and parity with Falco's own kmod (test/falco/falco.bats).
+#   TAP on stdout.
 #
 #   scripts/kmod-run -- test/kmod/run.sh [BATS FILES...]
 set -u
@@ -11,5 +12,5 @@ cd "$(dirname "$0")/../.."
 files=("$@")
 [[ ${#files[@]} -gt 0 ]] || files=(test/kmod/driver.bats test/kmod/parity.bats
 	test/bats/files.bats test/bats/io.bats test/bats/network.bats test/bats/process.bats
-	test/bats/errors.bats)
+	test/bats/errors.bats test/falco/falco.bats)
 SCAP_OPEN_ARGS=--kmod exec bats --tap "${files[@]}"
