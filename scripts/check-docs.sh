@@ -28,7 +28,7 @@ fi
 # are thousands of them.
 declare -A TARGETS=() FUNCS=() LABS=()
 for t in $(sed -nE 's/^([a-z][a-z0-9_-]*( [a-z][a-z0-9_-]*)*):([^=]|$).*/\1/p' \
-	Makefile */Makefile.inc mk/*.mk test/*.mk labs/*.mk); do
+	Makefile */Makefile.inc mk/*.mk test/*.mk test/*/*.mk labs/*.mk); do
 	TARGETS[$t]=1
 done
 # Functions: every name called or defined as name( in the code, the
@@ -77,10 +77,13 @@ check_path() {
 
 # check_make TEXT: the target of a "make TARGET" in TEXT exists.
 check_make() {
-	local word
+	local word skip=0
 	[[ $1 =~ (^|[[:space:]\$\;\&])(sudo[[:space:]]+)?make[[:space:]]+(.*)$ ]] || return 0
 	for word in ${BASH_REMATCH[3]}; do
+		# -f FILE, -C DIR: the next word is not a target.
+		[[ $skip == 1 ]] && { skip=0; continue; }
 		case $word in
+		-f | -C) skip=1; continue ;;
 		-* | *=*) continue ;;
 		'#'* | '&&' | '||' | ';' | '|') return 0 ;;
 		esac
