@@ -9,22 +9,23 @@
 #include "../ppm_fillers.h"
 #include "../ppm_flag_helpers.h"
 #include "../extract/mm.h"
+#include "mem.h"
 
-/* Parameters 2-4 of both exits: vm_size, vm_rss, vm_swap, in KiB. */
-static int store_vm_sizes(struct event_filler_arguments *args)
+/*
+ * vm_size, vm_rss, vm_swap of mm, in KiB (PT_UINT32 each; 0 without an
+ * mm): params 2-4 of mmap's and munmap's exits, 11-13 of the process
+ * events (proc_common.c).
+ */
+int mem_store_vm_sizes(struct event_filler_arguments *args, struct mm_struct *mm)
 {
-	struct mm_struct *mm = current->mm;
 	int res;
 
-	/* Parameter 2: vm_size (type: PT_UINT32) */
 	res = val_to_ring(args, extract_mm_vm_size_kb(mm), 0, false);
 	if (res)
 		return res;
-	/* Parameter 3: vm_rss (type: PT_UINT32) */
 	res = val_to_ring(args, extract_mm_vm_rss_kb(mm), 0, false);
 	if (res)
 		return res;
-	/* Parameter 4: vm_swap (type: PT_UINT32) */
 	return val_to_ring(args, extract_mm_vm_swap_kb(mm), 0, false);
 }
 
@@ -69,7 +70,8 @@ FILLER(sys_mmap_x)
 	if (res)
 		return res;
 	/* Parameters 2-4 */
-	return store_vm_sizes(args);
+	/* Parameters 2-4: vm_size, vm_rss, vm_swap */
+	return mem_store_vm_sizes(args, current->mm);
 }
 
 FILLER(sys_munmap_e)
@@ -93,5 +95,6 @@ FILLER(sys_munmap_x)
 	if (res)
 		return res;
 	/* Parameters 2-4 */
-	return store_vm_sizes(args);
+	/* Parameters 2-4: vm_size, vm_rss, vm_swap */
+	return mem_store_vm_sizes(args, current->mm);
 }

@@ -24,9 +24,9 @@
 #include <linux/version.h>
 #include "../ppm_flags.h"
 #include "../extract/cgroups.h"
-#include "../extract/mm.h"
 #include "../extract/path.h"
 #include "../extract/process.h"
+#include "mem.h"
 #include "proc_common.h"
 
 /* TASK_COMM_LEN: comm is at most 15 characters and a NUL. */
@@ -190,16 +190,8 @@ int proc_store_common_params(struct event_filler_arguments *args)
 	res = val_to_ring(args, current->min_flt, 0, false);
 	if (res)
 		return res;
-	/* Parameter 11: vm_size (type: PT_UINT32), KiB; 0 for a task without memory */
-	res = val_to_ring(args, extract_mm_vm_size_kb(mm), 0, false);
-	if (res)
-		return res;
-	/* Parameter 12: vm_rss (type: PT_UINT32), KiB */
-	res = val_to_ring(args, extract_mm_vm_rss_kb(mm), 0, false);
-	if (res)
-		return res;
-	/* Parameter 13: vm_swap (type: PT_UINT32), KiB */
-	res = val_to_ring(args, extract_mm_vm_swap_kb(mm), 0, false);
+	/* Parameters 11-13: vm_size, vm_rss, vm_swap (KiB; 0 for a task without memory) */
+	res = mem_store_vm_sizes(args, mm);
 	if (res)
 		return res;
 	/* Parameter 14: comm (type: PT_CHARBUF), the name ps shows */
