@@ -17,6 +17,15 @@
 #   SYSTEM_REF    reference objects, each labs/prebuilt/NN/<its path in $(BUILD)>;
 #                 each replaces the object at that path in $(BUILD)
 #   SYSTEM_TESTS  the folder of the test programs to build into $(SYSTEM)/tests
+#
+# A lab graded with the kernel module (labs/NN-slug/lab.env: LAB_DRIVER=kmod)
+# also gets the module, built for KMOD_KVER:
+#
+#   make SYSTEM=DIR SYSTEM_KMOD_REF="OBJ..." system-kmod
+#
+#   SYSTEM_KMOD_REF  reference kernel objects, each
+#                    labs/prebuilt/NN/kmod/KVER/<its path in driver/>; each
+#                    replaces the source at that path
 
 LAB_TOOL_CFLAGS := -O2 -g $(WARN_CFLAGS) $(STD_CFLAGS) -pthread
 
@@ -27,6 +36,20 @@ $(BUILD)/labs/tools/carve: labs/tools/carve.c
 
 .PHONY: lab-tools system
 lab-tools: $(BUILD)/labs/tools/carve
+
+# Some objects of the module alone (labs/tools/system.sh, make_prebuilt):
+#   make KMOD_OBJS="event_table.o fillers/paths.o" kmod-objs
+# into build/labs/kmod-objs/KVER/, from the tree as it is. Only those
+# objects are compiled: another lab's code, maybe half-written, is not.
+KMOD_OBJS_DIR := $(BUILD)/labs/kmod-objs/$(KMOD_KVER)
+.PHONY: kmod-objs
+kmod-objs:
+	$(Q)mkdir -p $(KMOD_OBJS_DIR)
+	$(Q)cp -rsf $(abspath driver)/. $(KMOD_OBJS_DIR)/
+	$(Q)find $(KMOD_OBJS_DIR) -xtype l -delete
+	$(Q)$(MAKE) --no-print-directory -C $(KMOD_KDIR) M=$(abspath $(KMOD_OBJS_DIR)) \
+		$(KMOD_OBJS) >$(KMOD_OBJS_DIR)/build.log 2>&1 || \
+		{ sed 's|$(abspath $(KMOD_OBJS_DIR))/|driver/|g' $(KMOD_OBJS_DIR)/build.log >&2; exit 1; }
 
 ifneq ($(SYSTEM),)
 # The object at $(BUILD)/REL, or the reference one that replaces it.
@@ -92,4 +115,30 @@ $(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(
 system-core: $(SYSTEM)/scap-open $(BUILD)/test/workload
 system-tests: $(SYS_TEST_BINS) $(SYS_VARIANT_BINS)
 system: system-core system-tests
+
+# The module: Kbuild on links to driver/ (as kmod_build in driver/Makefile.inc),
+# where each reference object takes the place of its source. Kbuild wants
+# a .cmd file beside every object it links: a one-line one says where the
+# object came from. Compiler errors name driver/ paths.
+SYS_KMOD_DIR := $(SYSTEM)/kmod/$(KMOD_KVER)
+SYS_KMOD_RELS := $(foreach o,$(SYSTEM_KMOD_REF),$(shell echo '$(o)' | sed 's|^.*/kmod/[^/]*/||'))
+.PHONY: system-kmod
+system-kmod:
+ifneq ($(KMOD_WHY),)
+	@echo "error: this lab runs the kernel module, which cannot be built here: $(KMOD_WHY)" >&2; exit 1
+else
+	$(call msg,KMOD,$(SYS_KMOD_DIR)/scaplab.ko)
+	$(Q)mkdir -p $(SYS_KMOD_DIR)
+	$(Q)cp -rsf $(abspath driver)/. $(SYS_KMOD_DIR)/
+	$(Q)find $(SYS_KMOD_DIR) -xtype l -delete
+	$(Q)for o in $(SYSTEM_KMOD_REF); do \
+		rel=$${o#*/kmod/*/}; d=$(abspath $(SYS_KMOD_DIR)); \
+		rm -f "$$d/$${rel%.o}.c" && cp "$$o" "$$d/$$rel" && \
+		echo "cmd_$$d/$$rel := cp $(abspath .)/$$o $$d/$$rel" \
+			>"$$d/$$(dirname "$$rel")/.$$(basename "$$rel").cmd" || exit 1; \
+	done
+	$(Q)$(MAKE) --no-print-directory -C $(KMOD_KDIR) M=$(abspath $(SYS_KMOD_DIR)) \
+		SCAPLAB_PREBUILT_OBJS='$(SYS_KMOD_RELS)' modules >$(SYS_KMOD_DIR)/build.log 2>&1 || \
+		{ sed 's|$(abspath $(SYS_KMOD_DIR))/|driver/|g' $(SYS_KMOD_DIR)/build.log >&2; exit 1; }
+endif
 endif

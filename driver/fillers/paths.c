@@ -14,17 +14,20 @@
 
 /*
  * renameat2's flags, as renameat2_flags_to_scap() (driver/
- * renameat2_flags_to_scap.h) converts them for the BPF drivers. That header
- * is lab 04's exercise and only lab 04's files may include it: while a
- * learner writes it, the module must still build and pass its tests. So the
- * module has this copy; the parity test (test/kmod/parity.sh) checks that
- * the two agree.
+ * renameat2_flags_to_scap.h) converts them for the BPF drivers. That
+ * header is lab 04's exercise and only lab 04's files may include it, so
+ * the module has its own converter, lab 08's exercise 08.2; the parity
+ * test (test/kmod/parity.sh) checks that the two agree. __maybe_unused:
+ * while lab 08's filler is a TODO, nothing calls it.
  */
-static u32 kmod_renameat2_flags_to_scap(u32 flags)
+static u32 __maybe_unused kmod_renameat2_flags_to_scap(u32 flags)
 {
+	/* LAB 08.2 BEGIN: turn each kernel RENAME_* bit into its PPM_RENAME_* bit; drop unknown bits */
 	return ppm_bit_if(flags, SCAP_KERNEL_RENAME_NOREPLACE, PPM_RENAME_NOREPLACE) |
 	       ppm_bit_if(flags, SCAP_KERNEL_RENAME_EXCHANGE, PPM_RENAME_EXCHANGE) |
 	       ppm_bit_if(flags, SCAP_KERNEL_RENAME_WHITEOUT, PPM_RENAME_WHITEOUT);
+	/* LAB 08.2 STARTER: return 0; */
+	/* LAB 08.2 END */
 }
 
 FILLER(sys_chdir_e)
@@ -196,6 +199,7 @@ FILLER(sys_renameat2_e)
 
 FILLER(sys_renameat2_x)
 {
+	/* LAB 08.1 BEGIN: store the schema's six params: res, olddirfd, oldpath, newdirfd, newpath, flags */
 	int res;
 
 	/* Parameters 1-5: res, olddirfd, oldpath, newdirfd, newpath */
@@ -204,4 +208,6 @@ FILLER(sys_renameat2_x)
 		return res;
 	/* Parameter 6: flags (type: PT_FLAGS32) */
 	return val_to_ring(args, kmod_renameat2_flags_to_scap(args->args[4]), 0, false);
+	/* LAB 08.1 STARTER: return 0; */
+	/* LAB 08.1 END */
 }

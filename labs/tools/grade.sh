@@ -79,6 +79,23 @@ build_errors() {
 	{ grep -E -A3 'error|Error' "$1" || tail -n 20 "$1"; } | grep -v '^--$' | head -n 20
 }
 
+# run_checks labs/NN-slug SYSDIR EXERCISES FILTER: the lab's bats tests
+# (those FILTER selects) in the system SYSDIR, TAP on stdout. A lab graded
+# with the kernel module runs them where the module loads (scripts/kmod-run:
+# here, or in the VM, where SYSDIR is writable so its captures stay).
+run_checks() {
+	local dir=$1 sysdir=$2 vars
+	vars=(LAB_DIR="$PWD/$dir" LAB_BUILD="$PWD/$sysdir" SCAP_OPEN="$PWD/$sysdir/scap-open"
+		CAPTURE_DIR="$PWD/$sysdir/captures" GRADE_EXERCISES="$3")
+	if [[ $(lab_driver "$(lab_num "$dir")") != kmod ]]; then
+		env "${vars[@]}" bats --tap --filter "$4" "$dir"/tests/*.bats
+		return
+	fi
+	vars+=(SCAP_OPEN_ARGS=--kmod KMOD_KO="$PWD/$sysdir/kmod/$(kmod_kver)/scaplab.ko")
+	VM_RW=$PWD/$sysdir VM_TIMEOUT=1200 scripts/kmod-run -- \
+		env "${vars[@]}" bats --tap --filter "$4" "$dir"/tests/*.bats
+}
+
 # grade_lab labs/NN-slug: grade it; sets SCORE and MAX.
 grade_lab() {
 	local dir=$1 num slug base title checks open stale m
@@ -122,9 +139,7 @@ grade_lab() {
 			: >"$tap"
 		else
 			rm -rf "$sysdir/captures"
-			LAB_DIR=$PWD/$dir LAB_BUILD=$PWD/$sysdir SCAP_OPEN=$PWD/$sysdir/scap-open \
-				CAPTURE_DIR=$PWD/$sysdir/captures GRADE_EXERCISES=$exercises \
-				bats --tap --filter "$filter" "$dir"/tests/*.bats >"$tap" 2>&1
+			run_checks "$dir" "$sysdir" "$exercises" "$filter" >"$tap" 2>&1
 			why="this check never ran (see $tap)"
 			if grep -q '^not ok [0-9]* setup_file failed' "$tap"; then
 				read_tap "$tap"

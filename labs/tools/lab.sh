@@ -76,6 +76,10 @@ system() {
 	if compgen -G "$out/tests/*" >/dev/null; then
 		echo "  the lab's test programs: $(cd "$out" && echo tests/*)"
 	fi
+	if [[ $(lab_driver "$num") == kmod ]]; then
+		echo "  its kernel module: $out/kmod/$(kmod_kver)/scaplab.ko; load it where modules load:"
+		echo "  sudo scripts/kmod-run -- sh -c 'insmod $out/kmod/\$(uname -r)/scaplab.ko && $out/scap-open --kmod -n 10'"
+	fi
 }
 
 reset() {

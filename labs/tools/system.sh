@@ -26,11 +26,40 @@
 # A system is linked, not rebuilt: labs/labs.mk takes this build's objects
 # and swaps in the reference ones, so a system costs a link and a skeleton.
 #
+# A lab whose labs/NN-slug/lab.env says LAB_DRIVER=kmod is graded with the
+# kernel module: its system holds the module too (kmod/KVER/scaplab.ko),
+# built by Kbuild from the tree, with every other carved lab's kernel code
+# taken from its reference objects, labs/prebuilt/NN/kmod/KVER/, compiled
+# for that very kernel (a module links only objects of its own kernel).
+# Its tests run where the module loads: natively or in the VM (scripts/kmod-run).
+#
 #   build/labs/NN-slug/             the lab's system: all of its code is yours
-#     scap-open, tests/X, captures/
+#     scap-open, tests/X, captures/, kmod/KVER/scaplab.ko (kmod labs)
 #   build/labs/NN-slug/ex-NN.M/     an exercise's system, where it differs
 
 PREBUILT=labs/prebuilt
+
+# lab_driver NN: "kmod" if lab NN is graded with the kernel module, else nothing.
+lab_driver() {
+	local env
+	env=$(lab_dir "$1")/lab.env
+	[[ -r $env ]] && sed -n 's/^LAB_DRIVER=//p' "$env"
+	return 0
+}
+
+# kernel_object_of SRC: SRC's object in the module's build, by its path in
+# driver/ (every C file of driver/ is compiled into the module).
+kernel_object_of() {
+	case $1 in
+	driver/*.c) f=${1#driver/}; echo "${f%.c}.o" ;;
+	esac
+}
+
+# kmod_kver: the kernel the module is built for (driver/Makefile.inc), or
+# fail saying why it cannot be built.
+kmod_kver() {
+	make --no-print-directory -s kmod-kver
+}
 
 # object_of SRC: the path of SRC's object in the build, or nothing if SRC
 # is not compiled on its own (a header, a text file).
@@ -188,6 +217,25 @@ build_system() {
 		SYSTEM_TESTS="$(lab_dir "$num")/tests")
 	make "${args[@]}" system-core >>"$dir/build.log" 2>&1 || return
 	make -k "${args[@]}" system-tests >"$dir/tests.build.log" 2>&1 || true
+	[[ $(lab_driver "$num") == kmod ]] || return 0
+	build_system_kmod "$dir" "$num" "$@"
+}
+
+# build_system_kmod DIR NN SOURCES...: the kernel module of a kmod lab's
+# system, into DIR/kmod/KVER/; make's output goes to DIR/build.log.
+build_system_kmod() {
+	local dir=$1 num=$2 kver ref
+	shift 2
+	if ! kver=$(kmod_kver 2>>"$dir/build.log"); then
+		echo "cannot make lab $num's system: it runs the kernel module, and the module cannot be built here" >>"$dir/build.log"
+		return 2
+	fi
+	ref=$(system_kmod_ref "$kver" "$@" 2>>"$dir/build.log") || {
+		echo "cannot make lab $num's system: a carved lab's reference kernel objects are missing" >>"$dir/build.log"
+		return 2
+	}
+	make --no-print-directory SYSTEM="$dir" SYSTEM_KMOD_REF="${ref//$'\n'/ }" system-kmod \
+		>>"$dir/build.log" 2>&1
 }
 
 # make_prebuilt NN DEST: compile lab NN's reference code (the tree must
@@ -209,6 +257,7 @@ make_prebuilt() {
 		mkdir -p "$out/$(dirname "${x#build/}")"
 		cp "$x" "$out/${x#build/}"
 	done
+	make_prebuilt_kmod "$num" "$out"
 	{
 		echo "# The reference objects of lab $num, for the lab systems of other labs"
 		echo "# (labs/tools/system.sh). Made by make lab-start or make student-release."
@@ -220,4 +269,58 @@ make_prebuilt() {
 			echo "header $h $(sha256sum "$h" | cut -d' ' -f1)"
 		done
 	} >"$out/manifest"
+}
+
+# make_prebuilt_kmod NN OUT: the kernel objects of lab NN's code, compiled
+# for the kernel the module is built for, into OUT/kmod/KVER/. Without that
+# kernel's headers, none: the labs graded with the module then say so.
+make_prebuilt_kmod() {
+	local num=$1 out=$2 kver src rel
+	local -a srcs=() rels=()
+	for src in $(lab_sources "$num"); do
+		[[ -n $(kernel_object_of "$src") ]] && srcs+=("$src")
+	done
+	[[ ${#srcs[@]} -gt 0 ]] || return 0
+	if ! kver=$(kmod_kver 2>&1); then
+		echo "warning: lab $num's kernel objects were not made, so the labs graded with the" \
+			"kernel module cannot be: ${kver#*$'\n'}" >&2
+		return 0
+	fi
+	for src in "${srcs[@]}"; do
+		rels+=("$(kernel_object_of "$src")")
+	done
+	make --no-print-directory -s KMOD_OBJS="${rels[*]}" kmod-objs >&2 ||
+		die "cannot compile lab $num's reference code for the kernel module (make kmod-objs)"
+	for rel in "${rels[@]}"; do
+		mkdir -p "$out/kmod/$kver/$(dirname "$rel")"
+		cp "build/labs/kmod-objs/$kver/$rel" "$out/kmod/$kver/$rel"
+	done
+}
+
+# system_kmod_ref KVER SOURCES...: the reference kernel objects that
+# replace, in a module where SOURCES are the learner's, every other carved
+# lab's kernel code; one per line. Fails, saying what is missing, if a
+# carved lab has none for KVER.
+system_kmod_ref() {
+	local kver=$1 d num src obj have bad=0
+	local -A mine=()
+	shift
+	for src in "$@"; do mine[$src]=1; done
+	for d in labs/[0-9][0-9]-*/; do
+		num=$(lab_num "${d%/}")
+		lab_is_carved "$num" || continue
+		for src in $(lab_sources "$num"); do
+			[[ -z ${mine[$src]:-} && -n $(kernel_object_of "$src") ]] || continue
+			obj=$PREBUILT/$num/kmod/$kver/$(kernel_object_of "$src")
+			if [[ ! -r $obj ]]; then
+				have=$(cd "$PREBUILT/$num/kmod" 2>/dev/null && echo */ | tr -d /)
+				echo "missing $obj: lab $num's reference code for kernel $kver (it has it for:" \
+					"${have:-no kernel}). Boot a kernel it has (VM_KERNEL=...), or remake" \
+					"$PREBUILT/$num where lab $num is not started." >&2
+				bad=1
+			fi
+			echo "$obj"
+		done
+	done
+	return $bad
 }

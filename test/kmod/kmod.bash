@@ -3,12 +3,18 @@
 # scripts/kmod-run, which picks this machine or the VM.
 
 KMOD_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-KMOD_KO=$KMOD_REPO/build/driver/$(uname -r)/scaplab.ko
+# A lab's grader sets it to its system's module (labs/tools/grade.sh).
+KMOD_KO=${KMOD_KO:-$KMOD_REPO/build/driver/$(uname -r)/scaplab.ko}
 
-# kmod_load: load the module if it is not loaded.
+# kmod_load: load $KMOD_KO if it is not loaded. Another build of the module,
+# loaded before (its srcversion, a hash of its sources, differs), goes first.
 kmod_load() {
-	[[ -e /dev/scaplab0 ]] && return 0
 	[[ -r $KMOD_KO ]] || { echo "$KMOD_KO is missing: run make kmod" >&2; return 1; }
+	if [[ -e /dev/scaplab0 ]]; then
+		[[ $(cat /sys/module/scaplab/srcversion 2>/dev/null) == \
+			"$(modinfo -F srcversion "$KMOD_KO" 2>/dev/null)" ]] && return 0
+		rmmod scaplab || { echo "another scaplab module is loaded and in use" >&2; return 1; }
+	fi
 	insmod "$KMOD_KO"
 }
 

@@ -1,0 +1,1 @@
+../../04-renameat2/tests/renamer.c
