@@ -70,7 +70,10 @@ object_of() {
 		f=${1#modern_bpf/}
 		echo "modern_bpf/obj/${f%.c}.o"
 		;;
-	userspace/libscap/*.c | driver/*.c) echo "${1%.c}.o" ;;
+	userspace/libscap/*.c) echo "${1%.c}.o" ;;
+	# The contract's tables, compiled into libscap too (SCHEMA_SRCS in
+	# userspace/Makefile.inc); the rest of driver/ is the module's alone.
+	driver/event_table.c | driver/syscall_table.c | driver/flags_table.c) echo "${1%.c}.o" ;;
 	esac
 }
 
