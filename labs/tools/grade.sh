@@ -182,7 +182,7 @@ grade_lab() {
 	local labsys=build/labs/$slug
 	if [[ -z ${WHY[$labsys]+set} ]]; then
 		# shellcheck disable=SC2046
-		build_system "$labsys" "$num" $(lab_sources "$num") ||
+		build_system "$labsys" "$num" $(lab_all_sources "$num") ||
 			echo "(the lab's system $labsys did not build: $labsys/build.log)"
 	fi
 	echo "Score: $SCORE/$MAX"

@@ -67,7 +67,7 @@ system() {
 	systems_load
 	out=build/labs/$(basename "$dir")
 	# shellcheck disable=SC2046
-	if ! build_system "$out" "$num" $(lab_sources "$num"); then
+	if ! build_system "$out" "$num" $(lab_all_sources "$num"); then
 		cat "$out/build.log" >&2
 		die "lab-system: the build of lab $num's system failed (above; all of it in $out/build.log)"
 	fi

@@ -50,6 +50,7 @@ lab_driver() {
 # kernel_object_of SRC: SRC's object in the module's build, by its path in
 # driver/ (every C file of driver/ is compiled into the module).
 kernel_object_of() {
+	local f
 	case $1 in
 	driver/*.c) f=${1#driver/}; echo "${f%.c}.o" ;;
 	esac
@@ -125,6 +126,43 @@ lab_sources() {
 	[[ -z $files ]] || compiled_sources $files
 }
 
+# kernel_sources FILE...: the module's sources that hold FILE's code (a
+# driver/ header goes with the module's C files that include it).
+kernel_sources() {
+	local f
+	for f in "$@"; do
+		case $f in
+		driver/*.h)
+			grep -rlE --include='*.c' \
+				"^#[[:space:]]*include[[:space:]]+\"([^\"]*/)?$(basename "$f")\"" driver 2>/dev/null ;;
+		driver/*.c) echo "$f" ;;
+		esac
+	done | sort -u
+}
+
+# lab_kernel_sources NN: the module's sources that hold lab NN's code.
+lab_kernel_sources() {
+	local files
+	files=$({ lab_files "$1"; manifest_files "$1"; } | sort -u)
+	# shellcheck disable=SC2086
+	[[ -z $files ]] || kernel_sources $files
+}
+
+# exercise_kernel_sources EXERCISE: the same, of exercise NN.M.
+exercise_kernel_sources() {
+	local files
+	files=$({ markers "${1%%.*}" | awk -v x="$1" '$1 == x { sub(/:[0-9]+$/, "", $3); print $3 }'
+		manifest_files "${1%%.*}" "$1"; } | sort -u)
+	# shellcheck disable=SC2086
+	[[ -z $files ]] || kernel_sources $files
+}
+
+# lab_all_sources NN: what a system where lab NN is the learner's compiles
+# from the tree: lab NN's sources, userspace and kernel.
+lab_all_sources() {
+	{ lab_sources "$1"; lab_kernel_sources "$1"; } | sort -u
+}
+
 systems_load() {
 	local d num
 	for d in labs/[0-9][0-9]-*/; do
@@ -143,11 +181,11 @@ lab_is_carved() {
 lab_systems() {
 	local num=$1 dir x all src key
 	dir=build/labs/$(basename "$(lab_dir "$num")")
-	all=$(lab_sources "$num" | tr '\n' ' ')
+	all=$(lab_all_sources "$num" | tr '\n' ' ')
 	local -A group=() first=()
 	local order=()
 	for x in $({ markers "$num" | awk '{ print $1 }'; manifest_exercises "$num"; } | sort -uV); do
-		src=$(exercise_sources "$x" | tr '\n' ' ')
+		src=$({ exercise_sources "$x"; exercise_kernel_sources "$x"; } | sort -u | tr '\n' ' ')
 		key=$src
 		[[ $src == "$all" ]] && key=ALL
 		if [[ -z ${group[$key]:-} ]]; then
@@ -280,8 +318,8 @@ make_prebuilt() {
 make_prebuilt_kmod() {
 	local num=$1 out=$2 kver src rel
 	local -a srcs=() rels=()
-	for src in $(lab_sources "$num"); do
-		[[ -n $(kernel_object_of "$src") ]] && srcs+=("$src")
+	for src in $(lab_kernel_sources "$num"); do
+		srcs+=("$src")
 	done
 	[[ ${#srcs[@]} -gt 0 ]] || return 0
 	if ! kver=$(kmod_kver 2>&1); then
@@ -312,8 +350,8 @@ system_kmod_ref() {
 	for d in labs/[0-9][0-9]-*/; do
 		num=$(lab_num "${d%/}")
 		lab_is_carved "$num" || continue
-		for src in $(lab_sources "$num"); do
-			[[ -z ${mine[$src]:-} && -n $(kernel_object_of "$src") ]] || continue
+		for src in $(lab_kernel_sources "$num"); do
+			[[ -z ${mine[$src]:-} ]] || continue
 			obj=$PREBUILT/$num/kmod/$kver/$(kernel_object_of "$src")
 			if [[ ! -r $obj ]]; then
 				have=$(cd "$PREBUILT/$num/kmod" 2>/dev/null && echo */ | tr -d /)
