@@ -187,7 +187,7 @@ starter_below_full() {
 }
 
 release_builds() {
-	local dest=$WORK/release p carve num src
+	local dest=$WORK/release p carve num src obj
 	carve=$(realpath "$CARVE")
 	rm -rf "$dest"
 	labs/tools/lab.sh release "$dest" >/dev/null || return 1
@@ -207,6 +207,12 @@ release_builds() {
 		for src in $(lab_sources "$num"); do
 			[[ -s $dest/$PREBUILT/$num/$(object_of "$src") ]] ||
 				{ echo "${d%/}: the release has no $PREBUILT/$num/$(object_of "$src")"; return 1; }
+		done
+		# And the kernel objects the module of a kmod lab's system links.
+		kmod_kver >/dev/null 2>&1 || continue
+		for src in $(lab_kernel_sources "$num"); do
+			obj=$PREBUILT/$num/kmod/$(kmod_kver)/$(kernel_object_of "$src")
+			[[ -s $dest/$obj ]] || { echo "${d%/}: the release has no $obj"; return 1; }
 		done
 	done
 }
