@@ -13,12 +13,16 @@ EXERCISE_CODE=([08.2]="kmod_renameat2_flags_to_scap() in driver/fillers/paths.c"
 
 CALLS=9		# the calls of renamer.c
 
+# The renamer's files go to /tmp, not next to the captures: in the VM the
+# captures' folder is your machine's, shared over 9p, and 9p's rename
+# knows no flag (EINVAL for every RENAME_*).
 setup_file() {
 	local rc=0
-	fresh_dir lab08-renamer
+	export D
+	D=$(mktemp -d /tmp/lab08-renamer.XXXXXX)
 	lab_capture lab08-renamer renamer "$D"
 	# The text capture: the flags as scap-open prints them, "flags=3(...)".
-	fresh_dir lab08-renamer-text
+	D=$(mktemp -d /tmp/lab08-renamer-text.XXXXXX)
 	"$SCAP_OPEN" --kmod --syscall renameat2 -- "$LAB_BUILD/tests/renamer" "$D" \
 		>"$CAPTURE_DIR/lab08-renamer-text.txt" 2>"$CAPTURE_DIR/lab08-renamer-text.err" || rc=$?
 	echo "$rc" >"$CAPTURE_DIR/lab08-renamer-text.rc"
