@@ -40,7 +40,7 @@ diagnose() {
 		echo ">>> record_event() (driver/main.c) drops an exit event whose filler stored fewer"
 		echo ">>> params than the schema lists (driver/event_table.c: renameat2's exit has 6)."
 	fi
-	grep -h 'drops' "$CAPTURE_ERR" 2>/dev/null | sed 's/^/>>> scap-open: /'
+	grep -h 'drops' "$CAPTURE_ERR" 2>/dev/null | sed 's/^/>>> /'
 }
 
 # find_call NEWPATH: ENTER and EXIT of the renamer's call to NEWPATH.
