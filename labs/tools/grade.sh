@@ -81,19 +81,15 @@ build_errors() {
 
 # run_checks labs/NN-slug SYSDIR EXERCISES FILTER: the lab's bats tests
 # (those FILTER selects) in the system SYSDIR, TAP on stdout. A lab graded
-# with the kernel module runs them where the module loads (scripts/kmod-run:
-# here, or in the VM, where SYSDIR is writable so its captures stay).
+# with the kernel module gets its system's module too (its tests capture
+# where the module loads: in_kmod in lab_helpers.bash).
 run_checks() {
 	local dir=$1 sysdir=$2 vars
 	vars=(LAB_DIR="$PWD/$dir" LAB_BUILD="$PWD/$sysdir" SCAP_OPEN="$PWD/$sysdir/scap-open"
 		CAPTURE_DIR="$PWD/$sysdir/captures" GRADE_EXERCISES="$3")
-	if [[ $(lab_driver "$(lab_num "$dir")") != kmod ]]; then
-		env "${vars[@]}" bats --tap --filter "$4" "$dir"/tests/*.bats
-		return
-	fi
-	vars+=(SCAP_OPEN_ARGS=--kmod KMOD_KO="$PWD/$sysdir/kmod/$(kmod_kver)/scaplab.ko")
-	VM_RW=$PWD/$sysdir VM_TIMEOUT=1200 scripts/kmod-run -- \
-		env "${vars[@]}" bats --tap --filter "$4" "$dir"/tests/*.bats
+	[[ $(lab_driver "$(lab_num "$dir")") != kmod ]] ||
+		vars+=(KMOD_KO="$PWD/$sysdir/kmod/$(kmod_kver)/scaplab.ko")
+	env "${vars[@]}" bats --tap --filter "$4" "$dir"/tests/*.bats
 }
 
 # grade_lab labs/NN-slug: grade it; sets SCORE and MAX.

@@ -15,16 +15,20 @@
 #                        exercises now (it runs a lab's exercises in their
 #                        own systems, one at a time: GRADE_EXERCISES); for
 #                        setup_file, to capture only what those checks read
+#   in_kmod < SCRIPT     run the captures of a lab graded with the kernel
+#                        module where the module loads (below)
 # The grader (labs/tools/grade.sh) sets LAB_DIR, LAB_BUILD (the lab's system,
-# build/labs/NN-slug), SCAP_OPEN and CAPTURE_DIR; running a test file by
-# hand with bats works too, with the lab's system (make lab-system LAB=N).
+# build/labs/NN-slug), SCAP_OPEN, CAPTURE_DIR and, for a lab graded with the
+# kernel module, KMOD_KO; running a test file by hand with bats works too,
+# with the lab's system (make lab-system LAB=N).
 
 LAB_DIR=${LAB_DIR:-$(cd "$BATS_TEST_DIRNAME/.." && pwd)}
 LAB_BUILD=${LAB_BUILD:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/build/labs/$(basename "$LAB_DIR")}
 # By hand too, the lab's system and its own captures, not the main build's.
 SCAP_OPEN=${SCAP_OPEN:-$LAB_BUILD/scap-open}
 CAPTURE_DIR=${CAPTURE_DIR:-$LAB_BUILD/captures}
-export LAB_DIR LAB_BUILD SCAP_OPEN CAPTURE_DIR
+KMOD_KO=${KMOD_KO:-$(echo "$LAB_BUILD"/kmod/*/scaplab.ko)}
+export LAB_DIR LAB_BUILD SCAP_OPEN CAPTURE_DIR KMOD_KO
 
 load "$(dirname "${BASH_SOURCE[0]}")/../../test/bats/helpers"
 
@@ -61,6 +65,35 @@ lab_capture() {
 		return 0
 	fi
 	WORKLOAD=$LAB_BUILD/tests/$program capture "$name" "$@"
+}
+
+# in_kmod < SCRIPT: for a lab graded with the kernel module, in setup_file:
+# run SCRIPT (bash, its kmod_capture lines: labs/tools/kmod_lab.bash) where
+# the module loads, with this system's module ($KMOD_KO) loaded and the
+# kernel log of the run kept in $CAPTURE_DIR/kmod.dmesg. Fails, with the
+# end of the run's output (all of it in $CAPTURE_DIR/kmod.log), if the
+# module did not load or the kernel died; a capture that fails does not
+# (its check says why).
+in_kmod() {
+	local script=$BATS_FILE_TMPDIR/in_kmod.sh repo
+	repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	mkdir -p "$CAPTURE_DIR"
+	{
+		printf 'export LAB_BUILD=%q SCAP_OPEN=%q CAPTURE_DIR=%q KMOD_KO=%q\n' \
+			"$LAB_BUILD" "$SCAP_OPEN" "$CAPTURE_DIR" "$KMOD_KO"
+		printf '. %q\n' "$repo/labs/tools/kmod_lab.bash"
+		echo 'kmod_load >"$CAPTURE_DIR/kmod.load" 2>&1 || { cat "$CAPTURE_DIR/kmod.load"; exit 1; }'
+		echo 'dmesg_mark kmod_capture'
+		cat
+		echo 'dmesg | sed -n "/scaplab-test: begin kmod_capture\$/,\$p" >"$CAPTURE_DIR/kmod.dmesg"'
+	} >"$script"
+	# The script is read from this machine's /tmp, which the VM sees too.
+	if ! VM_RW=$LAB_BUILD VM_TIMEOUT=600 "$repo/scripts/kmod-run" -- bash "$script" \
+		>"$CAPTURE_DIR/kmod.log" 2>&1; then
+		tail -n 40 "$CAPTURE_DIR/kmod.log"
+		echo "the captures did not run where the module loads ($CAPTURE_DIR/kmod.log has all of it)"
+		return 1
+	fi
 }
 
 # need_program NAME: the lab's test program NAME is built; if it did not
