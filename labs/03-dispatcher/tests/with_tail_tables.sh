@@ -31,9 +31,14 @@ fail() {
 	echo "workload: with_tail_tables.sh: $*" >&2
 	exit 1
 }
+# set -e ends the script at a failed command: say where, so that a grade
+# never fails with no reason given.
+trap 'echo "workload: with_tail_tables.sh: line $LINENO failed (status $?)" >&2' ERR
 
-# The ids of the BPF maps that scap-open holds open.
-map_ids=$(sed -n 's/^map_id:[[:space:]]*//p' /proc/"$reader"/fdinfo/* 2>/dev/null | sort -un)
+# The ids of the BPF maps that scap-open holds open. scap-open opens and
+# closes other files meanwhile (its thread table reads /proc): an fd that
+# the glob listed may be gone when sed reads it, and that is no error.
+map_ids=$({ sed -n 's/^map_id:[[:space:]]*//p' /proc/"$reader"/fdinfo/* 2>/dev/null || true; } | sort -un)
 [[ -n $map_ids ]] || fail "scap-open (pid $reader) holds no BPF map: is this run under scap-open?"
 
 # Every map and every program of the machine, once: names by id.
