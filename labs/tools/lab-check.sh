@@ -60,8 +60,8 @@ lab_files_are_whole() {
 					{ echo "$f (lab $labs) is included by $inc, which is not a file of lab $labs"; bad=1; }
 			done ;;
 		*.c)
-			[[ -n $(object_of "$f") ]] ||
-				{ echo "$f: not a source the lab systems link (libscap, driver/ or modern_bpf/)"; bad=1; }
+			[[ -n $(object_of "$f") || -n $(kernel_object_of "$f") ]] ||
+				{ echo "$f: not a source the lab systems link (libscap, the kernel module, driver/'s tables or modern_bpf/)"; bad=1; }
 			[[ $f != userspace/libscap/engine/modern_bpf/modern_bpf.c ]] ||
 				{ echo "$f: the engine is compiled for each system's skeleton; keep lab code out of it"; bad=1; } ;;
 		esac
