@@ -99,17 +99,18 @@ $(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a
 $(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS) \
 		$(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
-	$(Q)mkdir -p $(@D)
+	$(Q)mkdir -p $(@D) && rm -f $@
 	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 $(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a \
 		$(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
-	$(Q)mkdir -p $(@D)
+	$(Q)mkdir -p $(@D) && rm -f $@
 	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 # Built apart: a test program that does not compile (it may include the
-# learner's header) must not stop the system of an exercise that needs
+# learner's header; its old binary is removed first, so it is missing, not
+# stale) must not stop the system of an exercise that needs
 # none of it. labs/tools/system.sh builds the tests with make -k.
 .PHONY: system-core system-tests
 system-core: $(SYSTEM)/scap-open $(BUILD)/test/workload
@@ -133,7 +134,8 @@ else
 	$(Q)find $(SYS_KMOD_DIR) -xtype l -delete
 	$(Q)for o in $(SYSTEM_KMOD_REF); do \
 		rel=$${o#*/kmod/*/}; d=$(abspath $(SYS_KMOD_DIR)); \
-		rm -f "$$d/$${rel%.o}.c" && cp "$$o" "$$d/$$rel" && \
+		rm -f "$$d/$${rel%.o}.c" && \
+		{ cmp -s "$$o" "$$d/$$rel" || cp "$$o" "$$d/$$rel"; } && \
 		echo "cmd_$$d/$$rel := cp $(abspath .)/$$o $$d/$$rel" \
 			>"$$d/$$(dirname "$$rel")/.$$(basename "$$rel").cmd" || exit 1; \
 	done

@@ -78,7 +78,7 @@ run_labs() {
 # each step (labs/tools/replay.sh, also `make replay`).
 run_replay() {
 	echo "labs (make replay: a student release done in order, graded after each step):"
-	labs/tools/replay.sh > "$out/replay.tap" 2>&1
+	labs/tools/replay.sh --rounds "${REPLAY_ROUNDS:-3}" > "$out/replay.tap" 2>&1
 	count_tap replay "$out/replay.tap"
 	sed -n '/^# | lab /,/^# (a cell/p' "$out/replay.tap" | sed 's/^# /      /'
 }

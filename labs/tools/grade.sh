@@ -9,7 +9,9 @@
 # full marks, 1 below.
 # The results also go, for instructors' tools, to build/grade/NN-slug.json
 # (and build/grade/summary.json for all labs); the raw TAP of each run sits
-# next to it, and each system's build log in its folder.
+# next to it, and each system's build log in its folder. With
+# GRADE_FINGERPRINTS=FILE, the fingerprint of each system the checks ran in
+# is added to FILE (labs/tools/system.sh, lab_fingerprints).
 #
 # A check is one bats test named "NN.M [P pts] what it checks": NN.M is the
 # exercise (the number in the code's markers and in the lab's README), P its
@@ -133,7 +135,10 @@ grade_lab() {
 			why="not run: the build failed ($sysdir/build.log has all of it):"$'\n'
 			why+=$(build_errors "$sysdir/build.log")
 			: >"$tap"
+			[[ -z ${GRADE_FINGERPRINTS:-} ]] || echo "$sysdir FAILED" >>"$GRADE_FINGERPRINTS"
 		else
+			[[ -z ${GRADE_FINGERPRINTS:-} ]] ||
+				echo "$sysdir $(system_fingerprint "$sysdir")" >>"$GRADE_FINGERPRINTS"
 			rm -rf "$sysdir/captures"
 			run_checks "$dir" "$sysdir" "$exercises" "$filter" >"$tap" 2>&1
 			why="this check never ran (see $tap)"

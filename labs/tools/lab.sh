@@ -8,6 +8,9 @@
 #   make student-release DEST=dir
 #                               a copy with every lab carved, the reference
 #                               objects each lab's system needs, no solutions/
+#   labs/tools/lab.sh fingerprints N
+#                               link lab N's systems and print a fingerprint
+#                               of each one's programs (for make replay)
 # How the markers work: labs/README.md and labs/tools/carve.c.
 set -euo pipefail
 cd "$(dirname "$0")/../.." || exit 2
@@ -165,7 +168,13 @@ release() {
 case ${1:-} in
 start) start "${2:-}" ;;
 system) system "${2:-}" ;;
+fingerprints)
+	dir=$(lab_dir "${2:-}") || exit 2
+	need_carve
+	markers >/dev/null
+	systems_load
+	lab_fingerprints "$(lab_num "$dir")" ;;
 reset) reset "${2:-}" ;;
 release) release "${2:-}" ;;
-*) die "usage: labs/tools/lab.sh start|reset|system LAB | release DEST" ;;
+*) die "usage: labs/tools/lab.sh start|reset|system|fingerprints LAB | release DEST" ;;
 esac

@@ -10,8 +10,11 @@
 #               inside their TODO markers (carve --solve), as a learner's
 #               finished work looks.
 # After every step it grades every lab, and it grades each lab in each of
-# its two states (starter, done) at least N times (default 5) in all. It
-# fails if
+# its two states (starter, done) at least N times (default 5) in all. A lab
+# whose code did not change at a step is first linked again: if its systems'
+# programs are byte for byte those of its last grade (lab.sh fingerprints),
+# no other lab's work can have reached it, and it is not graded again (a
+# "=" in the table). It fails if
 #   - a lab reaches full marks before its step, or misses them after it;
 #   - any check's result moves while the lab's own code did not change:
 #     another lab's work, or chance, changed it.
@@ -63,28 +66,45 @@ rm -rf "$DEST/build/test/captures"
 (cd "$DEST" && MARKERS_CACHE= CARVE=$CARVE marker_files | xargs touch)
 
 declare -A STATE_OF=() GRADES=() VECTOR=() TABLE=() FIRST_STEP=() PROBLEMS=() SECS=() NGRADED=() NTH=()
+declare -A FPRINTS=() FP_STEP=() SAME=()
 # bad KEY WHY: a failure of lab/state KEY, reported in its TAP line at the end.
 bad() {
 	echo "# REPLAY FAIL: $2"
 	PROBLEMS[$1]+="$2"$'\n'
 }
 
-# grade STEP LAB: grade LAB in the release; check it against what it gave
-# before in the same state.
+# grade STEP LAB [same]: grade LAB in the release; check it against what it
+# gave before in the same state. With "same" (LAB's code did not change at
+# this step), not if its programs are those of its last grade.
 grade() {
-	local step=$1 num=$2 slug json vec state key score max secs t0 log
+	local step=$1 num=$2 same=${3:-} slug json vec state key score max secs t0 log fp
 	slug=$(cd "$DEST" && basename "$(lab_dir "$num")")
+	state=${STATE_OF[$num]}
+	key=$num/$state
 	t0=$(date +%s%N)
 	NTH[$step/$num]=$((${NTH[$step/$num]:-0} + 1))
-	log=$WORK/grades/$step-$num.${NTH[$step/$num]}.log
-	(cd "$DEST" && CARVE=$CARVE labs/tools/grade.sh "$num") >"$log" 2>&1
+	log=$PWD/$WORK/grades/$step-$num.${NTH[$step/$num]}.log
+	if [[ -n $same && -n ${FPRINTS[$key]:-} ]]; then
+		fp=$(cd "$DEST" && CARVE=$CARVE labs/tools/lab.sh fingerprints "$num" 2>"$log")
+		secs=$((($(date +%s%N) - t0) / 1000000))
+		if [[ $fp == "${FPRINTS[$key]}" && $fp != *FAILED* ]]; then
+			SAME[$key]=$((${SAME[$key]:-0} + 1))
+			TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }="
+			printf '# step %-2s lab %s (%s): the same programs as at step %s, not graded again (%d.%d s)\n' \
+				"$step" "$num" "$state" "${FP_STEP[$key]}" $((secs / 1000)) $((secs % 1000 / 100))
+			return
+		fi
+		echo "# step $step, lab $num ($state): its programs changed since step ${FP_STEP[$key]}, with its code the same: graded again"
+	fi
+	t0=$(date +%s%N)
+	rm -f "$log.fp"
+	(cd "$DEST" && CARVE=$CARVE GRADE_FINGERPRINTS=$log.fp labs/tools/grade.sh "$num") >"$log" 2>&1
 	secs=$((($(date +%s%N) - t0) / 1000000))
 	SECS[$num]=$((${SECS[$num]:-0} + secs)) NGRADED[$num]=$((${NGRADED[$num]:-0} + 1))
+	FPRINTS[$key]=$(cat "$log.fp" 2>/dev/null) FP_STEP[$key]=$step
 	json=$DEST/build/grade/$slug.json
 	cp "$json" "${log%.log}.json" 2>/dev/null
 	score=$(jq .score "$json" 2>/dev/null) max=$(jq .max "$json" 2>/dev/null)
-	state=${STATE_OF[$num]}
-	key=$num/$state
 	[[ $score =~ ^[0-9]+$ ]] || { bad "$key" "step $step, lab $num: no result ($log)"; return; }
 	vec=$(jq -r '[.checks[] | if .passed then "1" else "0" end] | join("")' "$json")
 	GRADES[$key]=$((${GRADES[$key]:-0} + 1))
@@ -130,7 +150,7 @@ for i in "${!steps[@]}"; do
 		echo "# step 0: the release as handed out"
 	fi
 	for n in $ALL; do
-		grade "$step" "$n"
+		grade "$step" "$n" $([[ $i -gt 0 && $n != "${steps[$i]}" ]] && echo same)
 	done
 	# More grades of a state that ends here (starter) or, at the end (done).
 	for n in $ALL; do
@@ -158,7 +178,7 @@ done
 	done
 } >"$WORK/replay.md"
 sed 's/^/# /' "$WORK/replay.md"
-echo "# (a cell holds the scores of the grades after that step; +NN: lab NN done)"
+echo "# (a cell holds the scores of the grades after that step; =: not graded again, its programs were those of its last grade; +NN: lab NN done)"
 
 # TAP: the release's docs, then a line per lab and state.
 t=1 failed=0
@@ -174,6 +194,7 @@ for n in $ALL; do
 		t=$((t + 1))
 		key=$n/$state
 		what="lab $n, $state: $( [[ $state == starter ]] && echo "below full marks" || echo "full marks"), the same checks in ${GRADES[$key]:-0} grades"
+		[[ -z ${SAME[$key]:-} ]] || what+=", the same programs ${SAME[$key]} more times"
 		if [[ -z ${PROBLEMS[$key]:-} && ${GRADES[$key]:-0} -ge $ROUNDS ]]; then
 			echo "ok $t $what"
 		else
