@@ -98,6 +98,7 @@ static int mmap_data(struct ppm_ring *ring, int cpu, struct vm_area_struct *vma)
 	unsigned long size = (vma->vm_end - vma->vm_start) / 2;
 	int err;
 
+	/* LAB 07.2 BEGIN: refuse a writable mapping (EPERM), and take away VM_MAYWRITE so that mprotect() cannot make it writable later */
 	/* The events are the module's: a reader may look, never write. */
 	if (vma->vm_flags & VM_WRITE)
 		return -EPERM;
@@ -106,6 +107,7 @@ static int mmap_data(struct ppm_ring *ring, int cpu, struct vm_area_struct *vma)
 #else
 	vma->vm_flags &= ~VM_MAYWRITE;
 #endif
+	/* LAB 07.2 END */
 	if (size < PPM_RING_MIN_SIZE || size > PPM_RING_MAX_SIZE || !is_power_of_2(size))
 		return -EINVAL;
 	if (!ring->size) {
@@ -121,9 +123,11 @@ static int mmap_data(struct ppm_ring *ring, int cpu, struct vm_area_struct *vma)
 /* Called with the device's lock held (ppm_device.c). */
 int ppm_ring_mmap(struct ppm_ring *ring, int cpu, struct vm_area_struct *vma)
 {
+	/* LAB 07.2 BEGIN: refuse a mapping that is not MAP_SHARED (EINVAL) */
 	/* A private copy of the info page would never see head move. */
 	if (!(vma->vm_flags & VM_SHARED))
 		return -EINVAL;
+	/* LAB 07.2 END */
 	switch (vma->vm_pgoff) {
 	case PPM_RING_INFO_PGOFF:
 		return mmap_info(ring, vma);
@@ -136,6 +140,7 @@ int ppm_ring_mmap(struct ppm_ring *ring, int cpu, struct vm_area_struct *vma)
 
 u8 *ppm_ring_reserve(struct ppm_ring *ring, u32 *room)
 {
+	/* LAB 07.1 BEGIN: return where the next event goes (head) and the room it has; NULL if the ring is not mapped yet, or if the reader's tail is outside the ring (count that in n_drops_bug) */
 	u32 size = smp_load_acquire(&ring->size);
 	u32 tail, used;
 
@@ -151,12 +156,16 @@ u8 *ppm_ring_reserve(struct ppm_ring *ring, u32 *room)
 	/* One byte stays free: head == tail must mean empty, not full. */
 	*room = min_t(u32, size - used - 1, PPM_MAX_EVENT_SIZE);
 	return ring->data + ring->head;
+	/* LAB 07.1 STARTER: return NULL; */
+	/* LAB 07.1 END */
 }
 
 void ppm_ring_publish(struct ppm_ring *ring, u32 len)
 {
+	/* LAB 07.1 BEGIN: move head past the event, show the new head to the reader after the event's bytes, count the event */
 	ring->head = (ring->head + len) & (ring->size - 1);
 	/* Release: the event's bytes are in memory before the reader sees head. */
 	smp_store_release(&ring->info->head, ring->head);
 	ring->info->n_evts++;
+	/* LAB 07.1 END */
 }

@@ -11,6 +11,10 @@
 #       with a fresh folder under /tmp as its first argument, under
 #       scap-open --kmod SCAP_OPEN_ARGS; keep its output, stderr and exit
 #       status in $CAPTURE_DIR/NAME.{json or txt,err,rc}
+#   kmod_run NAME CMD ARGS...
+#       run CMD (any program: a test program of the lab, scap-open on
+#       build/test/workload, ...) and keep its output, stderr and exit
+#       status in $CAPTURE_DIR/NAME.{out,err,rc}
 #
 # The kernel log of all the captures goes to $CAPTURE_DIR/kmod.dmesg.
 
@@ -35,4 +39,11 @@ kmod_capture() {
 		2>"$CAPTURE_DIR/$name.err" || rc=$?
 	echo "$rc" >"$CAPTURE_DIR/$name.rc"
 	[[ $out != *.json ]] || sed -i -E 's/^\{"ts":([0-9]+),/{"ts":"\1",/' "$out"
+}
+
+kmod_run() {
+	local name=$1 rc=0
+	shift
+	"$@" >"$CAPTURE_DIR/$name.out" 2>"$CAPTURE_DIR/$name.err" || rc=$?
+	echo "$rc" >"$CAPTURE_DIR/$name.rc"
 }

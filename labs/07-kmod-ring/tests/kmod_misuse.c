@@ -1,0 +1,1 @@
+../../../test/kmod/kmod_misuse.c
