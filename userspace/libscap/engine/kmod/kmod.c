@@ -19,7 +19,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +29,7 @@
 #include "ppm_ring_reader.h"
 #include "../../scap_vtable.h"
 #include "../../ringbuffer/devset.h"
+#include "scap_error.h"
 
 #define DEVICE_PATH "/dev/" PPM_DEVICE_NAME "%u"
 #define MAX_CPUS 4096
@@ -42,17 +42,6 @@ struct scap_engine_handle {
 	bool capturing;
 };
 
-__attribute__((format(printf, 2, 3)))
-static int32_t fail(char *lasterr, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(lasterr, SCAP_LASTERR_SIZE, fmt, ap);
-	va_end(ap);
-	return SCAP_FAILURE;
-}
-
 /* ---- step 1: the possible CPUs, "0-3" or "0,2-5" ---- */
 
 static int32_t read_possible_cpus(bool *possible, uint32_t *ndevs, char *lasterr)
@@ -62,7 +51,7 @@ static int32_t read_possible_cpus(bool *possible, uint32_t *ndevs, char *lasterr
 	FILE *f = fopen(path, "r");
 
 	if (!f)
-		return fail(lasterr, "cannot read %s: %s", path, strerror(errno));
+		return scap_errprintf(lasterr, "cannot read %s: %s", path, strerror(errno));
 	p = fgets(line, sizeof(line), f);
 	fclose(f);
 	*ndevs = 0;
@@ -81,7 +70,7 @@ static int32_t read_possible_cpus(bool *possible, uint32_t *ndevs, char *lasterr
 		p = *end == ',' ? end + 1 : end;
 	}
 	if (!*ndevs)
-		return fail(lasterr, "cannot parse %s: \"%s\"", path, line);
+		return scap_errprintf(lasterr, "cannot parse %s: \"%s\"", path, line);
 	return SCAP_SUCCESS;
 }
 
@@ -99,18 +88,25 @@ static int32_t open_device(struct scap_engine_handle *h, uint32_t cpu, char *las
 	case ENOENT:
 	case ENXIO:
 	case ENODEV:
-		return fail(lasterr, "the scaplab kernel module is not loaded (no %s): load it "
-			    "with insmod build/driver/$(uname -r)/scaplab.ko, or run in the VM "
-			    "(scripts/vm run -- ...)", path);
+		return scap_errprintf(
+			lasterr,
+			"the scaplab kernel module is not loaded (no %s): load it "
+			"with insmod build/driver/$(uname -r)/scaplab.ko, or run in the VM "
+			"(scripts/vm run -- ...)",
+			path);
 	case EACCES:
 	case EPERM:
-		return fail(lasterr, "the kmod engine needs root (%s is root's only): run it "
-			    "with sudo", path);
+		return scap_errprintf(lasterr,
+				      "the kmod engine needs root (%s is root's only): run it "
+				      "with sudo",
+				      path);
 	case EBUSY:
-		return fail(lasterr, "another process is capturing with the scaplab kernel "
-			    "module (%s is busy); it allows one reader at a time", path);
+		return scap_errprintf(lasterr,
+				      "another process is capturing with the scaplab kernel "
+				      "module (%s is busy); it allows one reader at a time",
+				      path);
 	default:
-		return fail(lasterr, "cannot open %s: %s", path, strerror(errno));
+		return scap_errprintf(lasterr, "cannot open %s: %s", path, strerror(errno));
 	}
 }
 
@@ -122,13 +118,17 @@ static int32_t check_version(int fd, unsigned long req, const char *what,
 	__u64 theirs;
 
 	if (ioctl(fd, req, &theirs))
-		return fail(lasterr, "cannot read the %s version of the scaplab module: %s "
-			    "(is it scaplab's?)", what, strerror(errno));
+		return scap_errprintf(lasterr,
+				      "cannot read the %s version of the scaplab module: %s "
+				      "(is it scaplab's?)",
+				      what, strerror(errno));
 	if (theirs != ours)
-		return fail(lasterr, "the loaded scaplab module has %s version %llu, this "
-			    "libscap %llu: it was built from another tree; rmmod scaplab and "
-			    "load build/driver/$(uname -r)/scaplab.ko", what,
-			    (unsigned long long)theirs, ours);
+		return scap_errprintf(
+			lasterr,
+			"the loaded scaplab module has %s version %llu, this "
+			"libscap %llu: it was built from another tree; rmmod scaplab and "
+			"load build/driver/$(uname -r)/scaplab.ko",
+			what, (unsigned long long)theirs, ours);
 	return SCAP_SUCCESS;
 }
 
@@ -148,10 +148,11 @@ static int32_t write_settings(struct scap_engine_handle *h, const struct scap_op
 			mask.bits[nr / 64] |= 1ULL << (nr % 64);
 	}
 	if (ioctl(fd, PPM_IOCTL_SET_INTERESTING_SYSCALLS, &mask))
-		return fail(lasterr, "cannot set the syscalls to capture: %s", strerror(errno));
+		return scap_errprintf(lasterr, "cannot set the syscalls to capture: %s",
+				      strerror(errno));
 	if (ioctl(fd, PPM_IOCTL_SET_SNAPLEN, (unsigned long)(args->snaplen ? args->snaplen : 80)))
-		return fail(lasterr, "cannot set the snaplen to %u: %s", args->snaplen,
-			    strerror(errno));
+		return scap_errprintf(lasterr, "cannot set the snaplen to %u: %s", args->snaplen,
+				      strerror(errno));
 	return SCAP_SUCCESS;
 }
 
@@ -193,21 +194,23 @@ static int32_t kmod_init(struct scap_engine_handle **engine, const struct scap_o
 		return SCAP_ILLEGAL_INPUT;
 	}
 	if (bytes < PPM_RING_MIN_SIZE || bytes > PPM_RING_MAX_SIZE)
-		return fail(lasterr, "the kmod engine takes buffers of %u bytes to %lu MiB, "
-			    "not %lu", PPM_RING_MIN_SIZE, PPM_RING_MAX_SIZE >> 20, bytes);
+		return scap_errprintf(lasterr,
+				      "the kmod engine takes buffers of %u bytes to %lu MiB, "
+				      "not %lu",
+				      PPM_RING_MIN_SIZE, PPM_RING_MAX_SIZE >> 20, bytes);
 	h = calloc(1, sizeof(*h));
 	possible = calloc(MAX_CPUS, sizeof(*possible));
 	if (!h || !possible) {
 		free(h);
 		free(possible);
-		return fail(lasterr, "out of memory for the engine");
+		return scap_errprintf(lasterr, "out of memory for the engine");
 	}
 	if (read_possible_cpus(possible, &h->ndevs, lasterr))
 		goto cleanup;
 	h->fds = malloc(h->ndevs * sizeof(*h->fds));
 	h->rings = calloc(h->ndevs, sizeof(*h->rings));
 	if (!h->fds || !h->rings) {
-		fail(lasterr, "out of memory for %u rings", h->ndevs);
+		scap_errprintf(lasterr, "out of memory for %u rings", h->ndevs);
 		goto cleanup;
 	}
 	for (uint32_t cpu = 0; cpu < h->ndevs; cpu++)
@@ -225,14 +228,14 @@ static int32_t kmod_init(struct scap_engine_handle **engine, const struct scap_o
 		if (h->fds[cpu] < 0)
 			continue;
 		if (ppm_ring_reader_map(&h->rings[cpu], h->fds[cpu], bytes, err, sizeof(err))) {
-			fail(lasterr, "CPU %u: %s", cpu, err);
+			scap_errprintf(lasterr, "CPU %u: %s", cpu, err);
 			goto cleanup;
 		}
 	}
 	if (write_settings(h, args, lasterr))
 		goto cleanup;
 	if (scap_devset_init(&h->devset, h->ndevs, &kmod_dev_ops, h, 0)) {
-		fail(lasterr, "out of memory for the device set");
+		scap_errprintf(lasterr, "out of memory for the device set");
 		goto cleanup;
 	}
 	free(possible);
@@ -250,7 +253,7 @@ static int32_t kmod_start_capture(struct scap_engine_handle *h, char *lasterr)
 	if (h->capturing)
 		return SCAP_SUCCESS;
 	if (ioctl(h->fds[0], PPM_IOCTL_ENABLE_CAPTURE))
-		return fail(lasterr, "cannot start the capture: %s", strerror(errno));
+		return scap_errprintf(lasterr, "cannot start the capture: %s", strerror(errno));
 	h->capturing = true;
 	return SCAP_SUCCESS;
 }
@@ -260,7 +263,7 @@ static int32_t kmod_stop_capture(struct scap_engine_handle *h, char *lasterr)
 	if (!h->capturing)
 		return SCAP_SUCCESS;
 	if (ioctl(h->fds[0], PPM_IOCTL_DISABLE_CAPTURE))
-		return fail(lasterr, "cannot stop the capture: %s", strerror(errno));
+		return scap_errprintf(lasterr, "cannot stop the capture: %s", strerror(errno));
 	h->capturing = false;
 	return SCAP_SUCCESS;
 }

@@ -35,6 +35,7 @@
 #include "../../ringbuffer/devset.h"
 #include "bpf_ringbuf.h"
 #include "tail_tables.h"
+#include "scap_error.h"
 
 /*
  * How long scap_next sleeps when every ring is empty, before looking again
@@ -59,17 +60,6 @@ struct scap_engine_handle {
 };
 
 /* Write the reason into lasterr and return SCAP_FAILURE. */
-__attribute__((format(printf, 2, 3)))
-static int32_t fail(char *lasterr, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(lasterr, SCAP_LASTERR_SIZE, fmt, ap);
-	va_end(ap);
-	return SCAP_FAILURE;
-}
-
 /*
  * libbpf has one message callback for the whole process. So that two
  * handles never see each other's messages, it reports to the handle this
@@ -114,11 +104,12 @@ static int32_t check_machine(char *lasterr)
 					     has_capability(CAP_PERFMON));
 
 	if (!root_like)
-		return fail(lasterr, "the modern_bpf engine needs root (or CAP_BPF and "
-			    "CAP_PERFMON): run it with sudo");
+		return scap_errprintf(lasterr, "the modern_bpf engine needs root (or CAP_BPF and "
+					       "CAP_PERFMON): run it with sudo");
 	if (access("/sys/kernel/btf/vmlinux", R_OK))
-		return fail(lasterr, "this kernel has no BTF (/sys/kernel/btf/vmlinux is "
-			    "missing): the modern_bpf engine needs CONFIG_DEBUG_INFO_BTF=y");
+		return scap_errprintf(
+			lasterr, "this kernel has no BTF (/sys/kernel/btf/vmlinux is "
+				 "missing): the modern_bpf engine needs CONFIG_DEBUG_INFO_BTF=y");
 	return SCAP_SUCCESS;
 }
 
@@ -133,8 +124,8 @@ static int32_t size_per_cpu_maps(struct scap_engine_handle *h, char *lasterr)
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
 		if (bpf_map__set_max_entries(maps[i], h->ncpus))
-			return fail(lasterr, "failed to size map %s to %u CPUs",
-				    bpf_map__name(maps[i]), h->ncpus);
+			return scap_errprintf(lasterr, "failed to size map %s to %u CPUs",
+					      bpf_map__name(maps[i]), h->ncpus);
 	}
 	/*
 	 * The kernel checks that every inner map of ringbuf_maps looks like
@@ -143,11 +134,11 @@ static int32_t size_per_cpu_maps(struct scap_engine_handle *h, char *lasterr)
 	h->template_fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "ringbuf_tmpl", 0, 0,
 					h->ring_bytes, NULL);
 	if (h->template_fd < 0)
-		return fail(lasterr, "failed to create a %zu-byte ring buffer: %s",
-			    h->ring_bytes, strerror(errno));
+		return scap_errprintf(lasterr, "failed to create a %zu-byte ring buffer: %s",
+				      h->ring_bytes, strerror(errno));
 	/* libbpf borrows the fd (no dup): it must stay open until the load. */
 	if (bpf_map__set_inner_map_fd(h->skel->maps.ringbuf_maps, h->template_fd))
-		return fail(lasterr, "failed to set the inner map of ringbuf_maps");
+		return scap_errprintf(lasterr, "failed to set the inner map of ringbuf_maps");
 	return SCAP_SUCCESS;
 }
 
@@ -168,7 +159,7 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 	h->rings = calloc(h->ncpus, sizeof(*h->rings));
 	if (!h->ring_fds || !h->rings ||
 	    scap_devset_init(&h->devset, h->ncpus, &scap_bpf_ringbuf_ops, h->rings, NEXT_WAIT_NS))
-		return fail(lasterr, "out of memory for %u rings", h->ncpus);
+		return scap_errprintf(lasterr, "out of memory for %u rings", h->ncpus);
 	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++)
 		h->ring_fds[cpu] = -1;
 
@@ -177,14 +168,16 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "ringbuf", 0, 0, h->ring_bytes, NULL);
 
 		if (fd < 0)
-			return fail(lasterr, "failed to create the ring of CPU %u (%zu bytes): %s",
-				    cpu, h->ring_bytes, strerror(errno));
+			return scap_errprintf(lasterr,
+					      "failed to create the ring of CPU %u (%zu bytes): %s",
+					      cpu, h->ring_bytes, strerror(errno));
 		h->ring_fds[cpu] = fd;
 		if (bpf_map_update_elem(outer_fd, &cpu, &fd, BPF_ANY))
-			return fail(lasterr, "failed to put the ring of CPU %u in ringbuf_maps: %s",
-				    cpu, strerror(errno));
+			return scap_errprintf(
+				lasterr, "failed to put the ring of CPU %u in ringbuf_maps: %s",
+				cpu, strerror(errno));
 		if (scap_bpf_ringbuf_init(&h->rings[cpu], fd, h->ring_bytes, err, sizeof(err)))
-			return fail(lasterr, "CPU %u: %s", cpu, err);
+			return scap_errprintf(lasterr, "CPU %u: %s", cpu, err);
 	}
 	return SCAP_SUCCESS;
 }
@@ -238,11 +231,12 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 
 	ncpus = libbpf_num_possible_cpus();
 	if (ncpus <= 0)
-		return fail(lasterr, "failed to count the possible CPUs: %s", strerror(-ncpus));
+		return scap_errprintf(lasterr, "failed to count the possible CPUs: %s",
+				      strerror(-ncpus));
 
 	h = calloc(1, sizeof(*h));
 	if (!h)
-		return fail(lasterr, "out of memory for the engine");
+		return scap_errprintf(lasterr, "out of memory for the engine");
 	h->ncpus = ncpus;
 	h->ring_bytes = args->buffer_bytes_dim ? args->buffer_bytes_dim : SCAP_DEFAULT_BUFFER_BYTES;
 	h->template_fd = -1;
@@ -252,7 +246,7 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	h->skel = scaplab_modern_bpf__open();
 	t_loading = NULL;
 	if (!h->skel) {
-		fail(lasterr, "failed to open the BPF skeleton: %s", strerror(errno));
+		scap_errprintf(lasterr, "failed to open the BPF skeleton: %s", strerror(errno));
 		goto cleanup;
 	}
 	if (size_per_cpu_maps(h, lasterr))
@@ -267,14 +261,17 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	close(h->template_fd);
 	h->template_fd = -1;
 	if (err && h->failed_prog[0]) {
-		fail(lasterr, "failed to load the BPF probe: the verifier rejected %s (%s); "
-		     "its log is above (run with --verbose for all of libbpf's messages)",
-		     h->failed_prog, strerror(-err));
+		scap_errprintf(lasterr,
+			       "failed to load the BPF probe: the verifier rejected %s (%s); "
+			       "its log is above (run with --verbose for all of libbpf's messages)",
+			       h->failed_prog, strerror(-err));
 		goto cleanup;
 	}
 	if (err) {
-		fail(lasterr, "failed to load the BPF probe (%s); run with --verbose to see "
-		     "libbpf's messages", strerror(-err));
+		scap_errprintf(lasterr,
+			       "failed to load the BPF probe (%s); run with --verbose to see "
+			       "libbpf's messages",
+			       strerror(-err));
 		goto cleanup;
 	}
 	enter_table = bpf_map__fd(h->skel->maps.syscall_enter_tail_table);
@@ -313,8 +310,8 @@ static int32_t modern_bpf_start_capture(struct scap_engine_handle *h, char *last
 				bpf_link__destroy(h->links[j]);
 				h->links[j] = NULL;
 			}
-			return fail(lasterr, "failed to attach %s: %s", bpf_program__name(progs[i]),
-				    strerror(saved));
+			return scap_errprintf(lasterr, "failed to attach %s: %s",
+					      bpf_program__name(progs[i]), strerror(saved));
 		}
 	}
 	return SCAP_SUCCESS;
@@ -346,8 +343,8 @@ static int32_t modern_bpf_get_stats(struct scap_engine_handle *h, struct scap_st
 		struct counter_map c;
 
 		if (bpf_map_lookup_elem(fd, &cpu, &c))
-			return fail(lasterr, "failed to read the counters of CPU %u: %s", cpu,
-				    strerror(errno));
+			return scap_errprintf(lasterr, "failed to read the counters of CPU %u: %s",
+					      cpu, strerror(errno));
 		stats->n_evts += c.n_evts;
 		stats->n_drops_buffer += c.n_drops_buffer;
 		stats->n_drops_max_event_size += c.n_drops_max_event_size;

@@ -3,23 +3,12 @@
  * See block_reader.h. Try it: build/scap-open -r test/data/falco-kmod-2022.scap -q
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "block_reader.h"
 #include "../../scap.h"
-
-__attribute__((format(printf, 2, 3)))
-static int32_t fail(char *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, SCAP_LASTERR_SIZE, fmt, ap);
-	va_end(ap);
-	return SCAP_FAILURE;
-}
+#include "scap_error.h"
 
 /*
  * Read exactly n bytes. Returns the bytes read; fewer means the file
@@ -37,11 +26,13 @@ static int32_t short_read(struct scap_block_reader *r, uint64_t at, size_t got, 
 			  const struct scap_block *b, char *err)
 {
 	if (err_no)
-		return fail(err, "%s: reading at byte %llu failed: %s", r->fname,
-			    (unsigned long long)at, strerror(err_no));
-	return fail(err, "%s: truncated at byte %llu, inside the %u-byte block at byte %llu "
-		    "(type 0x%x)", r->fname, (unsigned long long)(at + got), b->total_length,
-		    (unsigned long long)b->offset, b->type);
+		return scap_errprintf(err, "%s: reading at byte %llu failed: %s", r->fname,
+				      (unsigned long long)at, strerror(err_no));
+	return scap_errprintf(err,
+			      "%s: truncated at byte %llu, inside the %u-byte block at byte %llu "
+			      "(type 0x%x)",
+			      r->fname, (unsigned long long)(at + got), b->total_length,
+			      (unsigned long long)b->offset, b->type);
 }
 
 /* Is b's length one a block can have here? The checks of block_reader.h. */
@@ -51,22 +42,29 @@ static int32_t check_length(const struct scap_block_reader *r, const struct scap
 	uint32_t len = b->total_length;
 
 	if (len < BLOCK_HEADER_SIZE + BLOCK_TRAILER_SIZE)
-		return fail(err, "%s: the block at byte %llu (type 0x%x) says it is %u bytes, "
-			    "less than a block's header and trailer (12)", r->fname,
-			    (unsigned long long)b->offset, b->type, len);
+		return scap_errprintf(err,
+				      "%s: the block at byte %llu (type 0x%x) says it is %u bytes, "
+				      "less than a block's header and trailer (12)",
+				      r->fname, (unsigned long long)b->offset, b->type, len);
 	if (len % 4)
-		return fail(err, "%s: the block at byte %llu (type 0x%x) says it is %u bytes, "
-			    "not a multiple of 4", r->fname, (unsigned long long)b->offset,
-			    b->type, len);
+		return scap_errprintf(err,
+				      "%s: the block at byte %llu (type 0x%x) says it is %u bytes, "
+				      "not a multiple of 4",
+				      r->fname, (unsigned long long)b->offset, b->type, len);
 	if (len > SCAP_SAVEFILE_MAX_BLOCK)
-		return fail(err, "%s: the block at byte %llu (type 0x%x) says it is %u bytes, "
-			    "more than the largest this reader accepts (%u)", r->fname,
-			    (unsigned long long)b->offset, b->type, len, SCAP_SAVEFILE_MAX_BLOCK);
+		return scap_errprintf(err,
+				      "%s: the block at byte %llu (type 0x%x) says it is %u bytes, "
+				      "more than the largest this reader accepts (%u)",
+				      r->fname, (unsigned long long)b->offset, b->type, len,
+				      SCAP_SAVEFILE_MAX_BLOCK);
 	/* Known before reading: a lying length is not allocated for. */
 	if (r->file_size && b->offset + len > r->file_size)
-		return fail(err, "%s: truncated at byte %llu, inside the %u-byte block at byte "
-			    "%llu (type 0x%x)", r->fname, (unsigned long long)r->file_size, len,
-			    (unsigned long long)b->offset, b->type);
+		return scap_errprintf(
+			err,
+			"%s: truncated at byte %llu, inside the %u-byte block at byte "
+			"%llu (type 0x%x)",
+			r->fname, (unsigned long long)r->file_size, len,
+			(unsigned long long)b->offset, b->type);
 	return SCAP_SUCCESS;
 }
 
@@ -92,7 +90,8 @@ static int32_t read_rest(struct scap_block_reader *r, struct scap_block *b, uint
 			cap *= 2;
 		buf = realloc(r->buf, cap);
 		if (!buf)
-			return fail(err, "out of memory for a %u-byte block", b->total_length);
+			return scap_errprintf(err, "out of memory for a %u-byte block",
+					      b->total_length);
 		r->buf = buf;
 		r->cap = cap;
 	}
@@ -101,9 +100,11 @@ static int32_t read_rest(struct scap_block_reader *r, struct scap_block *b, uint
 		return short_read(r, b->offset + BLOCK_HEADER_SIZE + have, got, err_no, b, err);
 	memcpy(&trailer, r->buf + rest - BLOCK_TRAILER_SIZE, sizeof(trailer));
 	if (trailer != b->total_length)
-		return fail(err, "%s: the block at byte %llu (type 0x%x) ends with length %u, "
-			    "but starts with %u", r->fname, (unsigned long long)b->offset,
-			    b->type, trailer, b->total_length);
+		return scap_errprintf(err,
+				      "%s: the block at byte %llu (type 0x%x) ends with length %u, "
+				      "but starts with %u",
+				      r->fname, (unsigned long long)b->offset, b->type, trailer,
+				      b->total_length);
 	b->body = r->buf;
 	b->body_len = rest - BLOCK_TRAILER_SIZE;
 	r->offset += b->total_length;
@@ -121,13 +122,15 @@ static int32_t read_header(struct scap_block_reader *r, struct scap_block *b, ch
 	if (got == 0 && !err_no)
 		return SCAP_EOF;
 	if (err_no)
-		return fail(err, "%s: reading at byte %llu failed: %s", r->fname,
-			    (unsigned long long)r->offset, strerror(err_no));
+		return scap_errprintf(err, "%s: reading at byte %llu failed: %s", r->fname,
+				      (unsigned long long)r->offset, strerror(err_no));
 	if (got < sizeof(bh))
-		return fail(err, "%s: truncated at byte %llu, inside the header of the block at "
-			    "byte %llu (%zu of its 8 bytes)", r->fname,
-			    (unsigned long long)(r->offset + got), (unsigned long long)r->offset,
-			    got);
+		return scap_errprintf(
+			err,
+			"%s: truncated at byte %llu, inside the header of the block at "
+			"byte %llu (%zu of its 8 bytes)",
+			r->fname, (unsigned long long)(r->offset + got),
+			(unsigned long long)r->offset, got);
 	b->type = bh.block_type;
 	b->total_length = bh.block_total_length;
 	b->offset = r->offset;
@@ -147,32 +150,39 @@ int32_t scap_block_reader_open(struct scap_block_reader *r, const char *fname,
 	r->fname = fname;
 	r->f = fopen(fname, "rb");
 	if (!r->f)
-		return fail(err, "cannot open %s: %s", fname, strerror(errno));
+		return scap_errprintf(err, "cannot open %s: %s", fname, strerror(errno));
 	if (fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode))
 		r->file_size = st.st_size;
 
 	rc = read_header(r, shb, err);
 	if (rc == SCAP_EOF)
-		return fail(err, "%s is empty, not a capture file", fname);
+		return scap_errprintf(err, "%s is empty, not a capture file", fname);
 	if (rc)
 		return rc;
 	if (shb->type != SHB_BLOCK_TYPE)
-		return fail(err, "%s is not a capture file (.scap): it starts with 0x%08x, not "
-			    "a section header block (0x%08x)", fname, shb->type, SHB_BLOCK_TYPE);
+		return scap_errprintf(
+			err,
+			"%s is not a capture file (.scap): it starts with 0x%08x, not "
+			"a section header block (0x%08x)",
+			fname, shb->type, SHB_BLOCK_TYPE);
 	/* Before the length: in the other byte order the length is garbage too. */
 	got = read_bytes(r, &magic, sizeof(magic), &err_no);
 	if (got < sizeof(magic))
 		return short_read(r, BLOCK_HEADER_SIZE, got, err_no, shb, err);
 	if (magic == SHB_MAGIC_SWAPPED)
-		return fail(err, "%s was written on a machine of the other byte order "
-			    "(big-endian): this reader reads only little-endian files", fname);
+		return scap_errprintf(err,
+				      "%s was written on a machine of the other byte order "
+				      "(big-endian): this reader reads only little-endian files",
+				      fname);
 	if (magic != SHB_MAGIC)
-		return fail(err, "%s is not a capture file (.scap): its byte-order magic is "
-			    "0x%08x, not 0x%08x", fname, magic, SHB_MAGIC);
+		return scap_errprintf(err,
+				      "%s is not a capture file (.scap): its byte-order magic is "
+				      "0x%08x, not 0x%08x",
+				      fname, magic, SHB_MAGIC);
 	if (r->cap < sizeof(magic)) {
 		r->buf = malloc(4096);
 		if (!r->buf)
-			return fail(err, "out of memory");
+			return scap_errprintf(err, "out of memory");
 		r->cap = 4096;
 	}
 	memcpy(r->buf, &magic, sizeof(magic));

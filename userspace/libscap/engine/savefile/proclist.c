@@ -5,28 +5,17 @@
  *   u32 entry_len (counting itself) | u64 tid | u64 pid | u64 ptid | u64 sid |
  *   u64 vpgid | u16 comm_len | comm (no NUL) | exe, args, cwd, ... (skipped)
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "proclist.h"
+#include "scap_error.h"
 
 #define ENTRY_LEN_SIZE 4
 #define COMM_LEN_AT 44		/* after entry_len and the five u64s */
 #define COMM_AT 46
 /* Blocks are padded to 4 bytes: fewer bytes than an entry_len are padding. */
 #define MIN_ENTRY ENTRY_LEN_SIZE
-
-__attribute__((format(printf, 2, 3)))
-static int32_t fail(char *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, SCAP_LASTERR_SIZE, fmt, ap);
-	va_end(ap);
-	return SCAP_FAILURE;
-}
 
 static struct scap_threadinfo *append(struct scap_proclist *pl)
 {
@@ -57,18 +46,23 @@ int32_t scap_proclist_read_v9(struct scap_proclist *pl, const uint8_t *body, uin
 
 		memcpy(&entry_len, e, sizeof(entry_len));
 		if (entry_len < COMM_AT || entry_len > len - off)
-			return fail(err, "%s: process list at byte %llu: entry %u (byte %llu) says "
-				    "it is %u bytes; it must hold at least %u and fit in the %u "
-				    "left", fname, (unsigned long long)block_offset, i, at,
-				    entry_len, COMM_AT, len - off);
+			return scap_errprintf(
+				err,
+				"%s: process list at byte %llu: entry %u (byte %llu) says "
+				"it is %u bytes; it must hold at least %u and fit in the %u "
+				"left",
+				fname, (unsigned long long)block_offset, i, at, entry_len, COMM_AT,
+				len - off);
 		memcpy(&comm_len, e + COMM_LEN_AT, sizeof(comm_len));
 		if (comm_len > entry_len - COMM_AT)
-			return fail(err, "%s: process list at byte %llu: the comm of entry %u "
-				    "(byte %llu) is %u bytes, past the entry's end", fname,
-				    (unsigned long long)block_offset, i, at, comm_len);
+			return scap_errprintf(err,
+					      "%s: process list at byte %llu: the comm of entry %u "
+					      "(byte %llu) is %u bytes, past the entry's end",
+					      fname, (unsigned long long)block_offset, i, at,
+					      comm_len);
 		t = append(pl);
 		if (!t)
-			return fail(err, "out of memory for the process list");
+			return scap_errprintf(err, "out of memory for the process list");
 		memcpy(&t->tid, e + 4, sizeof(t->tid));
 		memcpy(&t->pid, e + 12, sizeof(t->pid));
 		memcpy(&t->ptid, e + 20, sizeof(t->ptid));

@@ -17,7 +17,6 @@
  *
  * Try it: build/scap-open -r test/data/falco-kmod-2022.scap -n 20
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +26,7 @@
 #include "savefile_public.h"
 #include "scap_savefile.h"
 #include "../../scap_vtable.h"
+#include "scap_error.h"
 
 struct scap_engine_handle {
 	struct scap_block_reader reader;
@@ -38,17 +38,6 @@ struct scap_engine_handle {
 	char broken_err[SCAP_LASTERR_SIZE];
 };
 
-__attribute__((format(printf, 2, 3)))
-static int32_t fail(char *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, SCAP_LASTERR_SIZE, fmt, ap);
-	va_end(ap);
-	return SCAP_FAILURE;
-}
-
 /* A section header block's body: can we read the section it starts? */
 static int32_t check_section(struct scap_engine_handle *h, const struct scap_block *b,
 			     char *err)
@@ -57,23 +46,31 @@ static int32_t check_section(struct scap_engine_handle *h, const struct scap_blo
 	const char *fname = h->reader.fname;
 
 	if (b->body_len < sizeof(shb))
-		return fail(err, "%s: the section header block at byte %llu has a %u-byte body, "
-			    "less than the %zu it needs", fname, (unsigned long long)b->offset,
-			    b->body_len, sizeof(shb));
+		return scap_errprintf(
+			err,
+			"%s: the section header block at byte %llu has a %u-byte body, "
+			"less than the %zu it needs",
+			fname, (unsigned long long)b->offset, b->body_len, sizeof(shb));
 	memcpy(&shb, b->body, sizeof(shb));
 	/* A later section may have been written elsewhere: checked again. */
 	if (shb.byte_order_magic == SHB_MAGIC_SWAPPED)
-		return fail(err, "%s: the section at byte %llu was written in the other byte "
-			    "order (big-endian): this reader reads only little-endian files",
-			    fname, (unsigned long long)b->offset);
+		return scap_errprintf(
+			err,
+			"%s: the section at byte %llu was written in the other byte "
+			"order (big-endian): this reader reads only little-endian files",
+			fname, (unsigned long long)b->offset);
 	if (shb.byte_order_magic != SHB_MAGIC)
-		return fail(err, "%s: the section header block at byte %llu has byte-order magic "
-			    "0x%08x, not 0x%08x", fname, (unsigned long long)b->offset,
-			    shb.byte_order_magic, SHB_MAGIC);
+		return scap_errprintf(
+			err,
+			"%s: the section header block at byte %llu has byte-order magic "
+			"0x%08x, not 0x%08x",
+			fname, (unsigned long long)b->offset, shb.byte_order_magic, SHB_MAGIC);
 	if (shb.major_version != CURRENT_MAJOR_VERSION)
-		return fail(err, "%s: capture file format version %u.%u is not supported (this "
-			    "reader reads version %u.x)", fname, shb.major_version,
-			    shb.minor_version, CURRENT_MAJOR_VERSION);
+		return scap_errprintf(
+			err,
+			"%s: capture file format version %u.%u is not supported (this "
+			"reader reads version %u.x)",
+			fname, shb.major_version, shb.minor_version, CURRENT_MAJOR_VERSION);
 	h->stats.major_version = shb.major_version;
 	h->stats.minor_version = shb.minor_version;
 	return SCAP_SUCCESS;
@@ -140,36 +137,50 @@ static int32_t check_event(const struct scap_engine_handle *h, const struct scap
 	uint32_t avail, off;
 
 	if (b->body_len < at + PPM_EVT_HDR_SIZE)
-		return fail(err, "%s: the event block at byte %llu is too short (%u bytes) for "
-			    "an event header", fname, (unsigned long long)b->offset,
-			    b->total_length);
+		return scap_errprintf(
+			err,
+			"%s: the event block at byte %llu is too short (%u bytes) for "
+			"an event header",
+			fname, (unsigned long long)b->offset, b->total_length);
 	memcpy(cpu, b->body, sizeof(*cpu));
 	memcpy(&hdr, b->body + at, sizeof(hdr));
 	avail = b->body_len - at;
 	if (hdr.len < PPM_EVT_HDR_SIZE || hdr.len > avail || avail - hdr.len >= 4)
-		return fail(err, "%s: the event at byte %llu says it is %u bytes, but its block "
-			    "holds %u (and at most 3 bytes of padding)", fname, evt_off, hdr.len,
-			    avail);
+		return scap_errprintf(
+			err,
+			"%s: the event at byte %llu says it is %u bytes, but its block "
+			"holds %u (and at most 3 bytes of padding)",
+			fname, evt_off, hdr.len, avail);
 	if (hdr.nparams > PPM_MAX_EVENT_PARAMS)
-		return fail(err, "%s: the event at byte %llu says it has %u params, more than "
-			    "any event has (%d)", fname, evt_off, hdr.nparams,
-			    PPM_MAX_EVENT_PARAMS);
+		return scap_errprintf(err,
+				      "%s: the event at byte %llu says it has %u params, more than "
+				      "any event has (%d)",
+				      fname, evt_off, hdr.nparams, PPM_MAX_EVENT_PARAMS);
 	off = PPM_EVT_HDR_SIZE + hdr.nparams * PPM_PARAM_LEN_SIZE;
 	if (off > hdr.len)
-		return fail(err, "%s: the event at byte %llu: its %u param lengths end past its "
-			    "%u bytes", fname, evt_off, hdr.nparams, hdr.len);
+		return scap_errprintf(
+			err,
+			"%s: the event at byte %llu: its %u param lengths end past its "
+			"%u bytes",
+			fname, evt_off, hdr.nparams, hdr.len);
 	for (uint32_t i = 0; i < hdr.nparams; i++) {
 		uint16_t len;
 
 		memcpy(&len, b->body + at + PPM_EVT_HDR_SIZE + i * PPM_PARAM_LEN_SIZE, sizeof(len));
 		if (len > hdr.len - off)
-			return fail(err, "%s: the event at byte %llu: param %u (%u bytes) runs past "
-				    "the event's end", fname, evt_off, i + 1, len);
+			return scap_errprintf(
+				err,
+				"%s: the event at byte %llu: param %u (%u bytes) runs past "
+				"the event's end",
+				fname, evt_off, i + 1, len);
 		off += len;
 	}
 	if (off != hdr.len)
-		return fail(err, "%s: the event at byte %llu: its params end at byte %u of it, "
-			    "but it says it is %u bytes", fname, evt_off, off, hdr.len);
+		return scap_errprintf(
+			err,
+			"%s: the event at byte %llu: its params end at byte %u of it, "
+			"but it says it is %u bytes",
+			fname, evt_off, off, hdr.len);
 	/* The body starts 8 bytes into the block: the event is not aligned. Packed: fine. */
 	*evt = (struct ppm_evt_hdr *)(b->body + at);
 	*bytes = hdr.len;
@@ -218,7 +229,7 @@ static int32_t savefile_init(struct scap_engine_handle **engine,
 	}
 	h = calloc(1, sizeof(*h));
 	if (!h)
-		return fail(lasterr, "out of memory for the engine");
+		return scap_errprintf(lasterr, "out of memory for the engine");
 	/* Step 1: the section header block. */
 	if (scap_block_reader_open(&h->reader, params->fname, &shb, lasterr) ||
 	    check_section(h, &shb, lasterr))
