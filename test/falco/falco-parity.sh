@@ -22,18 +22,14 @@ workload=$repo/build/test/workload
 ours_ko=$repo/build/driver/$(uname -r)/scaplab.ko
 falco_ko=$repo/build/falco/$(uname -r)/scap.ko
 
-die() { echo "falco parity: $*" >&2; exit 2; }
+PARITY_NAME="falco parity"
+. "$repo/test/kmod/parity_lib.bash"
+die() { parity_die "$@"; }
 [[ $(id -u) == 0 ]] || die "run as root (in the VM: scripts/vm run -- $0)"
 [[ -x $scap_open && -x $workload ]] || die "build first: make all && make -f test/test.mk workload"
 command -v sysdig >/dev/null || die "sysdig is missing: scripts/setup.sh --test"
-if [[ ! -e /dev/scaplab0 ]]; then
-	[[ -r $ours_ko ]] || die "$ours_ko is missing: make kmod"
-	insmod "$ours_ko" || die "insmod $ours_ko failed"
-fi
-if [[ ! -e /dev/scap0 ]]; then
-	[[ -r $falco_ko ]] || die "$falco_ko is missing: make -f test/test.mk falco-kmod"
-	insmod "$falco_ko" || die "insmod $falco_ko failed"
-fi
+parity_insmod "$ours_ko" /dev/scaplab0 "make kmod"
+parity_insmod "$falco_ko" /dev/scap0 "make -f test/test.mk falco-kmod"
 if [[ $# -eq 0 ]]; then
 	set -- all "$(mktemp -d /tmp/falco-parity.XXXXXX)"
 fi
@@ -63,26 +59,16 @@ done
 [[ -n $ready ]] || die "a reader did not start: $(cat "$out/scaplab.err" "$out/sysdig.out")"
 sleep 1
 
-"$workload" "$@" >"$out/workload.out" 2>&1 &
-wpid=$!
-wait "$wpid"
-wrc=$?
-sleep 0.5		# let both readers drain their rings
-kill -INT "$spid" "$fpid"
-wait "$spid" "$fpid"
-[[ $wrc == 0 ]] || echo "falco parity: warning: workload $* exited $wrc: $(head -3 "$out/workload.out")" >&2
+parity_run_workload "$out" "$spid" "$fpid" -- "$workload" "$@"
 
 "$scap_open" -r "$out/falco.scap" --json -o "$out/falco.json" 2>"$out/falco.err" ||
 	die "scap-open could not read sysdig's file: $(cat "$out/falco.err")"
-for f in scaplab falco; do
-	# Timestamps as strings: jq reads numbers as doubles (see test/bats/helpers.bash).
-	sed -i -E 's/^\{"ts":([0-9]+),/{"ts":"\1",/' "$out/$f.json"
-done
+parity_quote_ts "$out/scaplab.json" "$out/falco.json"
 grep -q 'drops: 0 ' "$out/scaplab.err" || die "our module dropped events: $(grep drops "$out/scaplab.err")"
 # sysdig says nothing of drops when writing a file: a drop shows as a
 # missing event below.
 
-jq -n -r --argjson root "$wpid" \
+jq -n -r --argjson root "$WPID" \
 	--slurpfile s "$out/scaplab.json" --slurpfile f "$out/falco.json" \
 	--slurpfile rules "$repo/test/falco/differences.json" \
 	-f "$repo/test/falco/falco-parity.jq" >"$out/diff.txt"

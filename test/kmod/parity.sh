@@ -20,13 +20,12 @@ scap_open=$repo/build/scap-open
 workload=$repo/build/test/workload
 ko=$repo/build/driver/$(uname -r)/scaplab.ko
 
-die() { echo "parity: $*" >&2; exit 2; }
+PARITY_NAME=parity
+. "$repo/test/kmod/parity_lib.bash"
+die() { parity_die "$@"; }
 [[ $(id -u) == 0 ]] || die "run as root (in the VM: scripts/vm run -- $0)"
 [[ -x $scap_open && -x $workload ]] || die "build first: make all && make -f test/test.mk workload"
-if [[ ! -e /dev/scaplab0 ]]; then
-	[[ -r $ko ]] || die "$ko is missing: make kmod"
-	insmod "$ko" || die "insmod $ko failed"
-fi
+parity_insmod "$ko" /dev/scaplab0 "make kmod"
 if [[ $# -eq 0 ]]; then
 	set -- all "$(mktemp -d /tmp/parity.XXXXXX)"
 fi
@@ -58,22 +57,13 @@ done
 [[ -s $out/kmod.json && -s $out/modern_bpf.json ]] ||
 	die "a reader did not start: $(cat "$out/kmod.err" "$out/modern_bpf.err")"
 
-"$workload" "$@" >"$out/workload.out" 2>&1 &
-wpid=$!
-wait "$wpid"
-wrc=$?
-sleep 0.5		# let both readers drain their rings
-kill -INT "$kpid" "$mpid"
-wait "$kpid" "$mpid"
-[[ $wrc == 0 ]] || echo "parity: warning: workload $* exited $wrc: $(head -3 "$out/workload.out")" >&2
-
+parity_run_workload "$out" "$kpid" "$mpid" -- "$workload" "$@"
+parity_quote_ts "$out/kmod.json" "$out/modern_bpf.json"
 for f in kmod modern_bpf; do
-	# Timestamps as strings: jq reads numbers as doubles (see test/bats/helpers.bash).
-	sed -i -E 's/^\{"ts":([0-9]+),/{"ts":"\1",/' "$out/$f.json"
 	grep -q 'drops: 0 ' "$out/$f.err" || echo "parity: $f dropped events: $(grep drops "$out/$f.err")" >&2
 done
 
-jq -n -r --argjson root "$wpid" \
+jq -n -r --argjson root "$WPID" \
 	--slurpfile k "$out/kmod.json" --slurpfile m "$out/modern_bpf.json" -f "$repo/test/kmod/parity.jq" \
 	>"$out/diff.txt"
 rc=$?

@@ -1,0 +1,46 @@
+# shellcheck shell=bash
+# What the two parity scripts share (test/kmod/parity.sh: our module against
+# the modern probe; test/falco/falco-parity.sh: against Falco's module).
+# Each one captures ONE run of the workload with two readers at once.
+# Source it after setting PARITY_NAME (the prefix of every message).
+
+parity_die() {
+	echo "$PARITY_NAME: $*" >&2
+	exit 2
+}
+
+# parity_insmod KO DEVICE HOW: load the module KO unless DEVICE says it is
+# loaded already; HOW says how to build a missing KO.
+parity_insmod() {
+	[[ -e $2 ]] && return 0
+	[[ -r $1 ]] || parity_die "$1 is missing: $3"
+	insmod "$1" || parity_die "insmod $1 failed"
+}
+
+# parity_run_workload OUT READER_PID... -- WORKLOAD ARGS...: run the
+# workload once, let both readers drain their rings, stop them; WPID is the
+# workload's pid (the root of the threads compared).
+parity_run_workload() {
+	local out=$1 rc pids=()
+	shift
+	while [[ $1 != -- ]]; do
+		pids+=("$1")
+		shift
+	done
+	shift
+	"$@" >"$out/workload.out" 2>&1 &
+	WPID=$!
+	wait "$WPID"
+	rc=$?
+	sleep 0.5	# let both readers drain their rings
+	kill -INT "${pids[@]}"
+	wait "${pids[@]}"
+	[[ $rc == 0 ]] ||
+		echo "$PARITY_NAME: warning: workload ${*:2} exited $rc: $(head -3 "$out/workload.out")" >&2
+}
+
+# parity_quote_ts FILE...: timestamps as strings: jq reads numbers as doubles
+# (test/bats/helpers.bash has the same for the bats tests).
+parity_quote_ts() {
+	sed -i -E 's/^\{"ts":([0-9]+),/{"ts":"\1",/' "$@"
+}
