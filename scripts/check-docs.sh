@@ -36,7 +36,9 @@ done
 OUTSIDE_FUNCS=(
 	getname move_addr_to_kernel __sys_connect	# the kernel: fs/namei.c, net/socket.c
 	unix_wait_for_peer wait_for_partner		# net/unix/af_unix.c, fs/pipe.c
-	fd_to_socktuple					# Falco's driver, ppm_fillers.c
+	fd_to_socktuple record_event_consumer		# Falco's driver, ppm_fillers.c, main.c
+	vm_flags_clear vm_flags_set			# the kernel since 6.3: include/linux/mm.h
+	isatty tcgetattr				# the C library
 )
 while read -r fn; do
 	FUNCS[$fn]=1
