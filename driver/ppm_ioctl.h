@@ -7,7 +7,8 @@
  * CPUs). Only the process that opened the devices first may use them until
  * it closes them all: a second reader gets EBUSY at open.
  *
- * Try it, in the VM: scripts/vm run -- sh -c 'insmod build/driver/scaplab.ko &&
+ * Try it, where modules load (here or in the VM):
+ *   scripts/kmod-run -- sh -c 'insmod build/driver/$(uname -r)/scaplab.ko &&
  *   build/scap-open --kmod -n 5'
  */
 #ifndef PPM_IOCTL_H
