@@ -68,13 +68,18 @@ run_bats() {
 # The labs: every grader passes on the reference and fails on its starter
 # (labs/tools/lab-check.sh, also `make lab-check`).
 run_labs() {
-	local only=
-	# The replay grades every lab done, with the reference code: here the
-	# starters are enough (make lab-check grades both).
-	case " $suites " in *" replay "*) only=--starters-only ;; esac
-	echo "labs (make lab-check: graders on the ${only:+starters; the replay grades the references}${only:-reference and on the starters}):"
+	# The replay grades every lab done, with the reference code, and links
+	# every lab's system: beside it, the starters are enough.
+	case " $suites " in
+	*" replay "*)
+		echo "labs (make lab-check: graders on the starters; the replay grades the references):"
+		set -- --beside-replay ;;
+	*)
+		echo "labs (make lab-check: graders on the reference and on the starters):"
+		set -- ;;
+	esac
 	build_or_fail lab-tools make --no-print-directory lab-tools || return
-	labs/tools/lab-check.sh $only > "$out/labs.tap" 2>&1
+	labs/tools/lab-check.sh "$@" > "$out/labs.tap" 2>&1
 	count_tap labs "$out/labs.tap"
 }
 
