@@ -68,11 +68,11 @@ run_bats() {
 # The labs: every grader passes on the reference and fails on its starter
 # (labs/tools/lab-check.sh, also `make lab-check`).
 run_labs() {
-	# The replay grades every lab done, with the reference code, and links
-	# every lab's system: beside it, the starters are enough.
+	# The replay grades every lab, starter and done, and links every lab's
+	# system: beside it, lab-check needs to grade none.
 	case " $suites " in
 	*" replay "*)
-		echo "labs (make lab-check: graders on the starters; the replay grades the references):"
+		echo "labs (make lab-check: the labs themselves and make lab-start; the replay grades them):"
 		set -- --beside-replay ;;
 	*)
 		echo "labs (make lab-check: graders on the reference and on the starters):"

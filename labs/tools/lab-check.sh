@@ -15,8 +15,10 @@
 #   labs/tools/lab-check.sh [--no-grade | --beside-replay]
 #       --no-grade: only the static checks; --beside-replay: only what a
 #       replay of a release (labs/tools/replay.sh) does not do as well: no
-#       grade of the references and no link of the labs' own systems (its
-#       grades do both, again and again); make test uses it
+#       grade at all and no link of the labs' own systems (its grades do
+#       both, the starters included, again and again), but make lab-start
+#       of each lab, the learner's way in the full repository; make test
+#       uses it
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 2
 . labs/tools/lib.sh
@@ -172,15 +174,17 @@ make_copy() {
 }
 
 # The learner's way in the full repository: make lab-start carves the lab
-# (and keeps its reference objects for the exercises' systems), then grade.
+# (and keeps its reference objects for the exercises' systems), then grade
+# (with "nograde", not: beside the replay, whose step 0 grades the same
+# starters).
 starter_below_full() {
-	local num=$1 copy=$2 log files f
+	local num=$1 copy=$2 nograde=${3:-} log files f
 	log=$PWD/$WORK/starter-$num.log
 	files=$(cd "$copy" && MARKERS_CACHE= lab_files "$num")
 	(
 		cd "$copy" || exit 2
 		CARVE=$(realpath "$CARVE") labs/tools/lab.sh start "$num" || exit 2
-		labs/tools/grade.sh "$num"
+		[[ -n $nograde ]] || labs/tools/grade.sh "$num"
 	) >"$log" 2>&1
 	local rc=$?
 	# Back to the reference for the next lab; a new mtime makes make rebuild.
@@ -188,6 +192,11 @@ starter_below_full() {
 		cp "$f" "$copy/$f"
 	done
 	rm -rf "${copy:?}/$PREBUILT/$num"
+	if [[ -n $nograde ]]; then
+		[[ $rc == 0 ]] || { tail -n 20 "$log"; return 1; }
+		grep -q '^Lab [0-9]* started' "$log" || { echo "make lab-start did not say the lab started"; return 1; }
+		return 0
+	fi
 	grep '^Score:' "$log" || { tail -n 20 "$log"; return 1; }
 	[[ $rc == 1 ]] || { echo "the grader exited $rc on the starter (1 expected: below full marks)"; tail -n 20 "$log"; return 1; }
 	grep -q '^TODOs of this lab still as the starter left them' "$log" ||
@@ -256,7 +265,14 @@ if [[ ${1:-} == "" ]]; then
 		check "${d#labs/}: full marks on the reference" reference_full_marks "$(lab_num "$d")"
 	done
 fi
-if [[ ${1:-} != --no-grade ]]; then
+if [[ ${1:-} == --beside-replay ]]; then
+	copy=$(make_copy)
+	for d in labs/[0-9][0-9]-*/; do
+		d=${d%/}
+		check "${d#labs/}: make lab-start carves it and keeps its reference objects" \
+			starter_below_full "$(lab_num "$d")" "$copy" nograde
+	done
+elif [[ ${1:-} != --no-grade ]]; then
 	copy=$(make_copy)
 	for d in labs/[0-9][0-9]-*/; do
 		d=${d%/}

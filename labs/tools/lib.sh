@@ -71,6 +71,8 @@ markers() {
 
 markers_changed() {
 	MARKERS_CACHE=
+	# system.sh's, where it is loaded.
+	! declare -p LAB_CARVED_CACHE >/dev/null 2>&1 || LAB_CARVED_CACHE=()
 }
 
 # lab_files NN [STATE]: the files that hold lab NN's regions (in that state).

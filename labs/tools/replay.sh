@@ -113,6 +113,8 @@ grade() {
 		$((secs / 1000)) $((secs % 1000 / 100))
 	if [[ $state == starter && $score == "$max" ]]; then
 		bad "$key" "step $step: lab $num has full marks before its code is written: its grader cannot fail"
+	elif [[ $state == starter ]] && ! grep -q '^TODOs of this lab still as the starter left them' "$log"; then
+		bad "$key" "step $step: lab $num's grader did not list the TODOs still as the starter left them ($log)"
 	elif [[ $state == done && $score != "$max" ]]; then
 		bad "$key" "step $step: lab $num, done, scores $score/$max:"
 		grep -E '^  FAIL|^ +\|' "$log" | head -n 20 | sed 's/^/# /'

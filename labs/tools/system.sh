@@ -171,12 +171,23 @@ systems_load() {
 	for d in labs/[0-9][0-9]-*/; do
 		num=$(lab_num "${d%/}")
 		LAB_SOURCES_CACHE[$num]=$(lab_sources "$num")
+		lab_is_carved "$num" || true
 	done
 }
 
 # lab_is_carved NN: lab NN has a region that is not BEGIN any more.
+# Asked for every lab by every system's link: the answer is kept until the
+# markers change (markers_changed in lib.sh empties LAB_CARVED_CACHE).
+declare -gA LAB_CARVED_CACHE=()
 lab_is_carved() {
-	[[ -n $(markers "$1" | awk '$2 != "BEGIN"') ]] || [[ -z $(lab_files "$1") && -r $PREBUILT/$1/manifest ]]
+	if [[ -z ${LAB_CARVED_CACHE[$1]:-} ]]; then
+		LAB_CARVED_CACHE[$1]=no
+		if [[ -n $(markers "$1" | awk '$2 != "BEGIN"') ]] ||
+			[[ -z $(lab_files "$1") && -r $PREBUILT/$1/manifest ]]; then
+			LAB_CARVED_CACHE[$1]=yes
+		fi
+	fi
+	[[ ${LAB_CARVED_CACHE[$1]} == yes ]]
 }
 
 # lab_systems NN: one line per system lab NN is graded in:

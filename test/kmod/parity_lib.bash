@@ -17,11 +17,34 @@ parity_insmod() {
 	insmod "$1" || parity_die "insmod $1 failed"
 }
 
+# parity_watch SECONDS PID WHAT: in the background, kill PID if it still
+# runs after SECONDS, and first print what every process was doing, so that
+# a hang fails the test with its cause instead of stopping the suite (a
+# parity run once stayed blocked until the VM's timeout, 40 min, unseen).
+parity_watch() {
+	local secs=$1 pid=$2 what=$3 i p
+	(
+		for ((i = 0; i < secs; i++)); do
+			kill -0 "$pid" 2>/dev/null || exit 0
+			sleep 1
+		done
+		{
+			echo "$PARITY_NAME: $what (pid $pid) still runs after $secs s: killed. The processes:"
+			ps --ppid 2 -p 2 --deselect -o pid,ppid,stat,wchan:28,etimes,args
+			for p in $(pgrep -f 'scap-open|workload'); do
+				echo "--- kernel stack of $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"
+				cat "/proc/$p/stack" 2>/dev/null
+			done
+		} >&2
+		kill -KILL "$pid" 2>/dev/null
+	) &
+}
+
 # parity_run_workload OUT READER_PID... -- WORKLOAD ARGS...: run the
 # workload once, let both readers drain their rings, stop them; WPID is the
 # workload's pid (the root of the threads compared).
 parity_run_workload() {
-	local out=$1 rc pids=()
+	local out=$1 rc pids=() p
 	shift
 	while [[ $1 != -- ]]; do
 		pids+=("$1")
@@ -30,10 +53,14 @@ parity_run_workload() {
 	shift
 	"$@" >"$out/workload.out" 2>&1 &
 	WPID=$!
+	parity_watch 600 "$WPID" "the workload"
 	wait "$WPID"
 	rc=$?
 	sleep 0.5	# let both readers drain their rings
 	kill -INT "${pids[@]}"
+	for p in "${pids[@]}"; do
+		parity_watch 120 "$p" "a reader, after SIGINT"
+	done
 	wait "${pids[@]}"
 	[[ $rc == 0 ]] ||
 		echo "$PARITY_NAME: warning: workload ${*:2} exited $rc: $(head -3 "$out/workload.out")" >&2
