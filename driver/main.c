@@ -104,6 +104,13 @@ static void record_event(enum ppm_event_code type, struct pt_regs *regs, long id
 	}
 	if (err) {
 		count_drop(ring->info, err, room);
+		/*
+		 * Off until asked for (dynamic debug: labs/09-kernel-debugging);
+		 * a full ring is not a bug, and its drops come in floods.
+		 */
+		if (err != -ENOSPC)
+			pr_debug_ratelimited("scaplab: event %u (%s %c) dropped: its filler returned %d\n",
+					     type, g_event_info[type].name, PPME_IS_ENTER(type) ? '>' : '<', err);
 		return;
 	}
 	hdr->len = args.arg_data_offset;

@@ -10,8 +10,9 @@ build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-con
 # sysdig: the reader of Falco's own kmod, which test/falco/ compares ours with
 # (installed without its recommended falcosecurity-scap-dkms: see test/falco/falco.mk)
 test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev xxd sysdig"
-# scripts/vm: Debian's kernel in QEMU (the tests run a second kernel there)
-vm_pkgs="qemu-system-x86 busybox-static linux-image-amd64 linux-headers-amd64 xz-utils"
+# scripts/vm: Debian's kernel in QEMU (the tests run a second kernel there);
+# gdb reads an oops's RIP as a line of the module's source (lab 09)
+vm_pkgs="qemu-system-x86 busybox-static linux-image-amd64 linux-headers-amd64 xz-utils gdb"
 
 pkgs=$build_pkgs
 target=run

@@ -33,11 +33,21 @@ static int store_iovec_size(struct event_filler_arguments *args, unsigned long i
 	u64 sum;
 	int err;
 
+	/* LAB 09.2 BEGIN: some readv and writev events never reach the reader: find which with dynamic debug, and why with ftrace */
 	err = extract_iovec_total_len(iov, iovcnt, &sum);
 	if (err == -EFAULT)
 		ppm_count_fault_read(args);
+	/*
+	 * Not an error of the filler's: the call gave an array the kernel
+	 * refused too. Returning err would drop the whole event (record_event()
+	 * counts it as a driver bug): the param is empty, the event goes on.
+	 */
 	if (err)
 		return push_empty_param(args);
+	/* LAB 09.2 STARTER: err = extract_iovec_total_len(iov, iovcnt, &sum); */
+	/* LAB 09.2 STARTER: if (err) */
+	/* LAB 09.2 STARTER: 	return err; */
+	/* LAB 09.2 END */
 	return val_to_ring(args, sum, 0, false);
 }
 
