@@ -39,6 +39,8 @@ OUTSIDE_FUNCS=(
 	fd_to_socktuple record_event_consumer		# Falco's driver, ppm_fillers.c, main.c
 	vm_flags_clear vm_flags_set			# the kernel since 6.3: include/linux/mm.h
 	isatty tcgetattr				# the C library
+	printk pr_info pr_debug				# the kernel: include/linux/printk.h
+	might_fault bad_area_nosemaphore fixup_exception	# mm/memory.c, arch/x86/mm/
 )
 while read -r fn; do
 	FUNCS[$fn]=1
@@ -46,6 +48,8 @@ done < <({
 	grep -rhoE --include='*.c' --include='*.h' --include='*.sh' --include='*.bash' \
 		--include='*.bats' '\b[A-Za-z_][A-Za-z0-9_]*[[:space:]]*\(' \
 		driver modern_bpf userspace labs scripts test 2>/dev/null | sed -E 's/[[:space:]]*\($//'
+	# The kernel module's fillers: FILLER(sys_pipe_x) defines f_sys_pipe_x().
+	grep -rhoE '^FILLER\([a-z0-9_]+\)' driver | sed -E 's/^FILLER\((.*)\)/f_\1/'
 	sh scripts/gen-syscall-names.sh 2>/dev/null | sed -nE 's/.*"([a-z0-9_]+)".*/\1/p'
 	printf '%s\n' "${OUTSIDE_FUNCS[@]}"
 } | sort -u)
