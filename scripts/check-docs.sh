@@ -41,6 +41,7 @@ OUTSIDE_FUNCS=(
 	isatty tcgetattr				# the C library
 	printk pr_info pr_debug				# the kernel: include/linux/printk.h
 	might_fault bad_area_nosemaphore fixup_exception	# mm/memory.c, arch/x86/mm/
+	handle_softirqs					# kernel/softirq.c
 )
 while read -r fn; do
 	FUNCS[$fn]=1

@@ -262,9 +262,13 @@ _pair() {
 	if [[ $ok != true ]]; then
 		local want=">"
 		[[ $by == enter ]] && want="<"
-		echo "enter: $ENTER"
-		echo "exit:  $EXIT"
-		echo "(the $by event was found; the other is the event next to it on its thread)"
+		if [[ $by == exit ]]; then
+			echo "the exit event:           $EXIT"
+			echo "before it, on its thread: $ENTER"
+		else
+			echo "the enter event:          $ENTER"
+			echo "after it, on its thread:  $EXIT"
+		fi
 		fail "the '$name' $by event has no '$want $other_name' event next to it on its thread (dropped? mis-paired?)"
 	fi
 }
