@@ -17,6 +17,7 @@
 #                        setup_file, to capture only what those checks read
 #   in_kmod < SCRIPT     run the captures of a lab graded with the kernel
 #                        module where the module loads (below)
+#   kmod_log_clean       the kernel log of those captures has no bad line
 # The grader (labs/tools/grade.sh) sets LAB_DIR, LAB_BUILD (the lab's system,
 # build/labs/NN-slug), SCAP_OPEN, CAPTURE_DIR and, for a lab graded with the
 # kernel module, KMOD_KO; running a test file by hand with bats works too,
@@ -94,6 +95,17 @@ in_kmod() {
 		echo "the captures did not run where the module loads ($CAPTURE_DIR/kmod.log has all of it)"
 		return 1
 	fi
+}
+
+# kmod_log_clean: true if the kernel log of the captures (in_kmod keeps it
+# in $CAPTURE_DIR/kmod.dmesg) has no line of KMOD_DMESG_BAD (load
+# test/kmod/kmod); else print those lines, each with what follows it.
+kmod_log_clean() {
+	local log=$CAPTURE_DIR/kmod.dmesg
+	grep -qE "$KMOD_DMESG_BAD" "$log" 2>/dev/null || return 0
+	echo "the kernel log of the captures ($log) has lines that mean a bug:"
+	grep -E -A12 "$KMOD_DMESG_BAD" "$log" | head -n 30
+	return 1
 }
 
 # need_program NAME: the lab's test program NAME is built; if it did not

@@ -11,7 +11,7 @@
 # run's output is in captures/NAME.out, its stderr in NAME.err.
 
 load ../../tools/lab_helpers
-# KMOD_DMESG_BAD: the kernel log lines that mean a bug.
+# KMOD_DMESG_BAD: the kernel log lines that mean a bug (kmod_log_clean).
 load ../../../test/kmod/kmod
 
 EXERCISE_CODE=([07.1]="ppm_ring_reserve() and ppm_ring_publish() in driver/ppm_ring.c"
@@ -175,13 +175,7 @@ misuse() {
 }
 
 @test "07.1 [1 pt] the kernel log stays clean during the captures" {
-	local bad
-	bad=$(grep -E "$KMOD_DMESG_BAD" "$CAPTURE_DIR/kmod.dmesg" || true)
-	if [[ -n $bad ]]; then
-		echo "the kernel log of the captures ($CAPTURE_DIR/kmod.dmesg) has lines that mean a bug:"
-		grep -E -A12 "$KMOD_DMESG_BAD" "$CAPTURE_DIR/kmod.dmesg" | head -n 30
-		fail "the kernel logged a warning or a bug during the captures"
-	fi
+	kmod_log_clean || fail "the kernel logged a warning or a bug during the captures"
 }
 
 # ---- 07.2 the mappings ---------------------------------------------------------

@@ -14,7 +14,7 @@
 # the oops is in captures/kmod.dmesg.
 
 load ../../tools/lab_helpers
-# KMOD_DMESG_BAD: the kernel log lines that mean a bug.
+# KMOD_DMESG_BAD: the kernel log lines that mean a bug (kmod_log_clean).
 load ../../../test/kmod/kmod
 
 EXERCISE_CODE=([09.1]="read_pipe_fds() in driver/fillers/ipc.c"
@@ -147,13 +147,7 @@ pipe_exit() {
 
 @test "09.1 [1 pt] the kernel log stays clean while the piper is captured" {
 	captured lab09-piper piper
-	local bad
-	bad=$(grep -E "$KMOD_DMESG_BAD" "$CAPTURE_DIR/kmod.dmesg" 2>/dev/null || true)
-	if [[ -n $bad ]]; then
-		echo "the kernel log of the capture ($CAPTURE_DIR/kmod.dmesg) has lines that mean a bug:"
-		grep -E -A12 "$KMOD_DMESG_BAD" "$CAPTURE_DIR/kmod.dmesg" | head -n 30
-		fail "the kernel logged a warning or a bug during the capture"
-	fi
+	kmod_log_clean || fail "the kernel logged a warning or a bug during the capture"
 }
 
 # ---- 09.2 the events that vanished -------------------------------------------
@@ -203,14 +197,8 @@ vector_call() {
 
 @test "09.2 [1 pt] no event is dropped as a driver bug, and the kernel log stays clean" {
 	captured lab09-vectors vectors
-	local bad
 	drops
 	[[ $BUG == 0 ]] ||
 		fail "$BUG events were dropped because their filler returned an error (README, exercise 09.2, shows how to see which)"
-	bad=$(grep -E "$KMOD_DMESG_BAD" "$CAPTURE_DIR/kmod.dmesg" 2>/dev/null || true)
-	if [[ -n $bad ]]; then
-		echo "the kernel log of the capture ($CAPTURE_DIR/kmod.dmesg) has lines that mean a bug:"
-		grep -E -A12 "$KMOD_DMESG_BAD" "$CAPTURE_DIR/kmod.dmesg" | head -n 30
-		fail "the kernel logged a warning or a bug during the capture"
-	fi
+	kmod_log_clean || fail "the kernel logged a warning or a bug during the capture"
 }
