@@ -173,30 +173,40 @@ make_copy() {
 	echo "$copy"
 }
 
-# The learner's way in the full repository: make lab-start carves the lab
-# (and keeps its reference objects for the exercises' systems), then grade
-# (with "nograde", not: beside the replay, whose step 0 grades the same
-# starters).
-starter_below_full() {
-	local num=$1 copy=$2 nograde=${3:-} log files f
-	log=$PWD/$WORK/starter-$num.log
+# in_started_copy NN COPY LOG [CMD...]: the learner's way in the full
+# repository: in COPY, make lab-start carves lab NN (and keeps its reference
+# objects for the exercises' systems), then CMD runs, if given; the output
+# goes to LOG, and the lab's reference code is put back after. Returns
+# 2 if lab-start failed, else CMD's status.
+in_started_copy() {
+	local num=$1 copy=$2 log=$3 files f rc
+	shift 3
 	files=$(cd "$copy" && MARKERS_CACHE= lab_files "$num")
 	(
 		cd "$copy" || exit 2
 		CARVE=$(realpath "$CARVE") labs/tools/lab.sh start "$num" || exit 2
-		[[ -n $nograde ]] || labs/tools/grade.sh "$num"
+		[[ $# == 0 ]] || "$@"
 	) >"$log" 2>&1
-	local rc=$?
+	rc=$?
 	# Back to the reference for the next lab; a new mtime makes make rebuild.
 	for f in $files; do
 		cp "$f" "$copy/$f"
 	done
 	rm -rf "${copy:?}/$PREBUILT/$num"
-	if [[ -n $nograde ]]; then
-		[[ $rc == 0 ]] || { tail -n 20 "$log"; return 1; }
-		grep -q '^Lab [0-9]* started' "$log" || { echo "make lab-start did not say the lab started"; return 1; }
-		return 0
-	fi
+	return $rc
+}
+
+# Beside the replay, whose step 0 grades the same starters: started only.
+lab_starts() {
+	local log=$PWD/$WORK/start-$1.log
+	in_started_copy "$1" "$2" "$log" || { tail -n 20 "$log"; return 1; }
+	grep -q '^Lab [0-9]* started' "$log" || { echo "make lab-start did not say the lab started"; return 1; }
+}
+
+starter_below_full() {
+	local num=$1 log=$PWD/$WORK/starter-$1.log rc
+	in_started_copy "$num" "$2" "$log" labs/tools/grade.sh "$num"
+	rc=$?
 	grep '^Score:' "$log" || { tail -n 20 "$log"; return 1; }
 	[[ $rc == 1 ]] || { echo "the grader exited $rc on the starter (1 expected: below full marks)"; tail -n 20 "$log"; return 1; }
 	grep -q '^TODOs of this lab still as the starter left them' "$log" ||
@@ -265,18 +275,16 @@ if [[ ${1:-} == "" ]]; then
 		check "${d#labs/}: full marks on the reference" reference_full_marks "$(lab_num "$d")"
 	done
 fi
-if [[ ${1:-} == --beside-replay ]]; then
+if [[ ${1:-} != --no-grade ]]; then
 	copy=$(make_copy)
 	for d in labs/[0-9][0-9]-*/; do
 		d=${d%/}
-		check "${d#labs/}: make lab-start carves it and keeps its reference objects" \
-			starter_below_full "$(lab_num "$d")" "$copy" nograde
-	done
-elif [[ ${1:-} != --no-grade ]]; then
-	copy=$(make_copy)
-	for d in labs/[0-9][0-9]-*/; do
-		d=${d%/}
-		check "${d#labs/}: below full marks on its starter" starter_below_full "$(lab_num "$d")" "$copy"
+		if [[ ${1:-} == --beside-replay ]]; then
+			check "${d#labs/}: make lab-start carves it and keeps its reference objects" \
+				lab_starts "$(lab_num "$d")" "$copy"
+		else
+			check "${d#labs/}: below full marks on its starter" starter_below_full "$(lab_num "$d")" "$copy"
+		fi
 	done
 fi
 echo "1..$n"

@@ -178,6 +178,8 @@ systems_load() {
 # lab_is_carved NN: lab NN has a region that is not BEGIN any more.
 # Asked for every lab by every system's link: the answer is kept until the
 # markers change (markers_changed in lib.sh empties LAB_CARVED_CACHE).
+# systems_load asks first, in the main shell: a link asks in a subshell
+# ($(system_ref)), whose answers would be lost.
 declare -gA LAB_CARVED_CACHE=()
 lab_is_carved() {
 	if [[ -z ${LAB_CARVED_CACHE[$1]:-} ]]; then
