@@ -29,6 +29,7 @@
 include mk/common.mk
 include modern_bpf/Makefile.inc
 include driver/Makefile.inc
+include bpf/Makefile.inc
 include userspace/Makefile.inc
 
 # ---- entry points ---------------------------------------------------------
@@ -36,7 +37,7 @@ include userspace/Makefile.inc
 .DEFAULT_GOAL := all
 .PHONY: all setup run test clean
 
-all: $(BUILD)/scap-open $(if $(KMOD_WHY),,$(KMOD))
+all: $(BUILD)/scap-open $(if $(KMOD_WHY),,$(KMOD)) $(BPF_PROBES)
 
 setup:
 	$(Q)scripts/setup.sh

@@ -272,6 +272,11 @@ enum syscall_flags {
 	UF_NONE = 0,
 	UF_USED = (1 << 0),		/* has a dedicated event pair */
 	UF_NEVER_DROP = (1 << 1),	/* state-changing: keep under load */
+	/*
+	 * Not asked for by the reader: set by the legacy eBPF loader in its
+	 * copy of this table (engine/bpf/), never in g_syscall_table.
+	 */
+	UF_UNINTERESTING = (1 << 2),
 };
 
 struct syscall_evt_pair {

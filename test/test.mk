@@ -13,7 +13,8 @@
 # build/test/captures/, so that a failing run can be read afterwards.
 
 # Alone (make -f test/test.mk), it needs the rules of what it links.
-include mk/common.mk modern_bpf/Makefile.inc driver/Makefile.inc userspace/Makefile.inc
+include mk/common.mk modern_bpf/Makefile.inc driver/Makefile.inc bpf/Makefile.inc \
+	userspace/Makefile.inc
 include test/falco/falco.mk
 TEST_BUILD := $(BUILD)/test
 BATS ?= bats

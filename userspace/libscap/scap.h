@@ -52,6 +52,7 @@ enum scap_engine_kind {
 	SCAP_ENGINE_MODERN_BPF = 0,	/* live: the modern eBPF probe (modern_bpf/) */
 	SCAP_ENGINE_KMOD,		/* live: the kernel module (driver/) */
 	SCAP_ENGINE_SAVEFILE,		/* capture: a .scap file (engine/savefile/) */
+	SCAP_ENGINE_BPF,		/* live: the legacy eBPF probe (bpf/) */
 	SCAP_ENGINE_COUNT
 };
 

@@ -16,6 +16,14 @@ extern const struct scap_vtable scap_modern_bpf_engine;
 #define SCAP_MODERN_BPF_MISSING NULL
 #endif
 
+#ifdef SCAP_BPF_MISSING
+#define BPF_VTABLE NULL
+#else
+extern const struct scap_vtable scap_bpf_engine;
+#define BPF_VTABLE (&scap_bpf_engine)
+#define SCAP_BPF_MISSING NULL
+#endif
+
 extern const struct scap_vtable scap_kmod_engine;
 extern const struct scap_vtable scap_savefile_engine;
 
@@ -25,6 +33,8 @@ static const struct scap_engine_entry engines[SCAP_ENGINE_COUNT] = {
 	[SCAP_ENGINE_KMOD] = { "kmod", &scap_kmod_engine, NULL },
 	/* Always built: plain C, no kernel. */
 	[SCAP_ENGINE_SAVEFILE] = { "savefile", &scap_savefile_engine, NULL },
+	/* The legacy probe is found at run time: the engine needs libbpf to build. */
+	[SCAP_ENGINE_BPF] = { "bpf", BPF_VTABLE, SCAP_BPF_MISSING },
 };
 
 const struct scap_engine_entry *scap_engine_entry(enum scap_engine_kind kind)

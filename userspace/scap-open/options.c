@@ -28,6 +28,8 @@ static const char usage[] =
 	"                         -s takes only syscalls with an event of their own.\n"
 	"  --modern_bpf           (live) use the modern eBPF driver (the default)\n"
 	"  --kmod                 (live) use the kernel module (driver/; load it first)\n"
+	"  --bpf                  (live) use the legacy eBPF driver (bpf/): the probe make\n"
+	"                         built for this kernel, or SCAPLAB_BPF_PROBE=FILE\n"
 	"  -n, --num_events N     stop after printing N events\n"
 	"      --duration SEC     (live) stop after SEC seconds (may be fractional)\n"
 	"  -p, --pid PID          only events of process PID (repeatable)\n"
@@ -76,11 +78,13 @@ static void print_engines(FILE *f)
 	}
 }
 
-enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_KMOD, OPT_ALL_PROCESSES };
+enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_KMOD, OPT_BPF,
+       OPT_ALL_PROCESSES };
 
 static const struct option long_options[] = {
 	{ "modern_bpf", no_argument, NULL, OPT_MODERN_BPF },
 	{ "kmod", no_argument, NULL, OPT_KMOD },
+	{ "bpf", no_argument, NULL, OPT_BPF },
 	{ "num_events", required_argument, NULL, 'n' },
 	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "pid", required_argument, NULL, 'p' },
@@ -216,6 +220,7 @@ static const char *live_only_name(int c)
 	switch (c) {
 	case OPT_MODERN_BPF: return "--modern_bpf";
 	case OPT_KMOD: return "--kmod";
+	case OPT_BPF: return "--bpf";
 	case OPT_DURATION: return "--duration";
 	case OPT_SNAPLEN: return "--snaplen";
 	case OPT_ALL_PROCESSES: return "--all_processes";
@@ -244,6 +249,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		case OPT_KMOD:
 			opts->engine = SCAP_ENGINE_KMOD;
+			break;
+		case OPT_BPF:
+			opts->engine = SCAP_ENGINE_BPF;
 			break;
 		case 'n':
 			if (parse_number("--num_events", optarg, false, 1, UINT64_MAX, &v))

@@ -18,14 +18,11 @@
  * Try it: sudo ./build/scap-open -n 20
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
-#include <linux/capability.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -35,6 +32,8 @@
 #include "../../ringbuffer/devset.h"
 #include "bpf_ringbuf.h"
 #include "tail_tables.h"
+#include "../libbpf_log.h"
+#include "../privileges.h"
 #include "scap_error.h"
 
 /*
@@ -55,55 +54,14 @@ struct scap_engine_handle {
 	struct scap_bpf_ringbuf *rings;
 	struct scap_devset devset;	/* reads the rings in timestamp order */
 	int template_fd;		/* the inner-map template, until load */
-	bool verbose;			/* print all of libbpf's messages */
-	char failed_prog[64];		/* the program the verifier refused, or "" */
+	struct scap_libbpf_load load;	/* libbpf's messages while loading */
 };
-
-/* Write the reason into lasterr and return SCAP_FAILURE. */
-/*
- * libbpf has one message callback for the whole process. So that two
- * handles never see each other's messages, it reports to the handle this
- * thread is loading, if any; other messages are warnings for stderr.
- */
-static __thread struct scap_engine_handle *t_loading;
-
-static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
-{
-	struct scap_engine_handle *h = t_loading;
-
-	if (level == LIBBPF_WARN && h) {
-		char line[256];
-		va_list copy;
-
-		/* libbpf names the program only in its own message: keep the name. */
-		va_copy(copy, ap);
-		vsnprintf(line, sizeof(line), fmt, copy);
-		va_end(copy);
-		sscanf(line, "libbpf: prog '%63[^']': BPF program load failed", h->failed_prog);
-	}
-	if (level != LIBBPF_WARN && !(h && h->verbose))
-		return 0;
-	return vfprintf(stderr, fmt, ap);
-}
 
 /* ---- step 1: can this machine and this user load the probe at all? ---- */
 
-static bool has_capability(int cap)
-{
-	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
-	struct __user_cap_data_struct data[2] = { 0 };
-
-	if (syscall(SYS_capget, &hdr, data))
-		return false;
-	return data[cap / 32].effective & (1U << (cap % 32));
-}
-
 static int32_t check_machine(char *lasterr)
 {
-	bool root_like = geteuid() == 0 || (has_capability(CAP_BPF) &&
-					     has_capability(CAP_PERFMON));
-
-	if (!root_like)
+	if (!scap_can_load_bpf())
 		return scap_errprintf(lasterr, "the modern_bpf engine needs root (or CAP_BPF and "
 					       "CAP_PERFMON): run it with sudo");
 	if (access("/sys/kernel/btf/vmlinux", R_OK))
@@ -227,8 +185,6 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	}
 	if (check_machine(lasterr))
 		return SCAP_FAILURE;
-	libbpf_set_print(libbpf_print);
-
 	ncpus = libbpf_num_possible_cpus();
 	if (ncpus <= 0)
 		return scap_errprintf(lasterr, "failed to count the possible CPUs: %s",
@@ -240,11 +196,11 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	h->ncpus = ncpus;
 	h->ring_bytes = args->buffer_bytes_dim ? args->buffer_bytes_dim : SCAP_DEFAULT_BUFFER_BYTES;
 	h->template_fd = -1;
-	h->verbose = args->verbose;
+	h->load.verbose = args->verbose;
 
-	t_loading = h;		/* open prints too */
+	scap_libbpf_load_begin(&h->load);	/* open prints too */
 	h->skel = scaplab_modern_bpf__open();
-	t_loading = NULL;
+	scap_libbpf_load_end();
 	if (!h->skel) {
 		scap_errprintf(lasterr, "failed to open the BPF skeleton: %s", strerror(errno));
 		goto cleanup;
@@ -255,16 +211,16 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 		if (!is_dispatcher(prog, h->skel))
 			bpf_program__set_autoattach(prog, false);
 	}
-	t_loading = h;
+	scap_libbpf_load_begin(&h->load);
 	err = scaplab_modern_bpf__load(h->skel);
-	t_loading = NULL;
+	scap_libbpf_load_end();
 	close(h->template_fd);
 	h->template_fd = -1;
-	if (err && h->failed_prog[0]) {
+	if (err && h->load.failed_prog[0]) {
 		scap_errprintf(lasterr,
 			       "failed to load the BPF probe: the verifier rejected %s (%s); "
 			       "its log is above (run with --verbose for all of libbpf's messages)",
-			       h->failed_prog, strerror(-err));
+			       h->load.failed_prog, strerror(-err));
 		goto cleanup;
 	}
 	if (err) {

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Types shared by the legacy eBPF probe (bpf/) and its loader in userspace
+ * (userspace/libscap/engine/bpf/). Both sides compile this header, so it
+ * uses only __u8..__u64.
+ *
+ * Falco's legacy probe kept the same three things in maps (its
+ * driver/bpf/types.h): the settings the loader writes, the counters the
+ * probe writes, and the per-CPU frame an event is built in.
+ */
+#ifndef SCAPLAB_BPF_SHARED_DEFINITIONS_H
+#define SCAPLAB_BPF_SHARED_DEFINITIONS_H
+
+#include "ppm_events_public.h"
+
+/*
+ * The settings, one entry of settings_map, written by the loader. A map and
+ * not global variables (as the modern probe has): globals need Linux 5.2.
+ */
+struct scap_bpf_settings {
+	__u64 boot_time;	/* epoch ns at CLOCK_MONOTONIC's zero: ts = this + bpf_ktime_get_ns() */
+	__u32 snaplen;		/* bytes of read/write/... data to keep */
+	__u32 ignored_tgid;	/* the reader: its own syscalls would feed back */
+	__u8 capture_enabled;	/* 0 after scap_stop_capture: the programs stay attached */
+};
+
+/*
+ * Per-CPU counters, one entry per CPU in counters_map. A drop is an event
+ * that was built but never reached userspace.
+ */
+struct scap_bpf_counters {
+	__u64 n_evts;			/* events written to the perf buffer */
+	__u64 n_drops_buffer;		/* perf buffer full: bpf_perf_event_output() failed */
+	__u64 n_drops_max_event_size;	/* event larger than a perf sample may be */
+	__u64 n_fault_reads;		/* params stored empty: memory not readable */
+};
+
+/*
+ * The largest event a perf sample carries. A sample record's size is a
+ * __u16 (struct perf_event_header), and the record also holds that header
+ * (8 bytes) and the raw data's size (4), rounded up to 8 bytes: so 65520,
+ * 16 bytes less than the other drivers' PPM_MAX_EVENT_SIZE.
+ */
+#define SCAP_BPF_MAX_EVENT_SIZE (PPM_MAX_EVENT_SIZE - 16)
+
+/*
+ * The frame: where a filler builds one event, one per CPU in
+ * frame_scratch_map. Twice the largest event, so that an offset masked
+ * below PPM_MAX_EVENT_SIZE plus a length below PPM_MAX_EVENT_SIZE stays
+ * inside it: that is the bound the verifier checks for every write.
+ */
+#define SCAP_BPF_FRAME_SIZE (2 * PPM_MAX_EVENT_SIZE)
+
+#endif /* SCAPLAB_BPF_SHARED_DEFINITIONS_H */

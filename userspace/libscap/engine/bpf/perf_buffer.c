@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * See perf_buffer.h for the buffer's layout.
+ *
+ * Ordering: the kernel writes records, then publishes data_head with a
+ * release store; we read it with an acquire load, so the records before
+ * it are visible. When we are done with a record we publish data_tail
+ * with a release store, and only then may the kernel reuse its space.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/perf_event.h>
+#include "perf_buffer.h"
+#include "../../ringbuffer/devset.h"
+
+int scap_perf_buffer_open(struct scap_perf_buffer *pb, int cpu, uint64_t size,
+			  uint32_t wakeup_events, char *err, size_t errlen)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(attr),
+		.config = PERF_COUNT_SW_BPF_OUTPUT,
+		.sample_type = PERF_SAMPLE_RAW,
+		.sample_period = 1,
+		.wakeup_events = wakeup_events,
+	};
+	long page = sysconf(_SC_PAGESIZE);
+	void *p;
+
+	memset(pb, 0, sizeof(*pb));
+	pb->fd = syscall(SYS_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+	if (pb->fd < 0) {
+		snprintf(err, errlen, "perf_event_open on CPU %d failed: %s", cpu,
+			 strerror(errno));
+		return -1;
+	}
+	pb->size = size;
+	pb->mapped = page + size;
+	p = mmap(NULL, pb->mapped, PROT_READ | PROT_WRITE, MAP_SHARED, pb->fd, 0);
+	if (p == MAP_FAILED) {
+		/* EPERM here: more than perf_event_mlock_kb of locked pages, and not root. */
+		snprintf(err, errlen, "mmap of the %llu-byte perf buffer of CPU %d failed: %s",
+			 (unsigned long long)size, cpu, strerror(errno));
+		scap_perf_buffer_close(pb);
+		return -1;
+	}
+	pb->meta = p;
+	pb->data = (uint8_t *)p + page;
+	pb->tail = __atomic_load_n(&pb->meta->data_tail, __ATOMIC_ACQUIRE);
+	if (ioctl(pb->fd, PERF_EVENT_IOC_ENABLE, 0)) {
+		snprintf(err, errlen, "enabling the perf event of CPU %d failed: %s", cpu,
+			 strerror(errno));
+		scap_perf_buffer_close(pb);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The record at the tail, contiguous: in place, or copied to the bounce
+ * buffer if it runs past the end of the data pages. NULL if out of memory.
+ */
+static uint8_t *record_at_tail(struct scap_perf_buffer *pb, uint16_t size)
+{
+	uint64_t off = pb->tail & (pb->size - 1);
+	uint64_t first = pb->size - off;
+
+	if (size <= first)
+		return pb->data + off;
+	if (!pb->bounce) {
+		pb->bounce = malloc(UINT16_MAX + 1);
+		if (!pb->bounce)
+			return NULL;
+	}
+	memcpy(pb->bounce, pb->data + off, first);
+	memcpy(pb->bounce + first, pb->data, size - first);
+	return pb->bounce;
+}
+
+void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
+{
+	for (;;) {
+		struct perf_event_header hdr;
+		uint64_t head, off;
+		uint8_t *rec;
+
+		if (!pb->meta)
+			return NULL;	/* an offline CPU: no buffer */
+		head = __atomic_load_n(&pb->meta->data_head, __ATOMIC_ACQUIRE);
+		off = pb->tail & (pb->size - 1);
+		if (pb->tail >= head)
+			return NULL;
+		/* The 8-byte header itself never wraps: records are 8-aligned. */
+		memcpy(&hdr, pb->data + off, sizeof(hdr));
+		rec = record_at_tail(pb, hdr.size);
+		if (hdr.size < sizeof(hdr) || !rec)
+			return NULL;	/* a broken buffer, or no memory: stop, never loop */
+		if (hdr.type == PERF_RECORD_SAMPLE) {
+			uint32_t raw;
+
+			memcpy(&raw, rec + sizeof(hdr), sizeof(raw));
+			pb->pending = hdr.size;
+			/* The raw size counts padding: the event's own len is checked by scap.c. */
+			*len = raw;
+			return rec + sizeof(hdr) + sizeof(raw);
+		}
+		if (hdr.type == PERF_RECORD_LOST) {
+			uint64_t lost;
+
+			memcpy(&lost, rec + sizeof(hdr) + sizeof(uint64_t), sizeof(lost));
+			pb->n_lost += lost;
+		}
+		/* A lost record, or one we never asked for: skip it. */
+		pb->tail += hdr.size;
+		__atomic_store_n(&pb->meta->data_tail, pb->tail, __ATOMIC_RELEASE);
+	}
+}
+
+void scap_perf_buffer_consume(struct scap_perf_buffer *pb)
+{
+	if (!pb->pending)
+		return;
+	pb->tail += pb->pending;
+	pb->pending = 0;
+	__atomic_store_n(&pb->meta->data_tail, pb->tail, __ATOMIC_RELEASE);
+}
+
+void scap_perf_buffer_close(struct scap_perf_buffer *pb)
+{
+	if (pb->meta)
+		munmap(pb->meta, pb->mapped);
+	if (pb->fd >= 0)
+		close(pb->fd);
+	free(pb->bounce);
+	memset(pb, 0, sizeof(*pb));
+	pb->fd = -1;
+}
+
+/* In this file, so that the compiler inlines peek and consume into them. */
+static void *ops_peek(void *buffers, uint32_t cpu, uint32_t *bytes)
+{
+	return scap_perf_buffer_peek((struct scap_perf_buffer *)buffers + cpu, bytes);
+}
+
+static void ops_consume(void *buffers, uint32_t cpu, uint32_t evt_len)
+{
+	(void)evt_len;
+	scap_perf_buffer_consume((struct scap_perf_buffer *)buffers + cpu);
+}
+
+const struct scap_dev_ops scap_perf_buffer_ops = {
+	.peek = ops_peek,
+	.consume = ops_consume,
+};
