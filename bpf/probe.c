@@ -26,8 +26,10 @@
 #include "plumbing_helpers.h"
 #include "ring_helpers.h"
 #include "fillers.h"
+#include "helpers/file.h"
 
 #include "fillers/generic.h"
+#include "fillers/file.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
