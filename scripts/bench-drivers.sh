@@ -5,10 +5,14 @@
 #   sudo scripts/kmod-run -- scripts/bench-drivers.sh [ROUNDS=5] [N=50000]
 #
 # Modes: no capture (the baseline, measured again every round), the kernel
-# module (scap-open --kmod), the modern eBPF driver (scap-open) and, where
-# it is built (make -f test/test.mk falco-kmod), Falco's 2022 kernel module
-# read by sysdig 0.29: each captures every syscall while a getppid loop
-# runs, and prints only a marker program's events. The method, which gave
+# module (scap-open --kmod), the modern eBPF driver (scap-open), the legacy
+# eBPF driver (scap-open --bpf), the legacy driver's floor (floor-perf: a
+# raw tracepoint and a bare bpf_perf_event_output of a header, read by the
+# same perf buffer reader, test/bench/floor_perf.c), the same floor with a
+# wake-up per sample (floor-wakeup, libbpf's default) and, where it is built
+# (make -f test/test.mk falco-kmod), Falco's 2022 kernel module read by
+# sysdig 0.29: each captures every syscall while a getppid loop runs, and
+# the drivers print only a marker program's events. The method, which gave
 # stable ratios: modes shuffled in every round, the loop on
 # CPU 1 and the reader on CPU 0, best of 3 loops in a round, the median over
 # the rounds. Prints ns per call and each driver's overhead over the
@@ -27,7 +31,10 @@ done
 loop=build/test/bench/getppid_loop
 [[ -x $loop ]] || { mkdir -p "$(dirname $loop)"; ${CC:-cc} -O2 -Wall -Wextra -Werror test/bench/getppid_loop.c -o $loop; }
 [[ -e /dev/scaplab0 ]] || insmod "build/driver/$(uname -r)/scaplab.ko"
-modes="kmod modern_bpf"
+floor=build/test/bench/floor-perf
+floor_obj=build/test/bench/floor_perf.bpf.o
+[[ -x $floor && -r $floor_obj ]] || { echo "bench-drivers: $floor is missing: make -f test/test.mk bench-tools" >&2; exit 1; }
+modes="kmod modern_bpf bpf floor-perf floor-wakeup"
 falco_ko=build/falco/$(uname -r)/scap.ko
 if [[ -e /dev/scap0 ]] || { [[ -r $falco_ko ]] && command -v sysdig >/dev/null && insmod "$falco_ko"; }; then
 	modes+=" falco"
@@ -61,8 +68,11 @@ stop() {
 # start_reader MODE: capture every syscall on CPU 0, print the marker's.
 start_reader() {
 	case $1 in
-	kmod | modern_bpf)
+	kmod | modern_bpf | bpf)
 		exec taskset -c 0 build/scap-open "--$1" -c bench-marker -o "$tmp/ready" --duration 600 ;;
+	# No marker: it says "attached" on stderr once its programs are.
+	floor-perf) exec taskset -c 0 $floor "$floor_obj" 600 0 >"$tmp/$1.out" 2>"$tmp/ready" ;;
+	floor-wakeup) exec taskset -c 0 $floor "$floor_obj" 600 1 >"$tmp/$1.out" 2>"$tmp/ready" ;;
 	# -v: the driver's event and drop counts at the end.
 	falco) exec taskset -c 0 sysdig -v -p '%evt.num' proc.name=bench-marker >"$tmp/ready" ;;
 	esac
@@ -72,6 +82,7 @@ start_reader() {
 drops() {
 	case $1 in
 	falco) sed -n 's/^Driver Drops: *//p' "$tmp/$1.err" "$tmp/ready" | head -n 1 ;;
+	floor-*) sed -n 's/.* \([0-9]*\) lost$/\1/p' "$tmp/$1.out" ;;
 	*) sed -n 's/.*drops: \([0-9]*\).*/\1/p' "$tmp/$1.err" | tail -n 1 ;;
 	esac
 }

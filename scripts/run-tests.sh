@@ -5,7 +5,7 @@
 # "not ok" lines. A suite that does not build, or whose binary dies before
 # running all the tests its plan ("1..N") announced, counts as failures:
 # a crash must never look like a pass.
-#   scripts/run-tests.sh [docs] [unit] [fuzz] [bats] [vm] [kmod] [labs] [replay]
+#   scripts/run-tests.sh [docs] [unit] [fuzz] [bats] [bpf] [vm] [kmod] [labs] [replay]
 #                                                   (default: all suites)
 set -u
 cd "$(dirname "$0")/.."
@@ -144,7 +144,27 @@ run_docs() {
 	count_tap docs "$out/docs.tap"
 }
 
-suites=${*:-docs unit fuzz bats vm kmod labs replay}
+# The legacy eBPF driver (bpf/): the exact-parameter suite and the burst
+# with --bpf, on this machine (its CO-RE probe, or the one built with this
+# kernel's headers), then the same and its own tests (bpf.bats, which the
+# bats suite runs here) in the guest, with the probe built against the
+# guest kernel's headers.
+BPF_BATS_FILES="test/bats/files.bats test/bats/io.bats test/bats/network.bats
+	test/bats/process.bats test/bats/errors.bats test/bats/burst.bats"
+run_bpf() {
+	echo "legacy eBPF driver (scap-open --bpf: here, then in the guest):"
+	build_or_fail workload make --no-print-directory -f test/test.mk workload || return
+	# shellcheck disable=SC2086
+	SCAP_OPEN_ARGS=--bpf bats --tap $BPF_BATS_FILES > "$out/bpf-bats.tap" 2>&1
+	count_tap "bats --bpf" "$out/bpf-bats.tap"
+	# shellcheck disable=SC2086
+	VM_TIMEOUT=2400 scripts/vm run -- env SCAP_OPEN_ARGS=--bpf bats --tap $BPF_BATS_FILES \
+		test/bats/bpf.bats > "$out/vm-bpf-bats.tap" 2>&1
+	count_tap "bats --bpf in the guest ($(scripts/vm info | sed -n 's/^kernel: \([^ ]*\).*/\1/p'))" \
+		"$out/vm-bpf-bats.tap"
+}
+
+suites=${*:-docs unit fuzz bats bpf vm kmod labs replay}
 echo "build:"
 if build_or_fail build make --no-print-directory all; then
 	echo "  build                            ok"
@@ -159,10 +179,11 @@ for s in $suites; do
 	vm) run_vm ;;
 	kmod) run_kmod ;;
 	bats) run_bats ;;
+	bpf) run_bpf ;;
 	labs) run_labs ;;
 	replay) run_replay ;;
 	docs) run_docs ;;
-	*) echo "run-tests: unknown suite '$s' (docs, unit, fuzz, bats, vm, kmod, labs, replay)" >&2; exit 2 ;;
+	*) echo "run-tests: unknown suite '$s' (docs, unit, fuzz, bats, bpf, vm, kmod, labs, replay)" >&2; exit 2 ;;
 	esac
 	# What each suite costs, for whoever wants make test shorter.
 	took=$(($(date +%s) - start))

@@ -59,3 +59,21 @@ $(KMOD_API99): $(KMOD_SRCS)
 
 .PHONY: kmod-tests
 kmod-tests: $(TEST_BUILD)/workload $(TEST_BUILD)/kmod_misuse $(KMOD_API99)
+
+# The legacy driver's floor for scripts/bench-drivers.sh: a raw tracepoint
+# and a bare perf event output (test/bench/floor_perf.*), read by the bpf
+# engine's own perf buffer reader.
+$(TEST_BUILD)/bench/floor_perf.bpf.o: test/bench/floor_perf.bpf.c driver/ppm_events_public.h
+	$(call msg,BPF,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -g -O2 -target bpf -mcpu=v1 -Wall -Werror -Idriver \
+		-I/usr/include/$(shell $(CC) -dumpmachine) -c $< -o $@
+
+$(TEST_BUILD)/bench/floor-perf: test/bench/floor_perf.c userspace/libscap/engine/bpf/perf_buffer.c \
+		$(TEST_BUILD)/bench/floor_perf.bpf.o
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) -Iuserspace/libscap/engine/bpf test/bench/floor_perf.c \
+		userspace/libscap/engine/bpf/perf_buffer.c -lbpf -lelf -lz -o $@
+
+.PHONY: bench-tools
+bench-tools: $(TEST_BUILD)/bench/floor-perf

@@ -17,7 +17,7 @@
  * renameat2_flags_to_scap.h) converts them for the BPF drivers. That
  * header is lab 04's exercise and only lab 04's files may include it, so
  * the module has its own converter, lab 08's exercise 08.2; the parity
- * test (test/kmod/parity.sh) checks that the two agree. __maybe_unused:
+ * test (test/parity/parity.sh) checks that the two agree. __maybe_unused:
  * while lab 08's filler is a TODO, nothing calls it.
  */
 static u32 __maybe_unused kmod_renameat2_flags_to_scap(u32 flags)

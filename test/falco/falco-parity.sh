@@ -23,7 +23,7 @@ ours_ko=$repo/build/driver/$(uname -r)/scaplab.ko
 falco_ko=$repo/build/falco/$(uname -r)/scap.ko
 
 PARITY_NAME="falco parity"
-. "$repo/test/kmod/parity_lib.bash"
+. "$repo/test/parity/parity_lib.bash"
 die() { parity_die "$@"; }
 [[ $(id -u) == 0 ]] || die "run as root (in the VM: scripts/vm run -- $0)"
 [[ -x $scap_open && -x $workload ]] || die "build first: make all && make -f test/test.mk workload"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # Parity: one run of the workload, captured by the kernel module and the
 # modern eBPF driver at the same time, agrees parameter for parameter
-# (test/kmod/parity.sh). Its figures go into the TAP output as a comment.
+# (test/parity/parity.sh). Its figures go into the TAP output as a comment.
 #
 #   scripts/kmod-run -- bats test/kmod/parity.bats
 
@@ -19,7 +19,7 @@ teardown() {
 @test "parity: kmod and modern_bpf agree on every param of one workload run" {
 	local dir
 	dir=$(mktemp -d /tmp/parity.XXXXXX)
-	PARITY_OUT=$BATS_TEST_TMPDIR/parity run "$KMOD_REPO/test/kmod/parity.sh" all "$dir"
+	PARITY_OUT=$BATS_TEST_TMPDIR/parity run "$KMOD_REPO/test/parity/parity.sh" all "$dir"
 	echo "$output"
 	# The summary line into the TAP stream, for make test's report.
 	grep '^parity:' <<<"$output" | tail -n 1 | sed 's/^/# /' >&3 || true

@@ -249,9 +249,11 @@ static int32_t load_probe(struct scap_engine_handle *h, bool verbose, char *last
 	h->obj = bpf_object__open_file(h->probe, NULL);
 	scap_libbpf_load_end();
 	if (!h->obj) {
-		h->obj = NULL;
-		return scap_errprintf(lasterr, "failed to open the probe %s: %s", h->probe,
-				      strerror(errno));
+		char why[128];
+
+		/* libbpf's own codes (4001: not a BPF object...) are above errno's. */
+		libbpf_strerror(errno, why, sizeof(why));
+		return scap_errprintf(lasterr, "failed to open the probe %s: %s", h->probe, why);
 	}
 	if (size_per_cpu_maps(h, lasterr))
 		return SCAP_FAILURE;

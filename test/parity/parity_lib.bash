@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# What the two parity scripts share (test/kmod/parity.sh: our module against
-# the modern probe; test/falco/falco-parity.sh: against Falco's module).
+# What the two parity scripts share (test/parity/parity.sh: two of our
+# drivers; test/falco/falco-parity.sh: our module against Falco's).
 # Each one captures ONE run of the workload with two readers at once.
 # Source it after setting PARITY_NAME (the prefix of every message).
 

@@ -1,6 +1,7 @@
-# Compares two captures of one workload run (see parity.sh): $k (kmod) and
-# $m (modern_bpf), each an array of scap-open JSON events, and $root, the
-# workload's pid. Prints one line per difference, then a summary line.
+# Compares two captures of one workload run (see parity.sh): $k and $m,
+# each an array of scap-open JSON events, by the drivers named $kname and
+# $mname, and $root, the workload's pid. Prints one line per difference,
+# then a summary line.
 
 # The workload's processes: $root and every child a clone of theirs returned.
 def tree($evts):
@@ -28,21 +29,21 @@ by_thread($k) as $kt | by_thread($m) as $mt
 | [ $tids[] as $tid
     | ($kt[$tid] // []) as $ke | ($mt[$tid] // []) as $me
     | if ($ke | length) != ($me | length) then
-	{diff: ("tid \($tid): kmod has \($ke | length) events, modern_bpf \($me | length): " +
-	       "kmod [\($ke | map(evlabel) | join(", "))] modern_bpf [\($me | map(evlabel) | join(", "))]"),
+	{diff: ("tid \($tid): \($kname) has \($ke | length) events, \($mname) \($me | length): " +
+	       "\($kname) [\($ke | map(evlabel) | join(", "))] \($mname) [\($me | map(evlabel) | join(", "))]"),
 	 compared: 0, agree: 0, pairs: 0}
       else
 	range(0; $ke | length) as $i
 	| $ke[$i] as $a | $me[$i] as $b
 	| if ($a | evlabel) != ($b | evlabel) then
-	    {diff: "tid \($tid) event \($i): kmod \($a | evlabel), modern_bpf \($b | evlabel)",
+	    {diff: "tid \($tid) event \($i): \($kname) \($a | evlabel), \($mname) \($b | evlabel)",
 	     compared: 0, agree: 0, pairs: 0}
 	  else
 	    ([$a.params, $b.params] | map(keys) | add | unique) as $names
 	    | [$names[] | select($a.params[.] != $b.params[.])] as $bad
 	    | {diff: (if ($bad | length) > 0 then
 			("tid \($tid) \($a | evlabel): " +
-			 ([$bad[] | "\(.): kmod \($a.params[.] | tojson) modern_bpf \($b.params[.] | tojson)"]
+			 ([$bad[] | "\(.): \($kname) \($a.params[.] | tojson) \($mname) \($b.params[.] | tojson)"]
 			  | join("; ")))
 		      else null end),
 	       compared: ($names | length), agree: (($names | length) - ($bad | length)), pairs: 1}
