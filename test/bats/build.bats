@@ -2,7 +2,7 @@
 # The build on a machine that cannot build the modern eBPF probe (no clang,
 # no bpftool, no BTF): libscap, the decoder and scap-open still build, and
 # scap-open says which engines it has and why one is missing (mk/,
-# modern_bpf/Makefile.inc, userspace/libscap/scap_engines.c).
+# modern_bpf/Makefile.inc, bpf/Makefile.inc, userspace/libscap/scap_engines.c).
 #
 #   make -f test/test.mk bats BATS_FILES=test/bats/build.bats
 
@@ -34,6 +34,8 @@ setup_file() {
 		fail "--help does not list the engines"
 	[[ $output == *"Left out: modern_bpf (clang (/nonexistent/clang) was not found when libscap was built)"* ]] ||
 		fail "--help does not say why modern_bpf is missing"
+	[[ $output == *"Left out: bpf (clang (/nonexistent/clang) was not found when libscap was built)"* ]] ||
+		fail "--help does not say why bpf is missing"
 }
 
 @test "build: --modern_bpf on such a build is one clear line, exit 1" {
@@ -45,10 +47,10 @@ setup_file() {
 	expect_equal "stdout" "$output" ""
 }
 
-@test "build: the full build lists modern_bpf, kmod and savefile as built in" {
+@test "build: the full build lists modern_bpf, kmod, savefile and bpf as built in" {
 	[[ -x $SCAP_OPEN ]] || fail "$SCAP_OPEN is missing: run 'make' first"
 	run "$SCAP_OPEN" --help
-	[[ $output == *"Engines in this build: modern_bpf kmod savefile"* ]] ||
-		fail "modern_bpf, kmod and savefile are not listed"
+	[[ $output == *"Engines in this build: modern_bpf kmod savefile bpf"* ]] ||
+		fail "modern_bpf, kmod, savefile and bpf are not listed"
 	[[ $output != *"Left out:"* ]] || fail "an engine is left out of the full build"
 }
