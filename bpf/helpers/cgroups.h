@@ -166,9 +166,14 @@ static __always_inline void bpf_store_cgroups(struct filler_data *data, struct t
 					   READ_KERNEL(cgrp, kn), stop, &start);
 		if (!path_len || total + name_len + path_len > MAX_CGROUPS_LEN)
 			break;
+		/*
+		 * path_len is 2 to MAX_PATH: the mask changes nothing, but it
+		 * is the bound the verifier needs on the size read. The empty
+		 * asm keeps clang from dropping it, or from masking a copy and
+		 * passing the helper the unmasked register (6.1 refuses that).
+		 */
 		asm volatile("" : "+r"(path_len));
-		if (path_len > MAX_PATH)
-			path_len = MAX_PATH;
+		path_len &= 2 * MAX_PATH - 1;
 		if (bpf_probe_read_kernel(dst + (name_len & (CGROUP_MAX_SUBSYS_NAME - 1)), path_len,
 					  param + CGROUP_PATH_BUF + (start & (MAX_PATH - 1))))
 			break;

@@ -116,9 +116,9 @@ static __always_inline void bpf_store_d_path(struct filler_data *data, struct de
 	}
 	/* From '/' to the NUL included: 2 to MAX_PATH bytes. */
 	len = MAX_PATH - off;
+	/* A mask that changes nothing, kept by the asm: the bound the verifier checks. */
 	asm volatile("" : "+r"(len));
-	if (len > MAX_PATH)
-		len = MAX_PATH;
+	len &= 2 * MAX_PATH - 1;
 	if (bpf_probe_read_kernel(param, len, &buf[off & (MAX_PATH - 1)])) {
 		bpf_push_empty_param(data);
 		return;

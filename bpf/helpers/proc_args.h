@@ -101,10 +101,15 @@ static __always_inline void bpf_store_user_array(struct filler_data *data, unsig
 		if (!str)
 			break;
 		room = max_bytes - total;
-		/* Unsigned and register-wide, so this clamp is a bound the verifier sees. */
-		asm volatile("" : "+r"(room));
 		if (room > MAX_PROC_ARG_ENV)
 			room = MAX_PROC_ARG_ENV;
+		/*
+		 * Clamp, then mask, as bpf_val_to_ring_buf() does: the mask is
+		 * the bound the verifier checks, the asm keeps clang from
+		 * dropping it as redundant.
+		 */
+		asm volatile("" : "+r"(room));
+		room &= 2 * MAX_PROC_ARG_ENV - 1;
 		/* A string longer than room is cut, and still ends in NUL. */
 		n = bpf_probe_read_user_str(&frame->data[SAFE_ACCESS(frame->payload_pos + total)],
 					    room, (const void *)str);
