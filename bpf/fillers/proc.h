@@ -22,6 +22,24 @@
 
 /* ---- the params both families share ---- */
 
+/*
+ * Parameters 2 and 3 of the clone family: the task's exe and args, the
+ * same in the parent and in the child, which runs the same program. A
+ * failed clone started nothing: both empty.
+ */
+static __always_inline void bpf_store_clone_exe_args(struct filler_data *data,
+						     struct task_struct *task, long ret)
+{
+	if (ret >= 0) {
+		bpf_store_exe_args_from_mm(data, READ_KERNEL(task, mm));
+		return;
+	}
+	/* Parameter 2: exe (type: PT_CHARBUF). Not collected: the clone failed. */
+	bpf_push_empty_param(data);
+	/* Parameter 3: args (type: PT_BYTEBUF). Not collected: the clone failed. */
+	bpf_push_empty_param(data);
+}
+
 /* Parameters 4 to 15, the same in both families. task is the current task. */
 static __always_inline void bpf_store_proc_common_params(struct filler_data *data,
 							 struct task_struct *task)
@@ -149,5 +167,141 @@ FILLER(sys_execveat_e)
 FILLER(sys_execveat_x)
 {
 	bpf_store_execve_exit(data, PPME_SYSCALL_EXECVEAT_X, 2);
+	return 0;
+}
+
+/* ---- the clone family ---- */
+
+/*
+ * Parameters 17 to 20 of the clone family (16, flags, is each syscall's
+ * own). In the child they describe the child, in the parent the parent.
+ */
+static __always_inline void bpf_store_clone_ids_params(struct filler_data *data,
+						       struct task_struct *task)
+{
+	/* Parameter 17: uid (type: PT_UINT32), the effective uid */
+	bpf_push_u32_to_ring(data, bpf_task_euid(task));
+	/* Parameter 18: gid (type: PT_UINT32), the effective gid */
+	bpf_push_u32_to_ring(data, bpf_task_egid(task));
+	/* Parameter 19: vtid (type: PT_PID), the tid inside its pid namespace */
+	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_PID));
+	/* Parameter 20: vpid (type: PT_PID), the pid inside its pid namespace */
+	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_TGID));
+}
+
+/*
+ * Parameters 1 to 15 of a clone family exit. One successful call gives two
+ * exits: the parent's (res = the child's tid) and the child's (res = 0),
+ * when it first returns to user space; each describes the task it runs in.
+ */
+static __always_inline void bpf_store_clone_head(struct filler_data *data, __u32 event_type,
+						 struct task_struct *task, long ret)
+{
+	bpf_frame_begin(data, event_type, 20);
+	/* Parameter 1: res (type: PT_PID), the child's tid in the parent, 0 in the child */
+	bpf_push_s64_to_ring(data, ret);
+	/* Parameters 2 and 3: exe, args */
+	bpf_store_clone_exe_args(data, task, ret);
+	/* Parameters 4 to 15: tid, pid, ptid, cwd, fdlimit ... comm, cgroups */
+	bpf_store_proc_common_params(data, task);
+}
+
+/* No parameters at enter: all there is to know is known at exit. */
+FILLER(sys_clone_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_CLONE_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_clone_x)
+{
+	struct task_struct *task = get_current_task();
+	/* The child's registers are a copy of the parent's: it reads the flags too. */
+	unsigned long flags = bpf_syscall_get_argument(data, 0);
+
+	bpf_store_clone_head(data, PPME_SYSCALL_CLONE_20_X, task, bpf_syscall_get_retval(data));
+	/* Parameter 16: flags (type: PT_FLAGS32) */
+	bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) | bpf_child_in_pidns_flag(task));
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
+
+FILLER(sys_clone3_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_CLONE3_E, 0);
+	return 0;
+}
+
+FILLER(sys_clone3_x)
+{
+	struct task_struct *task = get_current_task();
+	/* The child's registers are a copy of the parent's: it reads uargs too. */
+	unsigned long uargs = bpf_syscall_get_argument(data, 0);
+	long ret = bpf_syscall_get_retval(data);
+	__u64 flags;
+
+	bpf_store_clone_head(data, PPME_SYSCALL_CLONE3_X, task, ret);
+	/*
+	 * Parameter 16: flags (type: PT_FLAGS32), clone_args.flags, the first
+	 * __u64 of a uapi struct. Not collected in a child that shares the
+	 * parent's memory (a thread): the parent may have returned and reused
+	 * the struct (glibc keeps it on its stack) before the child runs; the
+	 * parent's event has them. A child with its own memory reads its copy.
+	 */
+	if (ret == 0 && bpf_mm_is_shared(READ_KERNEL(task, mm))) {
+		bpf_push_empty_param(data);
+	} else if (bpf_probe_read_user(&flags, sizeof(flags), (const void *)uargs)) {
+		count_fault_read();
+		bpf_push_empty_param(data);	/* Not collected: unreadable */
+	} else {
+		bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) |
+				     bpf_child_in_pidns_flag(task));
+	}
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
+
+FILLER(sys_fork_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_FORK_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_fork_x)
+{
+	struct task_struct *task = get_current_task();
+
+	bpf_store_clone_head(data, PPME_SYSCALL_FORK_20_X, task, bpf_syscall_get_retval(data));
+	/*
+	 * Parameter 16: flags (type: PT_FLAGS32). fork(2) has no flags
+	 * argument: only what the kernel tells, as Falco.
+	 */
+	bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
+
+FILLER(sys_vfork_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_VFORK_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_vfork_x)
+{
+	struct task_struct *task = get_current_task();
+
+	bpf_store_clone_head(data, PPME_SYSCALL_VFORK_20_X, task, bpf_syscall_get_retval(data));
+	/*
+	 * Parameter 16: flags (type: PT_FLAGS32). The kernel runs vfork as
+	 * clone(CLONE_VM | CLONE_VFORK), but Falco records the caller's
+	 * argument, and vfork(2) has none: only what the kernel tells.
+	 */
+	bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
 	return 0;
 }
