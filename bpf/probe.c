@@ -27,9 +27,14 @@
 #include "ring_helpers.h"
 #include "fillers.h"
 #include "helpers/file.h"
+#include "helpers/process.h"
+#include "helpers/proc_args.h"
+#include "helpers/d_path.h"
+#include "helpers/cgroups.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
+#include "fillers/proc.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
