@@ -27,9 +27,12 @@
 #include "ring_helpers.h"
 #include "fillers.h"
 #include "helpers/file.h"
+#include "helpers/open_flags.h"
+#include "helpers/rename_flags.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
+#include "fillers/paths.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
