@@ -35,7 +35,7 @@ FILLER(sys_mkdir_e)
 	bpf_frame_begin(data, PPME_SYSCALL_MKDIR_2_E, 1);
 	/*
 	 * Parameter 1: mode (type: PT_UINT32), as the caller passed it, before
-	 * the umask. (Falco's 2022 drivers store 0 here.)
+	 * the umask. (Falco's 2022 kernel module stores 0 here.)
 	 */
 	bpf_push_u32_to_ring(data, bpf_syscall_get_argument(data, 1));
 	return 0;
