@@ -29,10 +29,15 @@
 #include "helpers/file.h"
 #include "helpers/open_flags.h"
 #include "helpers/rename_flags.h"
+#include "helpers/process.h"
+#include "helpers/proc_args.h"
+#include "helpers/d_path.h"
+#include "helpers/cgroups.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
 #include "fillers/paths.h"
+#include "fillers/proc.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
