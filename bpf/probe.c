@@ -27,6 +27,8 @@
 #include "ring_helpers.h"
 #include "fillers.h"
 #include "helpers/file.h"
+#include "helpers/open_flags.h"
+#include "helpers/rename_flags.h"
 #include "helpers/process.h"
 #include "helpers/proc_args.h"
 #include "helpers/d_path.h"
@@ -34,6 +36,7 @@
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
+#include "fillers/paths.h"
 #include "fillers/proc.h"
 
 /*
