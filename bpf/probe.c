@@ -27,9 +27,11 @@
 #include "ring_helpers.h"
 #include "fillers.h"
 #include "helpers/file.h"
+#include "helpers/iovec.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
+#include "fillers/io.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
