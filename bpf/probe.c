@@ -28,10 +28,12 @@
 #include "fillers.h"
 #include "helpers/file.h"
 #include "helpers/iovec.h"
+#include "helpers/mm.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
 #include "fillers/io.h"
+#include "fillers/mem.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
