@@ -29,11 +29,13 @@
 #include "helpers/file.h"
 #include "helpers/iovec.h"
 #include "helpers/mm.h"
+#include "helpers/pipe.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
 #include "fillers/io.h"
 #include "fillers/mem.h"
+#include "fillers/ipc.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
