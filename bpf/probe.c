@@ -30,12 +30,17 @@
 #include "helpers/iovec.h"
 #include "helpers/mm.h"
 #include "helpers/pipe.h"
+#include "helpers/process.h"
+#include "helpers/proc_args.h"
+#include "helpers/d_path.h"
+#include "helpers/cgroups.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
 #include "fillers/io.h"
 #include "fillers/mem.h"
 #include "fillers/ipc.h"
+#include "fillers/proc.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on

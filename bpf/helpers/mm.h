@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * A process's memory use in KiB, as /proc/PID/status shows it (VmSize,
- * VmRSS, VmSwap): the vm_* params of the mmap and munmap exits.
+ * VmRSS, VmSwap): the vm_* params of the mmap and munmap exits, and of
+ * the clone and execve families' exits (helpers/process.h).
  *
  * The same fields as the kernel module (driver/extract/mm.h) and the
  * modern probe (modern_bpf/helpers/extract/process.h) read, with no lock:
