@@ -55,7 +55,7 @@ static __always_inline void bpf_push_iovec_size(struct filler_data *data, unsign
 	struct iovec *vecs = (struct iovec *)&data->frame->data[BPF_IOV_SCRATCH_OFF];
 	__u32 size = iovcnt * sizeof(struct iovec);
 	struct iovec *end;
-	__u64 sum = 0;
+	__u64 last, sum = 0;
 
 	/*
 	 * The scratch is 64 KiB into the frame, past the 16-bit offset of a
@@ -79,8 +79,15 @@ static __always_inline void bpf_push_iovec_size(struct filler_data *data, unsign
 		bpf_push_empty_param(data);
 		return;
 	}
-	/* In bounds for the verifier: iovcnt is at most BPF_IOV_MAX here. */
-	end = &vecs[iovcnt];
+	/*
+	 * The mask changes nothing (iovcnt is at most BPF_IOV_MAX here) but
+	 * it is the bound the verifier checks: clang may test a copy of
+	 * iovcnt above and index with another, whose range the verifier does
+	 * not know. The empty asm keeps clang from deleting the mask.
+	 */
+	last = iovcnt;
+	asm volatile("" : "+r"(last));
+	end = &vecs[last & (2 * BPF_IOV_MAX - 1)];
 #pragma unroll
 	for (__u32 j = 0; j < 8; j++)
 		end[j].iov_len = 0;
@@ -139,14 +146,20 @@ static __always_inline void bpf_push_iovec_data(struct filler_data *data, unsign
 		if (vec.iov_len < n)
 			n = vec.iov_len;
 		/*
-		 * A zero-length buffer is read too (it fails only for a base
-		 * beyond user space), as in the modern probe. The masks change
-		 * nothing in an event that can be sent; they are the bounds the
-		 * verifier checks: offset and size each below 64 KiB, inside
-		 * the 128 KiB frame.
+		 * The masks change nothing in an event that can be sent; they
+		 * are the bounds the verifier checks: offset and size each
+		 * below 64 KiB, inside the 128 KiB frame. n is below 64 KiB
+		 * already, which clang sees and the verifier does not (it
+		 * learns nothing from comparing two unknown registers): the
+		 * empty asm keeps clang from deleting n's mask.
 		 */
-		if (bpf_probe_read_user(&dst[SAFE_ACCESS(pos + copied)],
-					n & (PPM_MAX_EVENT_SIZE - 1), vec.iov_base))
+		asm volatile("" : "+r"(n));
+		n &= PPM_MAX_EVENT_SIZE - 1;
+		/*
+		 * A zero-length buffer is read too (it fails only for a base
+		 * beyond user space), as in the modern probe.
+		 */
+		if (bpf_probe_read_user(&dst[SAFE_ACCESS(pos + copied)], n, vec.iov_base))
 			goto fault;
 		copied += n;
 	}
