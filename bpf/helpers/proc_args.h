@@ -94,7 +94,9 @@ static __always_inline void bpf_store_user_array(struct filler_data *data, unsig
 	/* As in process.h, the byte limit is tested at the end of a step, for clang. */
 #pragma unroll
 	for (int i = 0; i < MAX_ARRAY_STRINGS; i++) {
-		if (bpf_probe_read_user(&str, sizeof(str), (const void *)(array + i * sizeof(str)))) {
+		unsigned long slot = array + i * sizeof(str);
+
+		if (bpf_probe_read_user(&str, sizeof(str), (const void *)slot)) {
 			count_fault_read();
 			break;
 		}
