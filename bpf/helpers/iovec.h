@@ -71,13 +71,17 @@ static __always_inline void bpf_push_iovec_size(struct filler_data *data, unsign
 	/*
 	 * The helper's size must be positive (up to Linux 5.2): an empty
 	 * array is a sum of 0 with no read. The mask is the bound the
-	 * verifier checks, the scratch's 16 KiB.
+	 * verifier checks, the scratch's 16 KiB; the empty asm keeps clang,
+	 * which knows the size is below it, from deleting the mask.
 	 */
-	if (iovcnt && bpf_probe_read_user(vecs, ((size - 1) & (BPF_IOV_MAX * sizeof(*vecs) - 1)) + 1,
-					  (const void *)iov)) {
-		count_fault_read();
-		bpf_push_empty_param(data);
-		return;
+	if (iovcnt) {
+		asm volatile("" : "+r"(size));
+		size = ((size - 1) & (BPF_IOV_MAX * sizeof(*vecs) - 1)) + 1;
+		if (bpf_probe_read_user(vecs, size, (const void *)iov)) {
+			count_fault_read();
+			bpf_push_empty_param(data);
+			return;
+		}
 	}
 	/*
 	 * The mask changes nothing (iovcnt is at most BPF_IOV_MAX here) but
