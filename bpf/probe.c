@@ -29,6 +29,9 @@
 #include "helpers/file.h"
 #include "helpers/open_flags.h"
 #include "helpers/rename_flags.h"
+#include "helpers/iovec.h"
+#include "helpers/mm.h"
+#include "helpers/pipe.h"
 #include "helpers/process.h"
 #include "helpers/proc_args.h"
 #include "helpers/d_path.h"
@@ -37,6 +40,9 @@
 #include "fillers/generic.h"
 #include "fillers/file.h"
 #include "fillers/paths.h"
+#include "fillers/io.h"
+#include "fillers/mem.h"
+#include "fillers/ipc.h"
 #include "fillers/proc.h"
 
 /*

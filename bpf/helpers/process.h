@@ -3,8 +3,8 @@
  * A task's process state, for the exit events of the clone and execve
  * families (driver/event_table.c, CLONE_EXIT_PARAMS, EXECVE_EXIT_PARAMS):
  * its ids in and out of its pid namespace, credentials, limits, page
- * faults, memory sizes, terminal, and whether it may write its own
- * executable.
+ * faults, memory sizes (their reads are in helpers/mm.h), terminal, and
+ * whether it may write its own executable.
  *
  * The modern driver's twins are modern_bpf/helpers/extract/process.h and
  * exe_writable.h. The logic is the same; what differs is how a kernel
@@ -18,6 +18,9 @@
 #ifndef SCAPLAB_BPF_HELPERS_PROCESS_H
 #define SCAPLAB_BPF_HELPERS_PROCESS_H
 
+/* The memory sizes (vm_size, vm_rss, vm_swap): bpf_mm_vm_*(). */
+#include "mm.h"
+
 #ifndef SCAPLAB_BPF_CORE
 #include <linux/nsproxy.h>
 #include <linux/tty.h>
@@ -25,41 +28,8 @@
 #include <linux/user_namespace.h>
 #endif
 
-/* x86_64 pages are 4 KiB; the vm_* params are KiB, as /proc/PID/status shows. */
-#define BPF_PAGE_SHIFT 12
-#define BPF_PAGES_TO_KB(pages) ((pages) << (BPF_PAGE_SHIFT - 10))
-
 /* RLIMIT_NOFILE, include/uapi/asm-generic/resource.h. */
 #define BPF_RLIMIT_NOFILE 7
-
-/*
- * The mm counters, an anonymous enum in include/linux/mm_types_task.h
- * (CO-RE cannot relocate it; it has not changed since Linux 4.5).
- */
-#define BPF_MM_FILEPAGES 0
-#define BPF_MM_ANONPAGES 1
-#define BPF_MM_SWAPENTS 2
-#define BPF_MM_SHMEMPAGES 3
-
-#ifdef SCAPLAB_BPF_CORE
-/*
- * mm->rss_stat, two layouts: an atomic counter per kind of page up to
- * Linux 6.1, a per-CPU counter per kind from 6.2. libbpf matches a struct
- * named name___anything to the kernel's name, and drops the accesses of
- * the branch whose field the running kernel lacks.
- */
-struct mm_rss_stat___pre_v6_2 {
-	atomic_long_t count[4];
-} __attribute__((preserve_access_index));
-
-struct mm_struct___pre_v6_2 {
-	struct mm_rss_stat___pre_v6_2 rss_stat;
-} __attribute__((preserve_access_index));
-
-struct mm_struct___v6_2 {
-	struct percpu_counter rss_stat[4];
-} __attribute__((preserve_access_index));
-#endif
 
 /* ---- ids ---- */
 
@@ -170,49 +140,6 @@ static __always_inline __u64 bpf_task_fdlimit(struct task_struct *task)
 static __always_inline bool bpf_mm_is_shared(struct mm_struct *mm)
 {
 	return READ_KERNEL(mm, mm_users.counter) > 1;
-}
-
-/* VmSize: the address space, in KiB. */
-static __always_inline __u32 bpf_mm_vm_size(struct mm_struct *mm)
-{
-	return BPF_PAGES_TO_KB(READ_KERNEL(mm, total_vm));
-}
-
-/*
- * One mm counter as get_mm_counter() reads it: the shared value, never
- * below 0 (from 6.2 on, the per-CPU deltas not yet folded in are left out,
- * as the kernel module and the modern probe leave them out).
- */
-static __always_inline __u64 bpf_mm_counter(struct mm_struct *mm, int member)
-{
-	__s64 pages;
-
-#ifdef SCAPLAB_BPF_CORE
-	if (bpf_core_field_exists(((struct mm_struct___v6_2 *)0)->rss_stat))
-		pages = READ_KERNEL((struct mm_struct___v6_2 *)mm, rss_stat[member].count);
-	else
-		pages = READ_KERNEL((struct mm_struct___pre_v6_2 *)mm,
-				    rss_stat.count[member].counter);
-#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
-	pages = READ_KERNEL(mm, rss_stat[member].count);
-#else
-	pages = READ_KERNEL(mm, rss_stat.count[member].counter);
-#endif
-	return pages > 0 ? pages : 0;
-}
-
-/* VmRSS: file, anonymous and shmem pages, in KiB. */
-static __always_inline __u32 bpf_mm_vm_rss(struct mm_struct *mm)
-{
-	return BPF_PAGES_TO_KB(bpf_mm_counter(mm, BPF_MM_FILEPAGES) +
-			       bpf_mm_counter(mm, BPF_MM_ANONPAGES) +
-			       bpf_mm_counter(mm, BPF_MM_SHMEMPAGES));
-}
-
-/* VmSwap, in KiB. */
-static __always_inline __u32 bpf_mm_vm_swap(struct mm_struct *mm)
-{
-	return BPF_PAGES_TO_KB(bpf_mm_counter(mm, BPF_MM_SWAPENTS));
 }
 
 /* ---- terminal ---- */
