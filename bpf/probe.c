@@ -27,9 +27,12 @@
 #include "ring_helpers.h"
 #include "fillers.h"
 #include "helpers/file.h"
+#include "helpers/socket.h"
+#include "helpers/socket_tuple.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
+#include "fillers/net.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
