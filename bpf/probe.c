@@ -27,11 +27,16 @@
 #include "ring_helpers.h"
 #include "fillers.h"
 #include "helpers/file.h"
+#include "helpers/process.h"
+#include "helpers/proc_args.h"
+#include "helpers/d_path.h"
+#include "helpers/cgroups.h"
 #include "helpers/socket.h"
 #include "helpers/socket_tuple.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
+#include "fillers/proc.h"
 #include "fillers/net.h"
 
 /*

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * execve, execveat, clone, clone3, fork and vfork. The kernel module's are
+ * in driver/fillers/proc.c and proc_common.c, the modern driver's in
+ * modern_bpf/programs/tail_called/events/syscall_dispatched_events/.
+ *
+ * The exit events of the two families share their first 15 params
+ * (driver/event_table.c, CLONE_EXIT_PARAMS and EXECVE_EXIT_PARAMS): the
+ * full state of a process that just started (a clone's child) or just
+ * became another program (execve), so that userspace can keep its process
+ * table without reading /proc. Falco calls that filler proc_startupdate.
+ *
+ * Each exit filler is one program: the loops of the helpers are unrolled
+ * (bounds in helpers/proc_args.h, d_path.h, cgroups.h) and their sum still
+ * passes the verifier in one go. Falco's legacy probe, written for 4.14's
+ * limit of 4096 instructions a program, had to split its proc_startupdate
+ * into three tail calls.
+ */
+
+/* TASK_COMM_LEN: comm is at most 15 characters and a NUL. */
+#define BPF_TASK_COMM_LEN 16
+
+/* ---- the params both families share ---- */
+
+/*
+ * Parameters 2 and 3 of the clone family: the task's exe and args, the
+ * same in the parent and in the child, which runs the same program. A
+ * failed clone started nothing: both empty.
+ */
+static __always_inline void bpf_store_clone_exe_args(struct filler_data *data,
+						     struct task_struct *task, long ret)
+{
+	if (ret >= 0) {
+		bpf_store_exe_args_from_mm(data, READ_KERNEL(task, mm));
+		return;
+	}
+	/* Parameter 2: exe (type: PT_CHARBUF). Not collected: the clone failed. */
+	bpf_push_empty_param(data);
+	/* Parameter 3: args (type: PT_BYTEBUF). Not collected: the clone failed. */
+	bpf_push_empty_param(data);
+}
+
+/* Parameters 4 to 15, the same in both families. task is the current task. */
+static __always_inline void bpf_store_proc_common_params(struct filler_data *data,
+							 struct task_struct *task)
+{
+	struct mm_struct *mm = READ_KERNEL(task, mm);
+	struct fs_struct *fs = READ_KERNEL(task, fs);
+
+	/* Parameter 4: tid (type: PT_PID), the global thread id */
+	bpf_push_s64_to_ring(data, READ_KERNEL(task, pid));
+	/* Parameter 5: pid (type: PT_PID), the global process id (tgid) */
+	bpf_push_s64_to_ring(data, READ_KERNEL(task, tgid));
+	/* Parameter 6: ptid (type: PT_PID), the parent's thread id */
+	bpf_push_s64_to_ring(data, bpf_task_ptid(task));
+	/*
+	 * Parameter 7: cwd (type: PT_CHARBUF). Falco's 2022 drivers store ""
+	 * and leave chdir() to userspace; like the other two drivers, we walk it.
+	 */
+	bpf_store_d_path(data, READ_KERNEL(fs, pwd.dentry), READ_KERNEL(fs, pwd.mnt),
+			 READ_KERNEL(fs, root.dentry), READ_KERNEL(fs, root.mnt));
+	/* Parameter 8: fdlimit (type: PT_INT64 in clone, PT_UINT64 in execve: 8 bytes both) */
+	bpf_push_u64_to_ring(data, bpf_task_fdlimit(task));
+	/* Parameter 9: pgft_maj (type: PT_UINT64), this thread's faults that needed I/O */
+	bpf_push_u64_to_ring(data, READ_KERNEL(task, maj_flt));
+	/* Parameter 10: pgft_min (type: PT_UINT64) */
+	bpf_push_u64_to_ring(data, READ_KERNEL(task, min_flt));
+	/* Parameter 11: vm_size (type: PT_UINT32), KiB; 0 for a task without memory */
+	bpf_push_u32_to_ring(data, mm ? bpf_mm_vm_size(mm) : 0);
+	/* Parameter 12: vm_rss (type: PT_UINT32), KiB */
+	bpf_push_u32_to_ring(data, mm ? bpf_mm_vm_rss(mm) : 0);
+	/* Parameter 13: vm_swap (type: PT_UINT32), KiB */
+	bpf_push_u32_to_ring(data, mm ? bpf_mm_vm_swap(mm) : 0);
+	/* Parameter 14: comm (type: PT_CHARBUF), the name ps shows; task->comm is an address */
+	bpf_val_to_ring_str(data, (unsigned long)task->comm, BPF_TASK_COMM_LEN, KERNEL);
+	/* Parameter 15: cgroups (type: PT_BYTEBUF) */
+	bpf_store_cgroups(data, task);
+}
+
+/* ---- the execve family ---- */
+
+/* Parameters 17 to 20 of the execve family (16, env, depends on the result). */
+static __always_inline void bpf_store_execve_tail_params(struct filler_data *data,
+							 struct task_struct *task)
+{
+	__u32 loginuid;
+
+	/* Parameter 17: tty (type: PT_INT32), the controlling terminal's device, 0 if none */
+	bpf_push_s32_to_ring(data, bpf_task_tty(task));
+	/* Parameter 18: pgid (type: PT_PID), the process group inside its pid namespace */
+	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_PGID));
+	/*
+	 * Parameter 19: loginuid (type: PT_INT32), -1 if never set.
+	 * Not collected on a kernel without CONFIG_AUDIT, which has none.
+	 */
+	if (bpf_task_loginuid(task, &loginuid))
+		bpf_push_s32_to_ring(data, loginuid);
+	else
+		bpf_push_empty_param(data);
+	/* Parameter 20: flags (type: PT_FLAGS32) */
+	bpf_push_u32_to_ring(data, bpf_exe_writable(task) ? PPM_EXE_WRITABLE : 0);
+}
+
+/*
+ * The 20 params of an execve or execveat exit. On success the process is
+ * already the new program: exe, args and env are read from its memory. On
+ * failure the old one goes on, and they come from the call's argv and envp
+ * (execve's arguments 1 and 2, execveat's 2 and 3).
+ */
+static __always_inline void bpf_store_execve_exit(struct filler_data *data, __u32 event_type,
+						  int argv_idx)
+{
+	struct task_struct *task = get_current_task();
+	struct mm_struct *mm = READ_KERNEL(task, mm);
+	long ret = bpf_syscall_get_retval(data);
+
+	bpf_frame_begin(data, event_type, 20);
+	/* Parameter 1: res (type: PT_ERRNO) */
+	bpf_push_s64_to_ring(data, ret);
+	/* Parameters 2 and 3: exe, args */
+	if (ret == 0)
+		bpf_store_exe_args_from_mm(data, mm);
+	else
+		bpf_store_exe_args_from_argv(data, bpf_syscall_get_argument(data, argv_idx));
+	/* Parameters 4 to 15: tid, pid, ptid, cwd, fdlimit ... comm, cgroups */
+	bpf_store_proc_common_params(data, task);
+	/* Parameter 16: env (type: PT_BYTEBUF) */
+	if (ret == 0)
+		bpf_store_env_from_mm(data, mm);
+	else
+		bpf_store_env_from_envp(data, bpf_syscall_get_argument(data, argv_idx + 1));
+	/* Parameters 17 to 20: tty, pgid, loginuid, flags */
+	bpf_store_execve_tail_params(data, task);
+}
+
+FILLER(sys_execve_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_EXECVE_19_E, 1);
+	/* Parameter 1: filename (type: PT_FSPATH), as the caller gave it */
+	bpf_val_to_ring_str(data, bpf_syscall_get_argument(data, 0), MAX_PATH, USER);
+	return 0;
+}
+
+FILLER(sys_execve_x)
+{
+	bpf_store_execve_exit(data, PPME_SYSCALL_EXECVE_19_X, 1);
+	return 0;
+}
+
+FILLER(sys_execveat_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_EXECVEAT_E, 3);
+	/* Parameter 1: dirfd (type: PT_FD). AT_FDCWD stays -100, as in Falco. */
+	bpf_push_s64_to_ring(data, (__s32)bpf_syscall_get_argument(data, 0));
+	/* Parameter 2: pathname (type: PT_FSRELPATH), "" with AT_EMPTY_PATH */
+	bpf_val_to_ring_str(data, bpf_syscall_get_argument(data, 1), MAX_PATH, USER);
+	/* Parameter 3: flags (type: PT_FLAGS32) */
+	bpf_push_u32_to_ring(data, execveat_flags_to_scap(bpf_syscall_get_argument(data, 4)));
+	return 0;
+}
+
+/*
+ * Only a failed execveat gets here. After a successful one, the registers
+ * sys_exit reads hold execve's number, so the dispatcher sends execve's
+ * exit event instead (the other drivers do the same).
+ */
+FILLER(sys_execveat_x)
+{
+	bpf_store_execve_exit(data, PPME_SYSCALL_EXECVEAT_X, 2);
+	return 0;
+}
+
+/* ---- the clone family ---- */
+
+/*
+ * Parameters 17 to 20 of the clone family (16, flags, is each syscall's
+ * own). In the child they describe the child, in the parent the parent.
+ */
+static __always_inline void bpf_store_clone_ids_params(struct filler_data *data,
+						       struct task_struct *task)
+{
+	/* Parameter 17: uid (type: PT_UINT32), the effective uid */
+	bpf_push_u32_to_ring(data, bpf_task_euid(task));
+	/* Parameter 18: gid (type: PT_UINT32), the effective gid */
+	bpf_push_u32_to_ring(data, bpf_task_egid(task));
+	/* Parameter 19: vtid (type: PT_PID), the tid inside its pid namespace */
+	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_PID));
+	/* Parameter 20: vpid (type: PT_PID), the pid inside its pid namespace */
+	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_TGID));
+}
+
+/*
+ * Parameters 1 to 15 of a clone family exit. One successful call gives two
+ * exits: the parent's (res = the child's tid) and the child's (res = 0),
+ * when it first returns to user space; each describes the task it runs in.
+ */
+static __always_inline void bpf_store_clone_head(struct filler_data *data, __u32 event_type,
+						 struct task_struct *task, long ret)
+{
+	bpf_frame_begin(data, event_type, 20);
+	/* Parameter 1: res (type: PT_PID), the child's tid in the parent, 0 in the child */
+	bpf_push_s64_to_ring(data, ret);
+	/* Parameters 2 and 3: exe, args */
+	bpf_store_clone_exe_args(data, task, ret);
+	/* Parameters 4 to 15: tid, pid, ptid, cwd, fdlimit ... comm, cgroups */
+	bpf_store_proc_common_params(data, task);
+}
+
+/* No parameters at enter: all there is to know is known at exit. */
+FILLER(sys_clone_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_CLONE_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_clone_x)
+{
+	struct task_struct *task = get_current_task();
+	/* The child's registers are a copy of the parent's: it reads the flags too. */
+	unsigned long flags = bpf_syscall_get_argument(data, 0);
+
+	bpf_store_clone_head(data, PPME_SYSCALL_CLONE_20_X, task, bpf_syscall_get_retval(data));
+	/* Parameter 16: flags (type: PT_FLAGS32) */
+	bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) | bpf_child_in_pidns_flag(task));
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
+
+FILLER(sys_clone3_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_CLONE3_E, 0);
+	return 0;
+}
+
+FILLER(sys_clone3_x)
+{
+	struct task_struct *task = get_current_task();
+	/* The child's registers are a copy of the parent's: it reads uargs too. */
+	unsigned long uargs = bpf_syscall_get_argument(data, 0);
+	long ret = bpf_syscall_get_retval(data);
+	__u64 flags;
+
+	bpf_store_clone_head(data, PPME_SYSCALL_CLONE3_X, task, ret);
+	/*
+	 * Parameter 16: flags (type: PT_FLAGS32), clone_args.flags, the first
+	 * __u64 of a uapi struct. Not collected in a child that shares the
+	 * parent's memory (a thread): the parent may have returned and reused
+	 * the struct (glibc keeps it on its stack) before the child runs; the
+	 * parent's event has them. A child with its own memory reads its copy.
+	 */
+	if (ret == 0 && bpf_mm_is_shared(READ_KERNEL(task, mm))) {
+		bpf_push_empty_param(data);
+	} else if (bpf_probe_read_user(&flags, sizeof(flags), (const void *)uargs)) {
+		count_fault_read();
+		bpf_push_empty_param(data);	/* Not collected: unreadable */
+	} else {
+		bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) |
+				     bpf_child_in_pidns_flag(task));
+	}
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
+
+FILLER(sys_fork_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_FORK_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_fork_x)
+{
+	struct task_struct *task = get_current_task();
+
+	bpf_store_clone_head(data, PPME_SYSCALL_FORK_20_X, task, bpf_syscall_get_retval(data));
+	/*
+	 * Parameter 16: flags (type: PT_FLAGS32). fork(2) has no flags
+	 * argument: only what the kernel tells, as Falco.
+	 */
+	bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
+
+FILLER(sys_vfork_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_VFORK_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_vfork_x)
+{
+	struct task_struct *task = get_current_task();
+
+	bpf_store_clone_head(data, PPME_SYSCALL_VFORK_20_X, task, bpf_syscall_get_retval(data));
+	/*
+	 * Parameter 16: flags (type: PT_FLAGS32). The kernel runs vfork as
+	 * clone(CLONE_VM | CLONE_VFORK), but Falco records the caller's
+	 * argument, and vfork(2) has none: only what the kernel tells.
+	 */
+	bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
+	/* Parameters 17 to 20: uid, gid, vtid, vpid */
+	bpf_store_clone_ids_params(data, task);
+	return 0;
+}
