@@ -36,6 +36,8 @@
 #include "helpers/proc_args.h"
 #include "helpers/d_path.h"
 #include "helpers/cgroups.h"
+#include "helpers/socket.h"
+#include "helpers/socket_tuple.h"
 
 #include "fillers/generic.h"
 #include "fillers/file.h"
@@ -44,6 +46,7 @@
 #include "fillers/mem.h"
 #include "fillers/ipc.h"
 #include "fillers/proc.h"
+#include "fillers/net.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on
