@@ -29,6 +29,29 @@ struct sockaddr_in addr4(int port)
 	return a;
 }
 
+/*
+ * Wait until the listener's accept queue holds n connections. connect()
+ * returns once the client has the server's SYN-ACK; the server queues the
+ * connection when it gets the client's last ACK, which a loaded machine
+ * may process later, in ksoftirqd on another CPU. Client 2 could then be
+ * queued first: accept4 would return its socket, and the read of client
+ * 1's bytes below would wait for ever (a guest under TCG did). For a
+ * listener, TCP_INFO's tcpi_unacked is its queue length.
+ */
+static void wait_queued(long srv, unsigned int n)
+{
+	struct tcp_info ti;
+	socklen_t len;
+
+	for (int i = 0; i < 5000; i++) {
+		len = sizeof(ti);
+		if (getsockopt(srv, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0 && ti.tcpi_unacked >= n)
+			return;
+		usleep(1000);
+	}
+	fprintf(stderr, "workload: the listener never held %u connections in 5 s\n", n);
+}
+
 static struct sockaddr_in6 addr6(int port)
 {
 	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_port = htons(port),
@@ -56,7 +79,9 @@ static void net_ipv4(void)
 	must(syscall(SYS_bind, c1, &c1_addr, sizeof(c1_addr)), "bind 127.0.0.1:47111");
 	must(syscall(SYS_bind, c2, &c2_addr, sizeof(c2_addr)), "bind 127.0.0.1:47112");
 	must(syscall(SYS_connect, c1, &srv_addr, sizeof(srv_addr)), "connect from 47111");
+	wait_queued(srv, 1);
 	must(syscall(SYS_connect, c2, &srv_addr, sizeof(srv_addr)), "connect from 47112");
+	wait_queued(srv, 2);
 	/*
 	 * Two connections wait: accept4 takes the first and leaves 1 of 7 queued
 	 * (queuepct 14), accept the second and leaves 0.

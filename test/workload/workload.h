@@ -13,6 +13,7 @@
 #include <linux/openat2.h>
 #include <linux/sched.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <sched.h>
 #include <signal.h>
