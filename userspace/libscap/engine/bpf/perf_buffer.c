@@ -98,9 +98,12 @@ void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
 			return NULL;
 		/* The 8-byte header itself never wraps: records are 8-aligned. */
 		memcpy(&hdr, pb->data + off, sizeof(hdr));
+		/* A size the kernel never writes: stop, never loop or copy past the data. */
+		if (hdr.size < sizeof(hdr) || hdr.size > pb->size)
+			return NULL;
 		rec = record_at_tail(pb, hdr.size);
-		if (hdr.size < sizeof(hdr) || !rec)
-			return NULL;	/* a broken buffer, or no memory: stop, never loop */
+		if (!rec)
+			return NULL;	/* no memory for the bounce buffer */
 		if (hdr.type == PERF_RECORD_SAMPLE) {
 			uint32_t raw;
 
