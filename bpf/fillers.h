@@ -49,4 +49,16 @@ int f_##name(struct bpf_raw_tracepoint_args *ctx)				\
 										\
 static __always_inline int __f_##name(struct filler_data *data)
 
+/*
+ * Go on building the event in the program of tail_map's slot (a filler
+ * returns this). Returns only if the tail call failed, and then nonzero:
+ * the half-built event is not sent. The loader fills every slot, so that
+ * happens only past the kernel's limit of 33 tail calls in a row.
+ */
+static __always_inline int bpf_tail_call_next(struct filler_data *data, __u32 slot)
+{
+	bpf_tail_call(data->ctx, &tail_map, slot);
+	return -1;
+}
+
 #endif /* SCAPLAB_BPF_FILLERS_H */

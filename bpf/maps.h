@@ -32,11 +32,12 @@ struct {
  * driver/fillers_list.h (the kernel module's fillers table): slot
  * PPME_SYSCALL_OPEN_X holds the program f_sys_open_x. The dispatchers
  * tail-call into it. An empty slot makes bpf_tail_call() return, and the
- * event is not sent.
+ * event is not sent. Past the event codes, the programs that go on with
+ * an event (enum scap_bpf_tail_slot).
  */
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, PPM_EVENT_MAX);
+	__uint(max_entries, SCAP_BPF_TAIL_MAP_SIZE);
 	__type(key, __u32);
 	__type(value, __u32);
 } tail_map SEC(".maps");
@@ -73,7 +74,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__type(key, __u32);
-	__type(value, struct scap_bpf_counters);
+	__type(value, struct counter_map);
 } counters_map SEC(".maps");
 
 #endif /* SCAPLAB_BPF_MAPS_H */

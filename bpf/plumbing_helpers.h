@@ -25,7 +25,7 @@ static __always_inline const struct scap_bpf_settings *get_bpf_settings(void)
 	return bpf_map_lookup_elem(&settings_map, &key);
 }
 
-static __always_inline struct scap_bpf_counters *get_bpf_counters(void)
+static __always_inline struct counter_map *get_bpf_counters(void)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
 

@@ -38,7 +38,7 @@ static __always_inline void bpf_frame_begin(struct filler_data *data, __u32 even
 
 static __always_inline void count_fault_read(void)
 {
-	struct scap_bpf_counters *counters = get_bpf_counters();
+	struct counter_map *counters = get_bpf_counters();
 
 	if (counters)
 		counters->n_fault_reads++;
@@ -50,7 +50,7 @@ static __always_inline void count_fault_read(void)
  */
 static __always_inline void push_evt_frame(struct filler_data *data)
 {
-	struct scap_bpf_counters *counters = get_bpf_counters();
+	struct counter_map *counters = get_bpf_counters();
 	struct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)data->frame->data;
 	__u32 size = data->frame->payload_pos;
 

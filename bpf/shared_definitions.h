@@ -25,15 +25,21 @@ struct scap_bpf_settings {
 };
 
 /*
- * Per-CPU counters, one entry per CPU in counters_map. A drop is an event
- * that was built but never reached userspace.
+ * tail_map's slots: one per event code, for the event's filler, then
+ * these, for the programs that go on with an event a filler began where
+ * one program would cost the verifier too much (bpf/fillers/proc.h). The
+ * loader fills them from scap_bpf_tail_names below.
  */
-struct scap_bpf_counters {
-	__u64 n_evts;			/* events written to the perf buffer */
-	__u64 n_drops_buffer;		/* perf buffer full: bpf_perf_event_output() failed */
-	__u64 n_drops_max_event_size;	/* event larger than a perf sample may be */
-	__u64 n_fault_reads;		/* params stored empty: memory not readable */
+enum scap_bpf_tail_slot {
+	SCAP_BPF_TAIL_PROC_STARTUPDATE_COMMON = PPM_EVENT_MAX,
+	SCAP_BPF_TAIL_PROC_STARTUPDATE_CGROUPS,
+	SCAP_BPF_TAIL_PROC_STARTUPDATE_TAIL,
+	SCAP_BPF_TAIL_MAP_SIZE
 };
+
+/* The program of each slot past PPM_EVENT_MAX, in order. */
+#define SCAP_BPF_TAIL_NAMES \
+	{ "f_proc_startupdate_common", "f_proc_startupdate_cgroups", "f_proc_startupdate_tail" }
 
 /*
  * The largest event a perf sample carries. A sample record's size is a

@@ -289,4 +289,18 @@ extern const struct syscall_evt_pair g_syscall_table[SYSCALL_TABLE_SIZE];
 /* x86_64 syscall names, for filters and for printing generic events. */
 extern const char *const g_syscall_names[SYSCALL_TABLE_SIZE];
 
+/*
+ * Per-CPU counters of the two eBPF drivers, one slot per CPU in their
+ * counters map (modern_bpf/maps/maps.h counter_maps, bpf/maps.h
+ * counters_map); the probes count, userspace sums the CPUs
+ * (userspace/libscap/engine/bpf_counters.c). A drop is an event that was
+ * built but never reached userspace. Falco's modern probe names it so.
+ */
+struct counter_map {
+	__u64 n_evts;			/* events written to the buffer */
+	__u64 n_drops_buffer;		/* the buffer was full */
+	__u64 n_drops_max_event_size;	/* the event was larger than the buffer takes */
+	__u64 n_fault_reads;		/* params stored empty: memory not readable */
+};
+
 #endif /* PPM_EVENTS_PUBLIC_H */

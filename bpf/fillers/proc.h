@@ -10,17 +10,31 @@
  * became another program (execve), so that userspace can keep its process
  * table without reading /proc. Falco calls that filler proc_startupdate.
  *
- * Each exit filler is one program: the loops of the helpers are unrolled
- * (bounds in helpers/proc_args.h, d_path.h, cgroups.h) and their sum still
- * passes the verifier in one go. Falco's legacy probe, written for 4.14's
- * limit of 4096 instructions a program, had to split its proc_startupdate
- * into three tail calls.
+ * Their exits are the largest events the probe sends. Written as one
+ * program each, the six exit fillers cost the verifier 680 ms on 6.18
+ * (execve's 184k instructions processed, clone's 87k), and half a minute
+ * under the guest's emulated CPU: each held its own copy of the cwd walk
+ * and of the 16 x 16 unrolled cgroups walk. So each writes params 1 to 3
+ * and goes on, by tail call, in three programs the six share, each
+ * verified once:
+ *
+ *   f_sys_execve_x ─┐
+ *   f_sys_clone_x  ─┼─► f_proc_startupdate_common ─► f_proc_startupdate_cgroups
+ *   ... (6)        ─┘    params 4 to 14                param 15
+ *                                                         │
+ *                  perf buffer ◄── f_proc_startupdate_tail ◄┘
+ *                                  params 16 to 20, by the event's type
+ *
+ * The frame (its payload and length positions) is in a map, so it
+ * outlives each program; the registers are read again from the context.
+ * Falco's legacy probe split its proc_startupdate too, in three, for 4.14's
+ * 4096-instruction limit.
  */
 
 /* TASK_COMM_LEN: comm is at most 15 characters and a NUL. */
 #define BPF_TASK_COMM_LEN 16
 
-/* ---- the params both families share ---- */
+/* ---- params 1 to 3, each syscall's own program ---- */
 
 /*
  * Parameters 2 and 3 of the clone family: the task's exe and args, the
@@ -40,10 +54,131 @@ static __always_inline void bpf_store_clone_exe_args(struct filler_data *data,
 	bpf_push_empty_param(data);
 }
 
-/* Parameters 4 to 15, the same in both families. task is the current task. */
-static __always_inline void bpf_store_proc_common_params(struct filler_data *data,
-							 struct task_struct *task)
+/*
+ * Parameters 1 to 3 of a clone family exit, then on to the shared
+ * programs. One successful call gives two exits: the parent's (res = the
+ * child's tid) and the child's (res = 0), when it first returns to user
+ * space; each describes the task it runs in.
+ */
+static __always_inline int bpf_clone_exit_begin(struct filler_data *data, __u32 event_type)
 {
+	long ret = bpf_syscall_get_retval(data);
+
+	bpf_frame_begin(data, event_type, 20);
+	/* Parameter 1: res (type: PT_PID), the child's tid in the parent, 0 in the child */
+	bpf_push_s64_to_ring(data, ret);
+	/* Parameters 2 and 3: exe, args */
+	bpf_store_clone_exe_args(data, get_current_task(), ret);
+	return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_COMMON);
+}
+
+/*
+ * Parameters 1 to 3 of an execve or execveat exit. On success the process
+ * is already the new program: exe and args are read from its memory. On
+ * failure the old one goes on, and they come from the call's argv
+ * (execve's argument 1, execveat's 2).
+ */
+static __always_inline int bpf_execve_exit_begin(struct filler_data *data, __u32 event_type,
+						 int argv_idx)
+{
+	long ret = bpf_syscall_get_retval(data);
+
+	bpf_frame_begin(data, event_type, 20);
+	/* Parameter 1: res (type: PT_ERRNO) */
+	bpf_push_s64_to_ring(data, ret);
+	/* Parameters 2 and 3: exe, args */
+	if (ret == 0)
+		bpf_store_exe_args_from_mm(data, READ_KERNEL(get_current_task(), mm));
+	else
+		bpf_store_exe_args_from_argv(data, bpf_syscall_get_argument(data, argv_idx));
+	return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_COMMON);
+}
+
+FILLER(sys_execve_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_EXECVE_19_E, 1);
+	/* Parameter 1: filename (type: PT_FSPATH), as the caller gave it */
+	bpf_val_to_ring_str(data, bpf_syscall_get_argument(data, 0), MAX_PATH, USER);
+	return 0;
+}
+
+FILLER(sys_execve_x)
+{
+	return bpf_execve_exit_begin(data, PPME_SYSCALL_EXECVE_19_X, 1);
+}
+
+FILLER(sys_execveat_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_EXECVEAT_E, 3);
+	/* Parameter 1: dirfd (type: PT_FD). AT_FDCWD stays -100, as in Falco. */
+	bpf_push_s64_to_ring(data, (__s32)bpf_syscall_get_argument(data, 0));
+	/* Parameter 2: pathname (type: PT_FSRELPATH), "" with AT_EMPTY_PATH */
+	bpf_val_to_ring_str(data, bpf_syscall_get_argument(data, 1), MAX_PATH, USER);
+	/* Parameter 3: flags (type: PT_FLAGS32) */
+	bpf_push_u32_to_ring(data, execveat_flags_to_scap(bpf_syscall_get_argument(data, 4)));
+	return 0;
+}
+
+/*
+ * Only a failed execveat gets here. After a successful one, the registers
+ * sys_exit reads hold execve's number, so the dispatcher sends execve's
+ * exit event instead (the other drivers do the same).
+ */
+FILLER(sys_execveat_x)
+{
+	return bpf_execve_exit_begin(data, PPME_SYSCALL_EXECVEAT_X, 2);
+}
+
+/* No parameters at enter: all there is to know is known at exit. */
+FILLER(sys_clone_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_CLONE_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_clone_x)
+{
+	return bpf_clone_exit_begin(data, PPME_SYSCALL_CLONE_20_X);
+}
+
+FILLER(sys_clone3_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_CLONE3_E, 0);
+	return 0;
+}
+
+FILLER(sys_clone3_x)
+{
+	return bpf_clone_exit_begin(data, PPME_SYSCALL_CLONE3_X);
+}
+
+FILLER(sys_fork_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_FORK_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_fork_x)
+{
+	return bpf_clone_exit_begin(data, PPME_SYSCALL_FORK_20_X);
+}
+
+FILLER(sys_vfork_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_VFORK_20_E, 0);
+	return 0;
+}
+
+FILLER(sys_vfork_x)
+{
+	return bpf_clone_exit_begin(data, PPME_SYSCALL_VFORK_20_X);
+}
+
+/* ---- params 4 to 15, the same in both families ---- */
+
+FILLER(proc_startupdate_common)
+{
+	struct task_struct *task = get_current_task();
 	struct mm_struct *mm = READ_KERNEL(task, mm);
 	struct fs_struct *fs = READ_KERNEL(task, fs);
 
@@ -73,18 +208,29 @@ static __always_inline void bpf_store_proc_common_params(struct filler_data *dat
 	bpf_push_u32_to_ring(data, mm ? bpf_mm_vm_swap(mm) : 0);
 	/* Parameter 14: comm (type: PT_CHARBUF), the name ps shows; task->comm is an address */
 	bpf_val_to_ring_str(data, (unsigned long)task->comm, BPF_TASK_COMM_LEN, KERNEL);
-	/* Parameter 15: cgroups (type: PT_BYTEBUF) */
-	bpf_store_cgroups(data, task);
+	return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_CGROUPS);
 }
 
-/* ---- the execve family ---- */
+FILLER(proc_startupdate_cgroups)
+{
+	/* Parameter 15: cgroups (type: PT_BYTEBUF) */
+	bpf_store_cgroups(data, get_current_task());
+	return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_TAIL);
+}
 
-/* Parameters 17 to 20 of the execve family (16, env, depends on the result). */
-static __always_inline void bpf_store_execve_tail_params(struct filler_data *data,
-							 struct task_struct *task)
+/* ---- params 16 to 20, each family's own ---- */
+
+/* Parameters 16 to 20 of an execve or execveat exit (argv_idx as above). */
+static __always_inline void bpf_store_execve_tail(struct filler_data *data,
+						  struct task_struct *task, int argv_idx)
 {
 	__u32 loginuid;
 
+	/* Parameter 16: env (type: PT_BYTEBUF) */
+	if (bpf_syscall_get_retval(data) == 0)
+		bpf_store_env_from_mm(data, READ_KERNEL(task, mm));
+	else
+		bpf_store_env_from_envp(data, bpf_syscall_get_argument(data, argv_idx + 1));
 	/* Parameter 17: tty (type: PT_INT32), the controlling terminal's device, 0 if none */
 	bpf_push_s32_to_ring(data, bpf_task_tty(task));
 	/* Parameter 18: pgid (type: PT_PID), the process group inside its pid namespace */
@@ -102,83 +248,59 @@ static __always_inline void bpf_store_execve_tail_params(struct filler_data *dat
 }
 
 /*
- * The 20 params of an execve or execveat exit. On success the process is
- * already the new program: exe, args and env are read from its memory. On
- * failure the old one goes on, and they come from the call's argv and envp
- * (execve's arguments 1 and 2, execveat's 2 and 3).
+ * Parameter 16 of a clone family exit: flags (type: PT_FLAGS32). In the
+ * child too the registers are a copy of the parent's: it reads the
+ * syscall's arguments as the parent does.
  */
-static __always_inline void bpf_store_execve_exit(struct filler_data *data, __u32 event_type,
-						  int argv_idx)
+static __always_inline void bpf_store_clone_flags(struct filler_data *data,
+						  struct task_struct *task, __u16 event_type)
 {
-	struct task_struct *task = get_current_task();
-	struct mm_struct *mm = READ_KERNEL(task, mm);
-	long ret = bpf_syscall_get_retval(data);
+	unsigned long arg0 = bpf_syscall_get_argument(data, 0);
+	__u64 flags;
 
-	bpf_frame_begin(data, event_type, 20);
-	/* Parameter 1: res (type: PT_ERRNO) */
-	bpf_push_s64_to_ring(data, ret);
-	/* Parameters 2 and 3: exe, args */
-	if (ret == 0)
-		bpf_store_exe_args_from_mm(data, mm);
-	else
-		bpf_store_exe_args_from_argv(data, bpf_syscall_get_argument(data, argv_idx));
-	/* Parameters 4 to 15: tid, pid, ptid, cwd, fdlimit ... comm, cgroups */
-	bpf_store_proc_common_params(data, task);
-	/* Parameter 16: env (type: PT_BYTEBUF) */
-	if (ret == 0)
-		bpf_store_env_from_mm(data, mm);
-	else
-		bpf_store_env_from_envp(data, bpf_syscall_get_argument(data, argv_idx + 1));
-	/* Parameters 17 to 20: tty, pgid, loginuid, flags */
-	bpf_store_execve_tail_params(data, task);
-}
-
-FILLER(sys_execve_e)
-{
-	bpf_frame_begin(data, PPME_SYSCALL_EXECVE_19_E, 1);
-	/* Parameter 1: filename (type: PT_FSPATH), as the caller gave it */
-	bpf_val_to_ring_str(data, bpf_syscall_get_argument(data, 0), MAX_PATH, USER);
-	return 0;
-}
-
-FILLER(sys_execve_x)
-{
-	bpf_store_execve_exit(data, PPME_SYSCALL_EXECVE_19_X, 1);
-	return 0;
-}
-
-FILLER(sys_execveat_e)
-{
-	bpf_frame_begin(data, PPME_SYSCALL_EXECVEAT_E, 3);
-	/* Parameter 1: dirfd (type: PT_FD). AT_FDCWD stays -100, as in Falco. */
-	bpf_push_s64_to_ring(data, (__s32)bpf_syscall_get_argument(data, 0));
-	/* Parameter 2: pathname (type: PT_FSRELPATH), "" with AT_EMPTY_PATH */
-	bpf_val_to_ring_str(data, bpf_syscall_get_argument(data, 1), MAX_PATH, USER);
-	/* Parameter 3: flags (type: PT_FLAGS32) */
-	bpf_push_u32_to_ring(data, execveat_flags_to_scap(bpf_syscall_get_argument(data, 4)));
-	return 0;
+	switch (event_type) {
+	case PPME_SYSCALL_CLONE_20_X:
+		bpf_push_u32_to_ring(data, clone_flags_to_scap(arg0) | bpf_child_in_pidns_flag(task));
+		return;
+	case PPME_SYSCALL_CLONE3_X:
+		/*
+		 * clone_args.flags, the first __u64 of a uapi struct at arg0.
+		 * Not collected in a child that shares the parent's memory (a
+		 * thread): the parent may have returned and reused the struct
+		 * (glibc keeps it on its stack) before the child runs; the
+		 * parent's event has them. A child with its own memory reads
+		 * its copy.
+		 */
+		if (bpf_syscall_get_retval(data) == 0 && bpf_mm_is_shared(READ_KERNEL(task, mm))) {
+			bpf_push_empty_param(data);
+		} else if (bpf_probe_read_user(&flags, sizeof(flags), (const void *)arg0)) {
+			count_fault_read();
+			bpf_push_empty_param(data);	/* Not collected: unreadable */
+		} else {
+			bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) |
+					     bpf_child_in_pidns_flag(task));
+		}
+		return;
+	default:
+		/*
+		 * fork(2) and vfork(2) have no flags argument: only what the
+		 * kernel tells, as Falco. (The kernel runs vfork as
+		 * clone(CLONE_VM | CLONE_VFORK), but Falco records the caller's
+		 * argument.)
+		 */
+		bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
+	}
 }
 
 /*
- * Only a failed execveat gets here. After a successful one, the registers
- * sys_exit reads hold execve's number, so the dispatcher sends execve's
- * exit event instead (the other drivers do the same).
+ * Parameters 16 to 20 of a clone family exit. In the child they describe
+ * the child, in the parent the parent.
  */
-FILLER(sys_execveat_x)
+static __always_inline void bpf_store_clone_tail(struct filler_data *data,
+						 struct task_struct *task, __u16 event_type)
 {
-	bpf_store_execve_exit(data, PPME_SYSCALL_EXECVEAT_X, 2);
-	return 0;
-}
-
-/* ---- the clone family ---- */
-
-/*
- * Parameters 17 to 20 of the clone family (16, flags, is each syscall's
- * own). In the child they describe the child, in the parent the parent.
- */
-static __always_inline void bpf_store_clone_ids_params(struct filler_data *data,
-						       struct task_struct *task)
-{
+	/* Parameter 16: flags (type: PT_FLAGS32) */
+	bpf_store_clone_flags(data, task, event_type);
 	/* Parameter 17: uid (type: PT_UINT32), the effective uid */
 	bpf_push_u32_to_ring(data, bpf_task_euid(task));
 	/* Parameter 18: gid (type: PT_UINT32), the effective gid */
@@ -189,119 +311,26 @@ static __always_inline void bpf_store_clone_ids_params(struct filler_data *data,
 	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_TGID));
 }
 
-/*
- * Parameters 1 to 15 of a clone family exit. One successful call gives two
- * exits: the parent's (res = the child's tid) and the child's (res = 0),
- * when it first returns to user space; each describes the task it runs in.
- */
-static __always_inline void bpf_store_clone_head(struct filler_data *data, __u32 event_type,
-						 struct task_struct *task, long ret)
+/* The last program of the chain: the frame's header says which event it builds. */
+FILLER(proc_startupdate_tail)
 {
-	bpf_frame_begin(data, event_type, 20);
-	/* Parameter 1: res (type: PT_PID), the child's tid in the parent, 0 in the child */
-	bpf_push_s64_to_ring(data, ret);
-	/* Parameters 2 and 3: exe, args */
-	bpf_store_clone_exe_args(data, task, ret);
-	/* Parameters 4 to 15: tid, pid, ptid, cwd, fdlimit ... comm, cgroups */
-	bpf_store_proc_common_params(data, task);
-}
-
-/* No parameters at enter: all there is to know is known at exit. */
-FILLER(sys_clone_e)
-{
-	bpf_frame_begin(data, PPME_SYSCALL_CLONE_20_E, 0);
-	return 0;
-}
-
-FILLER(sys_clone_x)
-{
+	__u16 event_type = ((struct ppm_evt_hdr *)data->frame->data)->type;
 	struct task_struct *task = get_current_task();
-	/* The child's registers are a copy of the parent's: it reads the flags too. */
-	unsigned long flags = bpf_syscall_get_argument(data, 0);
 
-	bpf_store_clone_head(data, PPME_SYSCALL_CLONE_20_X, task, bpf_syscall_get_retval(data));
-	/* Parameter 16: flags (type: PT_FLAGS32) */
-	bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) | bpf_child_in_pidns_flag(task));
-	/* Parameters 17 to 20: uid, gid, vtid, vpid */
-	bpf_store_clone_ids_params(data, task);
-	return 0;
-}
-
-FILLER(sys_clone3_e)
-{
-	bpf_frame_begin(data, PPME_SYSCALL_CLONE3_E, 0);
-	return 0;
-}
-
-FILLER(sys_clone3_x)
-{
-	struct task_struct *task = get_current_task();
-	/* The child's registers are a copy of the parent's: it reads uargs too. */
-	unsigned long uargs = bpf_syscall_get_argument(data, 0);
-	long ret = bpf_syscall_get_retval(data);
-	__u64 flags;
-
-	bpf_store_clone_head(data, PPME_SYSCALL_CLONE3_X, task, ret);
-	/*
-	 * Parameter 16: flags (type: PT_FLAGS32), clone_args.flags, the first
-	 * __u64 of a uapi struct. Not collected in a child that shares the
-	 * parent's memory (a thread): the parent may have returned and reused
-	 * the struct (glibc keeps it on its stack) before the child runs; the
-	 * parent's event has them. A child with its own memory reads its copy.
-	 */
-	if (ret == 0 && bpf_mm_is_shared(READ_KERNEL(task, mm))) {
-		bpf_push_empty_param(data);
-	} else if (bpf_probe_read_user(&flags, sizeof(flags), (const void *)uargs)) {
-		count_fault_read();
-		bpf_push_empty_param(data);	/* Not collected: unreadable */
-	} else {
-		bpf_push_u32_to_ring(data, clone_flags_to_scap(flags) |
-				     bpf_child_in_pidns_flag(task));
+	switch (event_type) {
+	case PPME_SYSCALL_EXECVE_19_X:
+		bpf_store_execve_tail(data, task, 1);
+		return 0;
+	case PPME_SYSCALL_EXECVEAT_X:
+		bpf_store_execve_tail(data, task, 2);
+		return 0;
+	case PPME_SYSCALL_CLONE_20_X:
+	case PPME_SYSCALL_CLONE3_X:
+	case PPME_SYSCALL_FORK_20_X:
+	case PPME_SYSCALL_VFORK_20_X:
+		bpf_store_clone_tail(data, task, event_type);
+		return 0;
+	default:
+		return -1;	/* not an event this chain builds: never sent */
 	}
-	/* Parameters 17 to 20: uid, gid, vtid, vpid */
-	bpf_store_clone_ids_params(data, task);
-	return 0;
-}
-
-FILLER(sys_fork_e)
-{
-	bpf_frame_begin(data, PPME_SYSCALL_FORK_20_E, 0);
-	return 0;
-}
-
-FILLER(sys_fork_x)
-{
-	struct task_struct *task = get_current_task();
-
-	bpf_store_clone_head(data, PPME_SYSCALL_FORK_20_X, task, bpf_syscall_get_retval(data));
-	/*
-	 * Parameter 16: flags (type: PT_FLAGS32). fork(2) has no flags
-	 * argument: only what the kernel tells, as Falco.
-	 */
-	bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
-	/* Parameters 17 to 20: uid, gid, vtid, vpid */
-	bpf_store_clone_ids_params(data, task);
-	return 0;
-}
-
-FILLER(sys_vfork_e)
-{
-	bpf_frame_begin(data, PPME_SYSCALL_VFORK_20_E, 0);
-	return 0;
-}
-
-FILLER(sys_vfork_x)
-{
-	struct task_struct *task = get_current_task();
-
-	bpf_store_clone_head(data, PPME_SYSCALL_VFORK_20_X, task, bpf_syscall_get_retval(data));
-	/*
-	 * Parameter 16: flags (type: PT_FLAGS32). The kernel runs vfork as
-	 * clone(CLONE_VM | CLONE_VFORK), but Falco records the caller's
-	 * argument, and vfork(2) has none: only what the kernel tells.
-	 */
-	bpf_push_u32_to_ring(data, bpf_child_in_pidns_flag(task));
-	/* Parameters 17 to 20: uid, gid, vtid, vpid */
-	bpf_store_clone_ids_params(data, task);
-	return 0;
 }

@@ -19,17 +19,6 @@
  */
 #define AUXILIARY_MAP_SIZE (2 * PPM_MAX_EVENT_SIZE)
 
-/*
- * Per-CPU counters, one slot per CPU in the counter_maps array.
- * A "drop" is an event that was built but never reached userspace.
- */
-struct counter_map {
-	__u64 n_evts;			/* events written to the ring buffer */
-	__u64 n_drops_buffer;		/* ring buffer full */
-	__u64 n_drops_max_event_size;	/* event larger than the scratch area */
-	__u64 n_fault_reads;		/* params stored empty: user memory not readable */
-};
-
 /* Default bytes of read/write data kept per event, as sysdig's -s 80. */
 #define SCAPLAB_DEFAULT_SNAPLEN 80
 

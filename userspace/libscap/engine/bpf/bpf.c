@@ -38,6 +38,7 @@
 #include "struct_definitions.h"	/* SCAPLAB_DEFAULT_SNAPLEN, as the modern engine */
 #include "../../scap_vtable.h"
 #include "../../ringbuffer/devset.h"
+#include "../bpf_counters.h"
 #include "../libbpf_log.h"
 #include "../privileges.h"
 #include "perf_buffer.h"
@@ -133,26 +134,55 @@ static int map_fd(struct scap_engine_handle *h, const char *name)
 
 /* ---- step 5 ---- */
 
-static bool has_filler(struct scap_engine_handle *h, uint32_t code)
+static struct bpf_program *filler_prog(struct scap_engine_handle *h, uint32_t code)
 {
-	return filler_names[code] &&
-	       bpf_object__find_program_by_name(h->obj, filler_names[code]);
+	return filler_names[code] ? bpf_object__find_program_by_name(h->obj, filler_names[code])
+				  : NULL;
 }
 
+static bool has_filler(struct scap_engine_handle *h, uint32_t code)
+{
+	return filler_prog(h, code) != NULL;
+}
+
+static int32_t put_tail_prog(int fd, uint32_t slot, const struct bpf_program *prog,
+			     const char *name, char *lasterr)
+{
+	int prog_fd = bpf_program__fd(prog);
+
+	if (bpf_map_update_elem(fd, &slot, &prog_fd, BPF_ANY))
+		return scap_errprintf(lasterr, "failed to put %s in tail_map: %s", name,
+				      strerror(errno));
+	return SCAP_SUCCESS;
+}
+
+/*
+ * Each event's filler in its event code's slot, where the probe has one;
+ * then the programs that go on with an event, which every probe needs.
+ */
 static int32_t fill_tail_map(struct scap_engine_handle *h, char *lasterr)
 {
+	static const char *const tail_names[] = SCAP_BPF_TAIL_NAMES;
 	int fd = map_fd(h, "tail_map");
 
-	for (uint32_t code = 0; code < PPM_EVENT_MAX; code++) {
-		int prog_fd;
+	_Static_assert(sizeof(tail_names) / sizeof(tail_names[0]) ==
+		       SCAP_BPF_TAIL_MAP_SIZE - PPM_EVENT_MAX, "a name for every slot");
 
-		if (!has_filler(h, code))
-			continue;
-		prog_fd = bpf_program__fd(bpf_object__find_program_by_name(h->obj,
-									   filler_names[code]));
-		if (bpf_map_update_elem(fd, &code, &prog_fd, BPF_ANY))
-			return scap_errprintf(lasterr, "failed to put %s in tail_map: %s",
-					      filler_names[code], strerror(errno));
+	for (uint32_t code = 0; code < PPM_EVENT_MAX; code++) {
+		struct bpf_program *prog = filler_prog(h, code);
+
+		if (prog && put_tail_prog(fd, code, prog, filler_names[code], lasterr))
+			return SCAP_FAILURE;
+	}
+	for (uint32_t slot = PPM_EVENT_MAX; slot < SCAP_BPF_TAIL_MAP_SIZE; slot++) {
+		const char *name = tail_names[slot - PPM_EVENT_MAX];
+		struct bpf_program *prog = bpf_object__find_program_by_name(h->obj, name);
+
+		if (!prog)
+			return scap_errprintf(lasterr, "the probe %s has no program %s", h->probe,
+					      name);
+		if (put_tail_prog(fd, slot, prog, name, lasterr))
+			return SCAP_FAILURE;
 	}
 	return SCAP_SUCCESS;
 }
@@ -361,21 +391,7 @@ static int32_t bpf_engine_next(struct scap_engine_handle *h, struct ppm_evt_hdr 
 static int32_t bpf_engine_get_stats(struct scap_engine_handle *h, struct scap_stats *stats,
 				    char *lasterr)
 {
-	int fd = map_fd(h, "counters_map");
-
-	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
-		struct scap_bpf_counters c;
-
-		if (bpf_map_lookup_elem(fd, &cpu, &c))
-			return scap_errprintf(lasterr, "failed to read the counters of CPU %u: %s",
-					      cpu, strerror(errno));
-		stats->n_evts += c.n_evts;
-		stats->n_drops_buffer += c.n_drops_buffer;
-		stats->n_drops_max_event_size += c.n_drops_max_event_size;
-		stats->n_fault_reads += c.n_fault_reads;
-	}
-	stats->n_drops = stats->n_drops_buffer + stats->n_drops_max_event_size;
-	return SCAP_SUCCESS;
+	return scap_bpf_sum_counters(map_fd(h, "counters_map"), h->ncpus, stats, lasterr);
 }
 
 static uint32_t bpf_engine_get_ndevs(struct scap_engine_handle *h)

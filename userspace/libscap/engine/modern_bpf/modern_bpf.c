@@ -32,6 +32,7 @@
 #include "../../ringbuffer/devset.h"
 #include "bpf_ringbuf.h"
 #include "tail_tables.h"
+#include "../bpf_counters.h"
 #include "../libbpf_log.h"
 #include "../privileges.h"
 #include "scap_error.h"
@@ -293,21 +294,7 @@ static int32_t modern_bpf_next(struct scap_engine_handle *h, struct ppm_evt_hdr 
 static int32_t modern_bpf_get_stats(struct scap_engine_handle *h, struct scap_stats *stats,
 				    char *lasterr)
 {
-	int fd = bpf_map__fd(h->skel->maps.counter_maps);
-
-	for (uint32_t cpu = 0; cpu < h->ncpus; cpu++) {
-		struct counter_map c;
-
-		if (bpf_map_lookup_elem(fd, &cpu, &c))
-			return scap_errprintf(lasterr, "failed to read the counters of CPU %u: %s",
-					      cpu, strerror(errno));
-		stats->n_evts += c.n_evts;
-		stats->n_drops_buffer += c.n_drops_buffer;
-		stats->n_drops_max_event_size += c.n_drops_max_event_size;
-		stats->n_fault_reads += c.n_fault_reads;
-	}
-	stats->n_drops = stats->n_drops_buffer + stats->n_drops_max_event_size;
-	return SCAP_SUCCESS;
+	return scap_bpf_sum_counters(bpf_map__fd(h->skel->maps.counter_maps), h->ncpus, stats, lasterr);
 }
 
 static uint32_t modern_bpf_get_ndevs(struct scap_engine_handle *h)
