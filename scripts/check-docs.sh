@@ -42,6 +42,7 @@ OUTSIDE_FUNCS=(
 	printk pr_info pr_debug				# the kernel: include/linux/printk.h
 	might_fault bad_area_nosemaphore fixup_exception	# mm/memory.c, arch/x86/mm/
 	handle_softirqs					# kernel/softirq.c
+	perf_mmap perf_output_begin			# kernel/events/core.c, ring_buffer.c
 )
 while read -r fn; do
 	FUNCS[$fn]=1

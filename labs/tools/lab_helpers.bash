@@ -18,6 +18,16 @@
 #   in_kmod < SCRIPT     run the captures of a lab graded with the kernel
 #                        module where the module loads (below)
 #   kmod_log_clean       the kernel log of those captures has no bad line
+#   lab_run NAME CMD ARGS...
+#                        run CMD in setup_file, its output in
+#                        $CAPTURE_DIR/NAME.{out,err,rc} (kmod_run does the same
+#                        for the module's labs, where the module loads); then
+#   ran NAME             fail, with the end of its stderr, unless it exited 0
+#   stats NAME           scap-open's statistics of run NAME: PRINTED, CAPTURED
+#                        (n_evts), DROPS, FULL, LARGE, BUG, CORRUPT
+#   count NAME COND      how many events of run NAME's JSON meet jq's COND
+#   wrap_data NAME       the events of run NAME of `workload wrap 1000`:
+#                        WRAP_N arrived, WRAP_BAD torn or out of order
 # The grader (labs/tools/grade.sh) sets LAB_DIR, LAB_BUILD (the lab's system,
 # build/labs/NN-slug), SCAP_OPEN, CAPTURE_DIR and, for a lab graded with the
 # kernel module, KMOD_KO; running a test file by hand with bats works too,
@@ -118,4 +128,64 @@ need_program() {
 		grep -E -A3 "error" "$log" | grep -v '^--$' | head -n 12
 	fi
 	fail "$LAB_BUILD/tests/$1 is missing: run 'make lab-system LAB=${LAB_DIR##*/}' and read its errors"
+}
+
+lab_run() {
+	local name=$1 rc=0
+	shift
+	mkdir -p "$CAPTURE_DIR"
+	"$@" >"$CAPTURE_DIR/$name.out" 2>"$CAPTURE_DIR/$name.err" || rc=$?
+	echo "$rc" >"$CAPTURE_DIR/$name.rc"
+}
+
+ran() {
+	local rc
+	rc=$(cat "$CAPTURE_DIR/$1.rc" 2>/dev/null || echo "(not run)")
+	[[ $rc == 0 ]] && return 0
+	echo "the end of its stderr ($CAPTURE_DIR/$1.err):"
+	tail -n 12 "$CAPTURE_DIR/$1.err" 2>/dev/null | sed 's/^/  /'
+	fail "'$1' exited with status $rc"
+}
+
+# PRINTED: events scap-open printed; CAPTURED: events the driver wrote
+# (n_evts); DROPS, FULL (the buffer was full), LARGE, BUG (a broken tail);
+# CORRUPT: events the reader could not decode.
+stats() {
+	local err=$CAPTURE_DIR/$1.err line
+	line=$(grep -m1 ' events printed; the driver captured ' "$err")
+	[[ $line =~ ([0-9]+)\ events\ printed\;\ the\ driver\ captured\ ([0-9]+) ]] ||
+		fail "scap-open printed no statistics ($err)"
+	PRINTED=${BASH_REMATCH[1]} CAPTURED=${BASH_REMATCH[2]}
+	line=$(grep -m1 '^scap-open: drops: ' "$err")
+	[[ $line =~ drops:\ ([0-9]+)\ \(buffer\ full:\ ([0-9]+),\ too\ large:\ ([0-9]+)(,\ driver\ bug:\ ([0-9]+))?\)\;.*corrupt\ events:\ ([0-9]+) ]] ||
+		fail "scap-open printed no drop counts ($err)"
+	DROPS=${BASH_REMATCH[1]} FULL=${BASH_REMATCH[2]} LARGE=${BASH_REMATCH[3]}
+	BUG=${BASH_REMATCH[5]:-0} CORRUPT=${BASH_REMATCH[6]}
+	echo "$1: printed $PRINTED, the driver wrote $CAPTURED (n_evts), dropped $DROPS" \
+		"(full $FULL, too large $LARGE, bug $BUG), corrupt $CORRUPT"
+}
+
+count() {
+	jq -n "[inputs | select($2)] | length" "$CAPTURE_DIR/$1.out" 2>/dev/null || echo 0
+}
+
+# wrap_data NAME: check the write exit events of run NAME, a capture of
+# `workload wrap 1000` (test/workload/wrap.c), whose data is made from each
+# write's number: WRAP_N gets how many arrived, WRAP_BAD how many of them
+# are torn or out of order (the first three are shown).
+wrap_data() {
+	local n=0 bad=0 last=-1 res data i want
+	while IFS=$'\t' read -r res data; do
+		[[ $data =~ ^w([0-9]{6}): ]] || continue
+		i=$((10#${BASH_REMATCH[1]}))
+		want=$(printf 'w%06d:%*s' "$i" $((i % 41)) '')
+		want=${want// /$(printf "\\x$(printf %x $((97 + i % 26)))")}
+		if [[ $data != "$want" || $res != "${#want}" || $i -le $last ]]; then
+			((bad++ < 3)) && echo "  write $i: res $res, data '$data' (expected res ${#want}, '$want', after write $last)"
+		fi
+		last=$i n=$((n + 1))
+	done < <(jq -r 'select(.name == "write" and .dir == "<") | [.params.res, .params.data] | @tsv' \
+		"$CAPTURE_DIR/$1.out" 2>/dev/null)
+	echo "write exit events of workload wrap: $n of 1000, $bad of them wrong"
+	WRAP_N=$n WRAP_BAD=$bad
 }

@@ -13,6 +13,8 @@
  *   workload longpath DIR   paths of exactly 4095 bytes (PATH_MAX - 1), and 4096
  *   workload names DIR      file names with UTF-8, a newline, a quote
  *   workload burst N        N getppid calls, as fast as possible
+ *   workload wrap N         N writes of data made from their number, in
+ *                           batches (wrap.c): for small buffers
  *   workload all DIR        all of the above but burst, in that order
  *   workload comm DIR, socknames DIR, forge, tree DIR N MS LINGER
  *                           the traced program as an attacker (hostile.c)
@@ -107,7 +109,7 @@ static int usage(void)
 	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|all DIR\n"
 			"       workload comm|socknames DIR\n"
 			"       workload proc|forge\n"
-			"       workload burst N\n"
+			"       workload burst|wrap N\n"
 			"       workload tree DIR N MS LINGER\n");
 	return 2;
 }
@@ -143,6 +145,8 @@ int main(int argc, char **argv)
 		do_socknames(arg);
 	else if (!strcmp(cmd, "burst"))
 		do_burst(arg);
+	else if (!strcmp(cmd, "wrap"))
+		do_wrap(arg);
 	else if (!strcmp(cmd, "all")) {
 		do_files(arg);
 		do_io(arg);

@@ -25,7 +25,7 @@ setup_file() {
 	if grading 07.1; then
 		script+='kmod_run burst "$SCAP_OPEN" --kmod -j -s getppid -- "$W" burst 5000
 kmod_run tiny "$SCAP_OPEN" --kmod -d 4096 -q -s getppid -- "$W" burst 100000
-kmod_run wrap "$SCAP_OPEN" --kmod -d 4096 -j -s write -- "$LAB_BUILD/tests/ring_writer" 1000
+kmod_run wrap "$SCAP_OPEN" --kmod -d 4096 -j -s write -- "$W" wrap 1000
 kmod_run tail "$M" tail
 '
 	fi
@@ -43,45 +43,10 @@ kmod_run mask "$SCAP_OPEN" --kmod -q -s getppid -- "$W" burst 1000
 	in_kmod <<<"$script"
 }
 
-# ran NAME: the run NAME exited 0, or fail showing how it ended.
-ran() {
-	local rc
-	rc=$(cat "$CAPTURE_DIR/$1.rc" 2>/dev/null || echo "(not run)")
-	[[ $rc == 0 ]] && return 0
-	echo "the end of its stderr ($CAPTURE_DIR/$1.err):"
-	tail -n 12 "$CAPTURE_DIR/$1.err" 2>/dev/null | sed 's/^/  /'
-	fail "'$1' exited with status $rc"
-}
-
-# stats NAME: scap-open's statistics of run NAME, in PRINTED (events it
-# printed), CAPTURED (events the module wrote: n_evts), DROPS, FULL (the
-# ring was full), LARGE, BUG (a broken tail) and CORRUPT (events the
-# reader could not decode).
-stats() {
-	local err=$CAPTURE_DIR/$1.err line
-	line=$(grep -m1 ' events printed; the driver captured ' "$err")
-	[[ $line =~ ([0-9]+)\ events\ printed\;\ the\ driver\ captured\ ([0-9]+) ]] ||
-		fail "scap-open printed no statistics ($err)"
-	PRINTED=${BASH_REMATCH[1]} CAPTURED=${BASH_REMATCH[2]}
-	line=$(grep -m1 '^scap-open: drops: ' "$err")
-	[[ $line =~ drops:\ ([0-9]+)\ \(buffer\ full:\ ([0-9]+),\ too\ large:\ ([0-9]+)(,\ driver\ bug:\ ([0-9]+))?\)\;.*corrupt\ events:\ ([0-9]+) ]] ||
-		fail "scap-open printed no drop counts ($err)"
-	DROPS=${BASH_REMATCH[1]} FULL=${BASH_REMATCH[2]} LARGE=${BASH_REMATCH[3]}
-	BUG=${BASH_REMATCH[5]:-0} CORRUPT=${BASH_REMATCH[6]}
-	echo "$1: printed $PRINTED, the module wrote $CAPTURED (n_evts), dropped $DROPS" \
-		"(full $FULL, too large $LARGE, bug $BUG), corrupt $CORRUPT"
-}
-
 # wrote_events: fail if the module wrote nothing at all in the run stats read.
 wrote_events() {
 	[[ $CAPTURED != 0 || $PRINTED != 0 || $DROPS != 0 ]] ||
 		fail "the module wrote no event: does ppm_ring_reserve() return where the next event goes?"
-}
-
-# count NAME CONDITION: how many events of run NAME's JSON output meet the
-# jq CONDITION.
-count() {
-	jq -n "[inputs | select($2)] | length" "$CAPTURE_DIR/$1.out" 2>/dev/null || echo 0
 }
 
 # misuse NAME WHAT...: each WHAT is a line of kmod_misuse's run NAME that
@@ -146,20 +111,8 @@ misuse() {
 	ran wrap
 	stats wrap
 	wrote_events
-	# Each write's data is made from its number (tests/ring_writer.c).
-	local n=0 bad=0 last=-1 res data i want
-	while IFS=$'\t' read -r res data; do
-		[[ $data =~ ^w([0-9]{6}): ]] || continue
-		i=$((10#${BASH_REMATCH[1]}))
-		want=$(printf 'w%06d:%*s' "$i" $((i % 41)) '')
-		want=${want// /$(printf "\\x$(printf %x $((97 + i % 26)))")}
-		if [[ $data != "$want" || $res != "${#want}" || $i -le $last ]]; then
-			((bad++ < 3)) && echo "  write $i: res $res, data '$data' (expected res ${#want}, '$want', after write $last)"
-		fi
-		last=$i n=$((n + 1))
-	done < <(jq -r 'select(.name == "write" and .dir == "<") | [.params.res, .params.data] | @tsv' \
-		"$CAPTURE_DIR/wrap.out" 2>/dev/null)
-	echo "write exit events of ring_writer: $n of 1000, $bad of them wrong"
+	wrap_data wrap
+	local n=$WRAP_N bad=$WRAP_BAD
 	[[ $CORRUPT == 0 ]] || fail "the reader found $CORRUPT corrupt events"
 	[[ $bad == 0 ]] || fail "events were torn or out of order: the ring's wrap, or head, is wrong"
 	# 1000 writes of ~130 bytes of events go round a 4 KiB ring ~30 times.

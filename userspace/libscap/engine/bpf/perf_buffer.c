@@ -22,6 +22,11 @@
 int scap_perf_buffer_open(struct scap_perf_buffer *pb, int cpu, uint64_t size,
 			  uint32_t wakeup_events, char *err, size_t errlen)
 {
+	long page = sysconf(_SC_PAGESIZE);
+
+	memset(pb, 0, sizeof(*pb));
+	pb->fd = -1;
+	/* LAB 10.1 BEGIN: open a perf event for the BPF output samples of cpu (PERF_COUNT_SW_BPF_OUTPUT, raw samples, each one a sample, wakeup_events as given) in pb->fd, map its metadata page and the size bytes after it, fill pb, enable the event; on failure: err, close what you opened, -1 */
 	struct perf_event_attr attr = {
 		.type = PERF_TYPE_SOFTWARE,
 		.size = sizeof(attr),
@@ -30,10 +35,9 @@ int scap_perf_buffer_open(struct scap_perf_buffer *pb, int cpu, uint64_t size,
 		.sample_period = 1,
 		.wakeup_events = wakeup_events,
 	};
-	long page = sysconf(_SC_PAGESIZE);
 	void *p;
 
-	memset(pb, 0, sizeof(*pb));
+	/* pid -1 and a cpu: every task's samples on that CPU. CLOEXEC: the traced command must not inherit it. */
 	pb->fd = syscall(SYS_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
 	if (pb->fd < 0) {
 		snprintf(err, errlen, "perf_event_open on CPU %d failed: %s", cpu,
@@ -60,6 +64,10 @@ int scap_perf_buffer_open(struct scap_perf_buffer *pb, int cpu, uint64_t size,
 		return -1;
 	}
 	return 0;
+	/* LAB 10.1 STARTER: (void)page; */
+	/* LAB 10.1 STARTER: snprintf(err, errlen, "CPU %d: %llu-byte perf buffer, wakeup_events %u: not opened yet (lab 10.1)", cpu, (unsigned long long)size, wakeup_events); */
+	/* LAB 10.1 STARTER: return -1; */
+	/* LAB 10.1 END */
 }
 
 /*
@@ -68,6 +76,7 @@ int scap_perf_buffer_open(struct scap_perf_buffer *pb, int cpu, uint64_t size,
  */
 static uint8_t *record_at_tail(struct scap_perf_buffer *pb, uint16_t size)
 {
+	/* LAB 10.2 BEGIN: the record of size bytes at the tail, in one piece: in place if it fits before the end of the data, else copied whole (both parts) into pb->bounce, allocated the first time (UINT16_MAX + 1 bytes); NULL if out of memory */
 	uint64_t off = pb->tail & (pb->size - 1);
 	uint64_t first = pb->size - off;
 
@@ -81,10 +90,14 @@ static uint8_t *record_at_tail(struct scap_perf_buffer *pb, uint16_t size)
 	memcpy(pb->bounce, pb->data + off, first);
 	memcpy(pb->bounce + first, pb->data, size - first);
 	return pb->bounce;
+	/* LAB 10.2 STARTER: (void)size; */
+	/* LAB 10.2 STARTER: return pb->data + (pb->tail & (pb->size - 1)); */
+	/* LAB 10.2 END */
 }
 
 void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
 {
+	/* LAB 10.2 BEGIN: return the raw data of the oldest PERF_RECORD_SAMPLE (its length in *len) without consuming it; count and skip PERF_RECORD_LOST records (and any other type) on the way; NULL if there is none, or if a record's size is one the kernel never writes */
 	for (;;) {
 		struct perf_event_header hdr;
 		uint64_t head, off;
@@ -98,8 +111,11 @@ void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
 			return NULL;
 		/* The 8-byte header itself never wraps: records are 8-aligned. */
 		memcpy(&hdr, pb->data + off, sizeof(hdr));
-		/* A size the kernel never writes: stop, never loop or copy past the data. */
-		if (hdr.size < sizeof(hdr) || hdr.size > pb->size)
+		/*
+		 * A size the kernel never writes, or a record it has not
+		 * published whole: stop, never loop or copy past the data.
+		 */
+		if (hdr.size < sizeof(hdr) || hdr.size > pb->size || head - pb->tail < hdr.size)
 			return NULL;
 		rec = record_at_tail(pb, hdr.size);
 		if (!rec)
@@ -113,7 +129,7 @@ void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
 			*len = raw;
 			return rec + sizeof(hdr) + sizeof(raw);
 		}
-		if (hdr.type == PERF_RECORD_LOST) {
+		if (hdr.type == PERF_RECORD_LOST && hdr.size >= sizeof(hdr) + 2 * sizeof(uint64_t)) {
 			uint64_t lost;
 
 			memcpy(&lost, rec + sizeof(hdr) + sizeof(uint64_t), sizeof(lost));
@@ -123,15 +139,23 @@ void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
 		pb->tail += hdr.size;
 		__atomic_store_n(&pb->meta->data_tail, pb->tail, __ATOMIC_RELEASE);
 	}
+	/* LAB 10.2 STARTER: (void)pb; */
+	/* LAB 10.2 STARTER: (void)len; */
+	/* LAB 10.2 STARTER: (void)record_at_tail; */
+	/* LAB 10.2 STARTER: return NULL; */
+	/* LAB 10.2 END */
 }
 
 void scap_perf_buffer_consume(struct scap_perf_buffer *pb)
 {
+	/* LAB 10.3 BEGIN: give the record of the last peek back to the kernel: move the tail past it and publish the tail (release) in data_tail; nothing if there is none */
 	if (!pb->pending)
 		return;
 	pb->tail += pb->pending;
 	pb->pending = 0;
 	__atomic_store_n(&pb->meta->data_tail, pb->tail, __ATOMIC_RELEASE);
+	/* LAB 10.3 STARTER: (void)pb; */
+	/* LAB 10.3 END */
 }
 
 void scap_perf_buffer_close(struct scap_perf_buffer *pb)
