@@ -33,13 +33,15 @@ struct scap_bpf_settings {
 enum scap_bpf_tail_slot {
 	SCAP_BPF_TAIL_PROC_STARTUPDATE_COMMON = PPM_EVENT_MAX,
 	SCAP_BPF_TAIL_PROC_STARTUPDATE_CGROUPS,
-	SCAP_BPF_TAIL_PROC_STARTUPDATE_TAIL,
+	SCAP_BPF_TAIL_PROC_STARTUPDATE_EXECVE,
+	SCAP_BPF_TAIL_PROC_STARTUPDATE_CLONE,
 	SCAP_BPF_TAIL_MAP_SIZE
 };
 
 /* The program of each slot past PPM_EVENT_MAX, in order. */
 #define SCAP_BPF_TAIL_NAMES \
-	{ "f_proc_startupdate_common", "f_proc_startupdate_cgroups", "f_proc_startupdate_tail" }
+	{ "f_proc_startupdate_common", "f_proc_startupdate_cgroups",			\
+	  "f_proc_startupdate_execve", "f_proc_startupdate_clone" }
 
 /*
  * The largest event a perf sample carries. A sample record's size is a

@@ -11,6 +11,13 @@ struct scap_bpf_frame {
 	__u8 data[SCAP_BPF_FRAME_SIZE];
 	__u32 payload_pos;	/* offset where the next param's bytes go */
 	__u32 lengths_pos;	/* offset where the next param's length goes */
+	/*
+	 * A program that tail-calls itself to go on with a param (one round a
+	 * cgroup controller: bpf/fillers/proc.h) keeps its round and the
+	 * param's bytes so far here.
+	 */
+	__u32 round;
+	__u32 round_len;
 };
 
 /*

@@ -58,8 +58,13 @@ sys_obj = $(or $(filter %/$(patsubst $(BUILD)/%,%,$(1)),$(SYSTEM_REF)),$(1))
 # The engine includes the skeleton, so it is compiled again for each probe.
 ENGINE_OBJ := $(BUILD)/userspace/libscap/engine/modern_bpf/modern_bpf.o
 SYS_BPF_OBJS := $(foreach o,$(MODERN_BPF_OBJS),$(call sys_obj,$(o)))
-SYS_LIBSCAP_OBJS := $(foreach o,$(filter-out $(ENGINE_OBJ),$(LIBSCAP_OBJS)),$(call sys_obj,$(o))) \
-	$(SYSTEM)/modern_bpf.o
+# The legacy engine finds its probe in a folder named when it is compiled:
+# the system's, which holds this build's CO-RE probe or the reference one.
+LEGACY_ENGINE_OBJ := $(BUILD)/userspace/libscap/engine/bpf/bpf.o
+SYS_LEGACY_ENGINE := $(if $(filter $(LEGACY_ENGINE_OBJ),$(LIBSCAP_OBJS)),$(SYSTEM)/bpf.o)
+SYS_LEGACY_PROBE := $(if $(filter $(BPF_CORE_PROBE),$(BPF_PROBES)),$(SYSTEM)/bpf/core/probe.o)
+SYS_LIBSCAP_OBJS := $(foreach o,$(filter-out $(ENGINE_OBJ) $(LEGACY_ENGINE_OBJ),$(LIBSCAP_OBJS)),$(call sys_obj,$(o))) \
+	$(SYSTEM)/modern_bpf.o $(SYS_LEGACY_ENGINE)
 SYS_TEST_SRCS := $(if $(SYSTEM_TESTS),$(sort $(wildcard $(SYSTEM_TESTS)/*.c)))
 # tests/scap-open-X.c is scap-open with one of libscap's objects replaced:
 # linked with scap-open's objects, before the library.
@@ -71,8 +76,8 @@ SCAP_OPEN_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS))
 # Rewritten only when it changes: a swapped object relinks even if older.
 $(SYSTEM)/objs.list: FORCE
 	$(Q)mkdir -p $(@D)
-	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) | cmp -s - $@ || \
-		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) > $@
+	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(call sys_obj,$(BPF_CORE_PROBE)) | cmp -s - $@ || \
+		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(call sys_obj,$(BPF_CORE_PROBE)) > $@
 
 $(SYSTEM)/probe.bpf.o: $(SYS_BPF_OBJS) $(SYSTEM)/objs.list
 	$(call msg,LINK,$@)
@@ -87,6 +92,15 @@ $(SYSTEM)/modern_bpf.o: userspace/libscap/engine/modern_bpf/modern_bpf.c \
 		$(SYSTEM)/skel/probe.skel.h $(USERSPACE_HDRS)
 	$(call msg,CC,$@)
 	$(Q)$(CC) -I$(SYSTEM)/skel $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(SYSTEM)/bpf.o: userspace/libscap/engine/bpf/bpf.c $(USERSPACE_HDRS) $(wildcard bpf/*.h)
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) -Ibpf -DSCAPLAB_BPF_PROBE_DIR='"$(abspath $(SYSTEM)/bpf)"' $(CFLAGS) \
+		-c $< -o $@
+
+$(SYSTEM)/bpf/core/probe.o: $(call sys_obj,$(BPF_CORE_PROBE)) $(SYSTEM)/objs.list
+	$(call msg,CP,$@)
+	$(Q)mkdir -p $(@D) && cp $< $@
 
 $(SYSTEM)/libscap.a: $(SYS_LIBSCAP_OBJS) $(SYSTEM)/objs.list
 	$(call msg,AR,$@)
@@ -113,7 +127,7 @@ $(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(
 # stale) must not stop the system of an exercise that needs
 # none of it. labs/tools/system.sh builds the tests with make -k.
 .PHONY: system-core system-tests
-system-core: $(SYSTEM)/scap-open $(BUILD)/test/workload
+system-core: $(SYSTEM)/scap-open $(SYS_LEGACY_PROBE) $(BUILD)/test/workload $(BUILD)/test/bpf_rules
 system-tests: $(SYS_TEST_BINS) $(SYS_VARIANT_BINS)
 system: system-core system-tests
 

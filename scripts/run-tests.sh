@@ -153,7 +153,7 @@ BPF_BATS_FILES="test/bats/files.bats test/bats/io.bats test/bats/network.bats
 	test/bats/process.bats test/bats/errors.bats test/bats/burst.bats"
 run_bpf() {
 	echo "legacy eBPF driver (scap-open --bpf: here, then in the guest):"
-	build_or_fail workload make --no-print-directory -f test/test.mk workload || return
+	build_or_fail workload make --no-print-directory -f test/test.mk workload bpf-rules || return
 	# shellcheck disable=SC2086
 	SCAP_OPEN_ARGS=--bpf bats --tap $BPF_BATS_FILES > "$out/bpf-bats.tap" 2>&1
 	count_tap "bats --bpf" "$out/bpf-bats.tap"

@@ -11,19 +11,21 @@
  * table without reading /proc. Falco calls that filler proc_startupdate.
  *
  * Their exits are the largest events the probe sends. Written as one
- * program each, the six exit fillers cost the verifier 680 ms on 6.18
+ * program each, the six exit fillers cost the verifier 696 ms on 6.18
  * (execve's 184k instructions processed, clone's 87k), and half a minute
  * under the guest's emulated CPU: each held its own copy of the cwd walk
  * and of the 16 x 16 unrolled cgroups walk. So each writes params 1 to 3
- * and goes on, by tail call, in three programs the six share, each
- * verified once:
+ * and goes on, by tail call, in programs the six share, each verified
+ * once, and each under the 4096 instructions of Linux 4.14:
  *
  *   f_sys_execve_x ─┐
- *   f_sys_clone_x  ─┼─► f_proc_startupdate_common ─► f_proc_startupdate_cgroups
- *   ... (6)        ─┘    params 4 to 14                param 15
- *                                                         │
- *                  perf buffer ◄── f_proc_startupdate_tail ◄┘
- *                                  params 16 to 20, by the event's type
+ *   f_sys_clone_x  ─┼─► f_proc_startupdate_common ─► f_proc_startupdate_cgroups ─┐
+ *   ... (6)        ─┘    params 4 to 14                param 15, one controller  │
+ *                                                      a round (it calls itself) │
+ *                                                                                │
+ *   perf buffer ◄─┬── f_proc_startupdate_execve ◄── the execve family ◄──────────┤
+ *                 └── f_proc_startupdate_clone  ◄── the clone family ◄───────────┘
+ *                     params 16 to 20
  *
  * The frame (its payload and length positions) is in a map, so it
  * outlives each program; the registers are read again from the context.
@@ -208,14 +210,36 @@ FILLER(proc_startupdate_common)
 	bpf_push_u32_to_ring(data, mm ? bpf_mm_vm_swap(mm) : 0);
 	/* Parameter 14: comm (type: PT_CHARBUF), the name ps shows; task->comm is an address */
 	bpf_val_to_ring_str(data, (unsigned long)task->comm, BPF_TASK_COMM_LEN, KERNEL);
+	data->frame->round = 0;
+	data->frame->round_len = 0;
 	return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_CGROUPS);
 }
 
+/*
+ * Parameter 15: cgroups (type: PT_BYTEBUF), one controller's entry a
+ * round: the program tail-calls itself for the next, and the tail once
+ * there is none (helpers/cgroups.h says why). A chain of tail calls is
+ * a loop that the verifier checks once, and that 4.14 allowed: up to 32
+ * calls in a row, and this chain makes at most 3 + 16.
+ */
 FILLER(proc_startupdate_cgroups)
 {
-	/* Parameter 15: cgroups (type: PT_BYTEBUF) */
-	bpf_store_cgroups(data, get_current_task());
-	return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_TAIL);
+	struct scap_bpf_frame *frame = data->frame;
+	__u32 len = bpf_cgroup_entry(data, get_current_task(), frame->round, frame->round_len);
+
+	if (len) {
+		frame->round++;
+		frame->round_len += len;
+		return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_CGROUPS);
+	}
+	bpf_commit_param(data, frame->round_len);
+	switch (((struct ppm_evt_hdr *)frame->data)->type) {
+	case PPME_SYSCALL_EXECVE_19_X:
+	case PPME_SYSCALL_EXECVEAT_X:
+		return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_EXECVE);
+	default:
+		return bpf_tail_call_next(data, SCAP_BPF_TAIL_PROC_STARTUPDATE_CLONE);
+	}
 }
 
 /* ---- params 16 to 20, each family's own ---- */
@@ -311,26 +335,20 @@ static __always_inline void bpf_store_clone_tail(struct filler_data *data,
 	bpf_push_s64_to_ring(data, bpf_task_vnr(task, PIDTYPE_TGID));
 }
 
-/* The last program of the chain: the frame's header says which event it builds. */
-FILLER(proc_startupdate_tail)
+/* The last programs of the chain, one per family: their params differ. */
+FILLER(proc_startupdate_execve)
 {
 	__u16 event_type = ((struct ppm_evt_hdr *)data->frame->data)->type;
-	struct task_struct *task = get_current_task();
 
-	switch (event_type) {
-	case PPME_SYSCALL_EXECVE_19_X:
-		bpf_store_execve_tail(data, task, 1);
-		return 0;
-	case PPME_SYSCALL_EXECVEAT_X:
-		bpf_store_execve_tail(data, task, 2);
-		return 0;
-	case PPME_SYSCALL_CLONE_20_X:
-	case PPME_SYSCALL_CLONE3_X:
-	case PPME_SYSCALL_FORK_20_X:
-	case PPME_SYSCALL_VFORK_20_X:
-		bpf_store_clone_tail(data, task, event_type);
-		return 0;
-	default:
-		return -1;	/* not an event this chain builds: never sent */
-	}
+	bpf_store_execve_tail(data, get_current_task(),
+			      event_type == PPME_SYSCALL_EXECVEAT_X ? 2 : 1);
+	return 0;
+}
+
+FILLER(proc_startupdate_clone)
+{
+	__u16 event_type = ((struct ppm_evt_hdr *)data->frame->data)->type;
+
+	bpf_store_clone_tail(data, get_current_task(), event_type);
+	return 0;
 }

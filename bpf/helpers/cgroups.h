@@ -23,7 +23,7 @@
  * At most MAX_CGROUPS_LEN bytes in all, as Falco: a controller whose entry
  * does not fit is left out with those after it; so is one whose path is
  * deeper than we walk (CGROUP_MAX_DEPTH, half the modern probe's: each
- * level is a copy of the loop body for each of the 16 controllers).
+ * level is a copy of the loop body).
  */
 #ifndef SCAPLAB_BPF_HELPERS_CGROUPS_H
 #define SCAPLAB_BPF_HELPERS_CGROUPS_H
@@ -123,63 +123,65 @@ static __always_inline __u32 bpf_kernfs_path(__u8 *buf, __u8 *name, struct kernf
 	return MAX_PATH - off;
 }
 
-/* Parameter "cgroups" (type: PT_BYTEBUF) of the current task. */
-static __always_inline void bpf_store_cgroups(struct filler_data *data, struct task_struct *task)
+/*
+ * The entry of controller id of the "cgroups" param (PT_BYTEBUF) of task,
+ * "<controller>=<path>" and its NUL, written total bytes into the param.
+ * Returns its length, or 0 if there is none: no such controller, or an
+ * entry that does not fit, which ends the param.
+ *
+ * One entry per run of f_proc_startupdate_cgroups (bpf/fillers/proc.h),
+ * which tail-calls itself for the next: as one program, the 16 x 16
+ * unrolled walks came to 8371 instructions (Linux 4.14 took 4096), and
+ * clang left the outer loop a loop.
+ */
+static __always_inline __u32 bpf_cgroup_entry(struct filler_data *data, struct task_struct *task,
+					      __u32 id, __u32 total)
 {
 	struct scap_bpf_frame *frame = data->frame;
 	__u8 *param = &frame->data[SAFE_ACCESS(frame->payload_pos)];
-	struct css_set *cset = READ_KERNEL(task, cgroups);
-	/* The v2 cgroup that is "/" in the task's cgroup namespace. */
-	struct cgroup *ns_root = READ_KERNEL(task, nsproxy, cgroup_ns, root_cset, dfl_cgrp);
+	__u8 *dst = &frame->data[SAFE_ACCESS(frame->payload_pos + total)];
+	struct cgroup_subsys_state *css;
+	struct kernfs_node *stop = NULL;
+	struct cgroup *cgrp, *ns_root;
+	__u32 path_len, start = 0;
+	long name_len;
 #ifdef SCAPLAB_BPF_CORE
 	__u32 nr_subsys = bpf_core_enum_value(enum cgroup_subsys_id, CGROUP_SUBSYS_COUNT);
 #else
 	__u32 nr_subsys = CGROUP_SUBSYS_COUNT;
 #endif
-	__u32 total = 0;
 
-#pragma unroll
-	for (__u32 id = 0; id < CGROUP_MAX_SUBSYS; id++) {
-		__u8 *dst = &frame->data[SAFE_ACCESS(frame->payload_pos + total)];
-		struct cgroup_subsys_state *css;
-		struct kernfs_node *stop = NULL;
-		struct cgroup *cgrp;
-		__u32 path_len, start = 0;
-		long name_len;
-
-		if (id >= nr_subsys)
-			break;
-		css = READ_KERNEL(cset, subsys[id]);
-		cgrp = READ_KERNEL(css, cgroup);
-		if (!cgrp)
-			break;
-		/* "<controller>=" */
-		name_len = bpf_probe_read_kernel_str(dst, CGROUP_MAX_SUBSYS_NAME,
-						     READ_KERNEL(css, ss, name));
-		if (name_len <= 1)
-			break;
-		dst[(name_len - 1) & (CGROUP_MAX_SUBSYS_NAME - 1)] = '=';
-		/* On the v2 hierarchy the path starts at the namespace's root. */
-		if (READ_KERNEL(cgrp, root) == READ_KERNEL(ns_root, root))
-			stop = READ_KERNEL(ns_root, kn);
-		path_len = bpf_kernfs_path(param + CGROUP_PATH_BUF, param + CGROUP_NAME_BUF,
-					   READ_KERNEL(cgrp, kn), stop, &start);
-		if (!path_len || total + name_len + path_len > MAX_CGROUPS_LEN)
-			break;
-		/*
-		 * path_len is 2 to MAX_PATH: the mask changes nothing, but it
-		 * is the bound the verifier needs on the size read. The empty
-		 * asm keeps clang from dropping it, or from masking a copy and
-		 * passing the helper the unmasked register (6.1 refuses that).
-		 */
-		asm volatile("" : "+r"(path_len));
-		path_len &= 2 * MAX_PATH - 1;
-		if (bpf_probe_read_kernel(dst + (name_len & (CGROUP_MAX_SUBSYS_NAME - 1)), path_len,
-					  param + CGROUP_PATH_BUF + (start & (MAX_PATH - 1))))
-			break;
-		total += name_len + path_len;
-	}
-	bpf_commit_param(data, total);
+	if (id >= nr_subsys || id >= CGROUP_MAX_SUBSYS)
+		return 0;
+	css = READ_KERNEL(task, cgroups, subsys[id & (CGROUP_MAX_SUBSYS - 1)]);
+	cgrp = READ_KERNEL(css, cgroup);
+	if (!cgrp)
+		return 0;
+	/* "<controller>=" */
+	name_len = bpf_probe_read_kernel_str(dst, CGROUP_MAX_SUBSYS_NAME, READ_KERNEL(css, ss, name));
+	if (name_len <= 1)
+		return 0;
+	dst[(name_len - 1) & (CGROUP_MAX_SUBSYS_NAME - 1)] = '=';
+	/* On the v2 hierarchy the path starts at the root of the task's cgroup namespace. */
+	ns_root = READ_KERNEL(task, nsproxy, cgroup_ns, root_cset, dfl_cgrp);
+	if (READ_KERNEL(cgrp, root) == READ_KERNEL(ns_root, root))
+		stop = READ_KERNEL(ns_root, kn);
+	path_len = bpf_kernfs_path(param + CGROUP_PATH_BUF, param + CGROUP_NAME_BUF,
+				   READ_KERNEL(cgrp, kn), stop, &start);
+	if (!path_len || total + name_len + path_len > MAX_CGROUPS_LEN)
+		return 0;
+	/*
+	 * path_len is 2 to MAX_PATH: the mask changes nothing, but it is the
+	 * bound the verifier needs on the size read. The empty asm keeps
+	 * clang from dropping it, or from masking a copy and passing the
+	 * helper the unmasked register (6.1 refuses that).
+	 */
+	asm volatile("" : "+r"(path_len));
+	path_len &= 2 * MAX_PATH - 1;
+	if (bpf_probe_read_kernel(dst + (name_len & (CGROUP_MAX_SUBSYS_NAME - 1)), path_len,
+				  param + CGROUP_PATH_BUF + (start & (MAX_PATH - 1))))
+		return 0;
+	return name_len + path_len;
 }
 
 #endif /* SCAPLAB_BPF_HELPERS_CGROUPS_H */

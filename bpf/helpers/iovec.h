@@ -52,6 +52,7 @@
 static __always_inline void bpf_push_iovec_size(struct filler_data *data, unsigned long iov,
 						unsigned long iovcnt)
 {
+	/* LAB 11.2 BEGIN: push the sum of the iov_len (PT_UINT32) as Linux 4.14 allows: no loop the compiler does not unroll, under 4096 instructions in all, so copy the whole array into the frame (at BPF_IOV_SCRATCH_OFF) with one read and add it up eight iovecs at a time; an empty param if iovcnt is above BPF_IOV_MAX or the array is unreadable (count_fault_read) */
 	struct iovec *vecs = (struct iovec *)&data->frame->data[BPF_IOV_SCRATCH_OFF];
 	__u32 size = iovcnt * sizeof(struct iovec);
 	struct iovec *end;
@@ -105,6 +106,10 @@ static __always_inline void bpf_push_iovec_size(struct filler_data *data, unsign
 		       vecs[i + 6].iov_len + vecs[i + 7].iov_len;
 	}
 	bpf_push_u32_to_ring(data, sum);
+	/* LAB 11.2 STARTER: (void)iov; */
+	/* LAB 11.2 STARTER: (void)iovcnt; */
+	/* LAB 11.2 STARTER: bpf_push_empty_param(data); */
+	/* LAB 11.2 END */
 }
 
 /*
@@ -122,6 +127,7 @@ static __always_inline void bpf_push_iovec_size(struct filler_data *data, unsign
 static __always_inline void bpf_push_iovec_data(struct filler_data *data, unsigned long iov,
 						unsigned long iovcnt, __u32 max_len)
 {
+	/* LAB 11.3 BEGIN: push the first max_len bytes of the buffers, end to end, as Linux 4.14 allows: an unrolled loop over BPF_IOV_DATA_MAX iovecs at most, one iovec read at a time, and masks (kept from clang with an empty asm) that show the verifier each copy stays in the frame; an empty param if an iovec or a buffer is unreadable (count_fault_read) */
 	const struct iovec *vecs = (const struct iovec *)iov;
 	__u8 *dst = data->frame->data;
 	struct iovec vec;
@@ -173,6 +179,11 @@ static __always_inline void bpf_push_iovec_data(struct filler_data *data, unsign
 fault:
 	count_fault_read();
 	bpf_push_empty_param(data);
+	/* LAB 11.3 STARTER: (void)iov; */
+	/* LAB 11.3 STARTER: (void)iovcnt; */
+	/* LAB 11.3 STARTER: (void)max_len; */
+	/* LAB 11.3 STARTER: bpf_push_empty_param(data); */
+	/* LAB 11.3 END */
 }
 
 #endif /* SCAPLAB_BPF_HELPERS_IOVEC_H */

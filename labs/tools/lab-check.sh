@@ -55,8 +55,8 @@ markers_well_formed() {
 }
 
 # A lab's system swaps whole objects (labs/tools/system.sh): a file must
-# hold one lab's code, a header with a region must be included only by that
-# lab's sources, and a source must be one the system links.
+# hold one lab's code, a header with a region must be included by no file
+# that holds another lab's, and a source must be one the system links.
 lab_files_are_whole() {
 	local f labs h inc bad=0
 	while read -r f; do
@@ -65,13 +65,16 @@ lab_files_are_whole() {
 			{ echo "$f holds regions of labs $(echo $labs): a file may hold one lab's"; bad=1; }
 		case $f in
 		*.h)
+			# Its includers' objects hold its code: they may hold no other lab's.
 			for inc in $(includers "$f"); do
-				markers "$labs" | grep -q " $inc:" ||
-					{ echo "$f (lab $labs) is included by $inc, which is not a file of lab $labs"; bad=1; }
+				others=$(markers | awk -v f="$inc" -v l="$labs" '{ sub(/:[0-9]+$/, "", $3) }
+					$3 == f && substr($1, 1, 2) != l { print substr($1, 1, 2) }' | sort -u)
+				[[ -z $others ]] ||
+					{ echo "$f (lab $labs) is included by $inc, which holds code of lab $(echo $others)"; bad=1; }
 			done ;;
 		*.c)
 			[[ -n $(object_of "$f") || -n $(kernel_object_of "$f") ]] ||
-				{ echo "$f: not a source the lab systems link (libscap, the kernel module, driver/'s tables or modern_bpf/)"; bad=1; }
+				{ echo "$f: not a source the lab systems link (libscap, the kernel module, driver/'s tables, modern_bpf/ or bpf/probe.c)"; bad=1; }
 			[[ $f != userspace/libscap/engine/modern_bpf/modern_bpf.c ]] ||
 				{ echo "$f: the engine is compiled for each system's skeleton; keep lab code out of it"; bad=1; } ;;
 		esac
@@ -149,7 +152,7 @@ reference_full_marks() {
 copy_build_products() {
 	local p
 	mkdir -p "$1/build"
-	for p in modern_bpf driver userspace libscap.a scap-open test; do
+	for p in modern_bpf bpf driver userspace libscap.a scap-open test; do
 		[[ -e build/$p ]] && cp -a "build/$p" "$1/build/"
 	done
 	# The carve tool; not the lab systems, which are linked again.

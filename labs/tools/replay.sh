@@ -59,7 +59,7 @@ DOCS_RC=$(cd "$DEST" && scripts/check-docs.sh >/dev/null 2>&1; echo $?)
 
 # This build's products: in the release only the carved files compile again.
 mkdir -p "$DEST/build"
-for p in modern_bpf driver userspace test; do
+for p in modern_bpf bpf driver userspace test; do
 	[[ -e build/$p ]] && cp -a "build/$p" "$DEST/build/"
 done
 rm -rf "$DEST/build/test/captures"

@@ -71,6 +71,8 @@ object_of() {
 		f=${1#modern_bpf/}
 		echo "modern_bpf/obj/${f%.c}.o"
 		;;
+	# The legacy probe is one C file: its CO-RE build is the system's.
+	bpf/probe.c) echo "bpf/core/probe.o" ;;
 	userspace/libscap/*.c) echo "${1%.c}.o" ;;
 	# The contract's tables, compiled into libscap too (SCHEMA_SRCS in
 	# userspace/Makefile.inc); the rest of driver/ is the module's alone.
@@ -78,10 +80,23 @@ object_of() {
 	esac
 }
 
-# includers HEADER: the sources of the system that #include HEADER.
+# includers HEADER: the sources of the system that #include HEADER: by
+# its name, then by where the name leads from the source's folder or from
+# an include path (driver/ has an iovec.h of its own, and bpf/helpers/ one).
 includers() {
-	{ grep -rlE --include='*.c' "^#[[:space:]]*include[[:space:]]+\"([^\"]*/)?$(basename "$1")\"" \
-		driver userspace modern_bpf 2>/dev/null || true; } | sort -u
+	local c inc base
+	base=$(basename "$1")
+	for c in $(grep -rlE --include='*.c' "^#[[:space:]]*include[[:space:]]+\"([^\"]*/)?$base\"" \
+		driver userspace modern_bpf bpf 2>/dev/null); do
+		for inc in $(sed -nE "s/^#[[:space:]]*include[[:space:]]+\"(([^\"]*\/)?$base)\".*/\1/p" "$c"); do
+			if [[ $(realpath -m --relative-to=. "$(dirname "$c")/$inc") == "$1" ]] ||
+				[[ $inc != */* && ( $1 == driver/$inc || $1 == bpf/$inc ||
+					$1 == userspace/libscap/$inc ) ]]; then
+				echo "$c"
+				break
+			fi
+		done
+	done | sort -u
 }
 
 # compiled_sources FILE...: the sources whose objects hold FILE's code.
@@ -302,7 +317,7 @@ build_system_kmod() {
 system_fingerprint() {
 	local dir=$1 f
 	{
-		for f in scap-open libscap.a probe.bpf.o; do
+		for f in scap-open libscap.a probe.bpf.o bpf/core/probe.o; do
 			[[ -f $dir/$f ]] && echo "$dir/$f"
 		done
 		find "$dir/tests" -type f 2>/dev/null | sort
@@ -352,7 +367,7 @@ make_prebuilt() {
 		for x in $(markers "$num" | awk '{ print $1 }' | sort -uV); do
 			markers "$num" | awk -v x="$x" '$1 == x { sub(/:[0-9]+$/, "", $3); print "exercise", x, $3 }' | sort -u
 		done
-		for h in $(find driver userspace modern_bpf -name '*.h' | sort); do
+		for h in $(find driver userspace modern_bpf bpf -name '*.h' | sort); do
 			grep -qE '(/\*|//|#) LAB [0-9]{2}\.[0-9]+ (BEGIN|TODO): ' "$h" && continue
 			echo "header $h $(sha256sum "$h" | cut -d' ' -f1)"
 		done

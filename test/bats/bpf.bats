@@ -28,6 +28,20 @@ bpf_capture() {
 	tail -n 5 "$CAPTURE_DIR/$out.err"
 }
 
+@test "bpf: every program of every probe built here keeps Linux 4.14's rules: 4096 instructions, no loop" {
+	local probe n=0 rules=$REPO_ROOT/build/test/bpf_rules
+	[[ -x $rules ]] || fail "$rules is missing: make -f test/test.mk bpf-rules"
+	for probe in "$REPO_ROOT"/build/bpf/*/probe.o; do
+		[[ -r $probe ]] || continue
+		n=$((n + 1))
+		run "$rules" "$probe"
+		echo "--- $probe: $(grep -c '^ok' <<<"$output") programs keep them"
+		grep -v '^ok' <<<"$output" || true
+		[[ $status == 0 ]] || fail "these programs would not load on Linux 4.14 (test/bpf_rules/bpf_rules.c)"
+	done
+	[[ $n -gt 0 ]] || fail "no legacy probe is built (make bpf-probes)"
+}
+
 @test "bpf: every probe built for this kernel loads and captures true's close events" {
 	local probe n tried=0
 	for probe in "$HEADERS_PROBE" "$CORE_PROBE"; do

@@ -57,7 +57,8 @@ bpid=$!
 for _ in $(seq 1800); do
 	/bin/true
 	[[ -s $out/$a.json && -s $out/$b.json ]] && break
-	kill -0 "$apid" "$bpid" 2>/dev/null || break
+	# One at a time: kill -0 with two pids succeeds while either lives.
+	kill -0 "$apid" 2>/dev/null && kill -0 "$bpid" 2>/dev/null || break
 	sleep 0.1
 done
 [[ -s $out/$a.json && -s $out/$b.json ]] ||

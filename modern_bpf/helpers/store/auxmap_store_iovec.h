@@ -34,6 +34,7 @@ static __always_inline void auxmap__store_iovec_size_param(struct auxiliary_map 
 							   unsigned long iov,
 							   unsigned long iovcnt)
 {
+	/* LAB 11.1 BEGIN: store the sum of the iov_len of the iovcnt iovecs at iov (PT_UINT32), reading them one at a time in a loop the verifier can see end; an empty param if iovcnt is above SCAPLAB_IOV_MAX or an iovec is unreadable (count_fault_read) */
 	const struct iovec *vecs = (const struct iovec *)iov;
 	struct iovec vec;
 	__u64 sum = 0;
@@ -51,6 +52,10 @@ static __always_inline void auxmap__store_iovec_size_param(struct auxiliary_map 
 		sum += vec.iov_len;
 	}
 	auxmap__store_u32_param(auxmap, sum);
+	/* LAB 11.1 STARTER: (void)iov; */
+	/* LAB 11.1 STARTER: (void)iovcnt; */
+	/* LAB 11.1 STARTER: auxmap__store_empty_param(auxmap); */
+	/* LAB 11.1 END */
 }
 
 /*
@@ -64,6 +69,7 @@ static __always_inline void auxmap__store_iovec_data_param(struct auxiliary_map 
 							   unsigned long iov,
 							   unsigned long iovcnt, __u32 max_len)
 {
+	/* LAB 11.1 BEGIN: store the first max_len bytes of the buffers, end to end, looking at SCAPLAB_MAX_IOVCNT iovecs at most; masks that show the verifier each copy stays in the scratch area; an empty param if an iovec or a buffer is unreadable (count_fault_read) */
 	const struct iovec *vecs = (const struct iovec *)iov;
 	struct iovec vec;
 	__u32 copied = 0;
@@ -96,6 +102,11 @@ static __always_inline void auxmap__store_iovec_data_param(struct auxiliary_map 
 fault:
 	count_fault_read();
 	push__param_len(auxmap, 0);
+	/* LAB 11.1 STARTER: (void)iov; */
+	/* LAB 11.1 STARTER: (void)iovcnt; */
+	/* LAB 11.1 STARTER: (void)max_len; */
+	/* LAB 11.1 STARTER: auxmap__store_empty_param(auxmap); */
+	/* LAB 11.1 END */
 }
 
 #endif /* SCAPLAB_AUXMAP_STORE_IOVEC_H */
