@@ -43,15 +43,16 @@ OUTSIDE_FUNCS=(
 	might_fault bad_area_nosemaphore fixup_exception	# mm/memory.c, arch/x86/mm/
 	handle_softirqs					# kernel/softirq.c
 	perf_mmap perf_output_begin			# kernel/events/core.c, ring_buffer.c
+	bpf_probe_read					# the kernel's BPF helper before 5.5
 )
 while read -r fn; do
 	FUNCS[$fn]=1
 done < <({
 	grep -rhoE --include='*.c' --include='*.h' --include='*.sh' --include='*.bash' \
 		--include='*.bats' '\b[A-Za-z_][A-Za-z0-9_]*[[:space:]]*\(' \
-		driver modern_bpf userspace labs scripts test 2>/dev/null | sed -E 's/[[:space:]]*\($//'
+		driver modern_bpf bpf userspace labs scripts test 2>/dev/null | sed -E 's/[[:space:]]*\($//'
 	# The kernel module's fillers: FILLER(sys_pipe_x) defines f_sys_pipe_x().
-	grep -rhoE '^FILLER\([a-z0-9_]+\)' driver | sed -E 's/^FILLER\((.*)\)/f_\1/'
+	grep -rhoE '^FILLER\([a-z0-9_]+\)' driver bpf | sed -E 's/^FILLER\((.*)\)/f_\1/'
 	sh scripts/gen-syscall-names.sh 2>/dev/null | sed -nE 's/.*"([a-z0-9_]+)".*/\1/p'
 	printf '%s\n' "${OUTSIDE_FUNCS[@]}"
 } | sort -u)
@@ -59,7 +60,7 @@ for d in labs/[0-9][0-9]-*/; do
 	d=${d%/}
 	LABS[${d#labs/}]=1
 done
-REPO_PATH="^(\./)?(driver|modern_bpf|userspace|labs|solutions|scripts|test|docs|examples|build)/[A-Za-z0-9_./+-]*$"
+REPO_PATH="^(\./)?(driver|modern_bpf|bpf|userspace|labs|solutions|scripts|test|docs|examples|build)/[A-Za-z0-9_./+-]*$"
 
 # check_path WORD: a repository path in a doc exists.
 check_path() {
