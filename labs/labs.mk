@@ -63,6 +63,7 @@ SYS_BPF_OBJS := $(foreach o,$(MODERN_BPF_OBJS),$(call sys_obj,$(o)))
 LEGACY_ENGINE_OBJ := $(BUILD)/userspace/libscap/engine/bpf/bpf.o
 SYS_LEGACY_ENGINE := $(if $(filter $(LEGACY_ENGINE_OBJ),$(LIBSCAP_OBJS)),$(SYSTEM)/bpf.o)
 SYS_LEGACY_PROBE := $(if $(filter $(BPF_CORE_PROBE),$(BPF_PROBES)),$(SYSTEM)/bpf/core/probe.o)
+SYS_LEGACY_PROBE_SRC := $(call sys_obj,$(BPF_CORE_PROBE))
 SYS_LIBSCAP_OBJS := $(foreach o,$(filter-out $(ENGINE_OBJ) $(LEGACY_ENGINE_OBJ),$(LIBSCAP_OBJS)),$(call sys_obj,$(o))) \
 	$(SYSTEM)/modern_bpf.o $(SYS_LEGACY_ENGINE)
 SYS_TEST_SRCS := $(if $(SYSTEM_TESTS),$(sort $(wildcard $(SYSTEM_TESTS)/*.c)))
@@ -76,8 +77,8 @@ SCAP_OPEN_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS))
 # Rewritten only when it changes: a swapped object relinks even if older.
 $(SYSTEM)/objs.list: FORCE
 	$(Q)mkdir -p $(@D)
-	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(call sys_obj,$(BPF_CORE_PROBE)) | cmp -s - $@ || \
-		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(call sys_obj,$(BPF_CORE_PROBE)) > $@
+	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(SYS_LEGACY_PROBE_SRC) | cmp -s - $@ || \
+		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(SYS_LEGACY_PROBE_SRC) > $@
 
 $(SYSTEM)/probe.bpf.o: $(SYS_BPF_OBJS) $(SYSTEM)/objs.list
 	$(call msg,LINK,$@)
@@ -98,7 +99,7 @@ $(SYSTEM)/bpf.o: userspace/libscap/engine/bpf/bpf.c $(USERSPACE_HDRS) $(wildcard
 	$(Q)$(CC) $(CPPFLAGS) -Ibpf -DSCAPLAB_BPF_PROBE_DIR='"$(abspath $(SYSTEM)/bpf)"' $(CFLAGS) \
 		-c $< -o $@
 
-$(SYSTEM)/bpf/core/probe.o: $(call sys_obj,$(BPF_CORE_PROBE)) $(SYSTEM)/objs.list
+$(SYSTEM)/bpf/core/probe.o: $(SYS_LEGACY_PROBE_SRC) $(SYSTEM)/objs.list
 	$(call msg,CP,$@)
 	$(Q)mkdir -p $(@D) && cp $< $@
 
