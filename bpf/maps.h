@@ -5,7 +5,8 @@
  *
  * Which side writes what:
  *   userspace, before load: max_entries of the per-CPU maps (one per CPU)
- *   userspace, after load:  tail_map, syscall_table, settings_map, and the
+ *   userspace, after load:  tail_map, syscall_table,
+ *                           syscall_code_routing_table, settings_map, and the
  *                           perf buffers' fds into perf_map
  *   BPF programs:           frame_scratch_map, counters_map, perf_map's buffers
  *
@@ -53,6 +54,18 @@ struct {
 	__type(key, __u32);
 	__type(value, struct syscall_evt_pair);
 } syscall_table SEC(".maps");
+
+/*
+ * x86_64 number -> Falco's code for the syscall (driver/ppm_sc.h), the ID
+ * of the generic events; copied in by the loader from
+ * g_syscall_code_routing_table. Only the generic fillers look it up.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SYSCALL_TABLE_SIZE);
+	__type(key, __u32);
+	__type(value, __u16);
+} syscall_code_routing_table SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

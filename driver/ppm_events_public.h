@@ -25,6 +25,7 @@
 #if !defined(__VMLINUX_H__)
 #include <linux/types.h>
 #endif
+#include "ppm_sc.h"
 
 /* The header of every event. Packed: 8 + 8 + 4 + 2 + 4 = 26 bytes. */
 struct ppm_evt_hdr {
@@ -288,6 +289,8 @@ struct syscall_evt_pair {
 extern const struct syscall_evt_pair g_syscall_table[SYSCALL_TABLE_SIZE];
 /* x86_64 syscall names, for filters and for printing generic events. */
 extern const char *const g_syscall_names[SYSCALL_TABLE_SIZE];
+/* x86_64 number -> Falco's syscall code, the generic events' ID (driver/ppm_sc.h). */
+extern const enum ppm_syscall_code g_syscall_code_routing_table[SYSCALL_TABLE_SIZE];
 
 /*
  * Per-CPU counters of the two eBPF drivers, one slot per CPU in their

@@ -96,7 +96,7 @@ run_replay() {
 # Every path, link, function and make target the docs name exists.
 # A bounded fuzzing run (make fuzz runs longer): a crash is a failure.
 run_fuzz() {
-	echo "fuzzer (libFuzzer on the decoder and formatters, ${FUZZ_SECONDS:-20} s):"
+	echo "fuzzers (libFuzzer on the decoder and on the capture file reader, ${FUZZ_SECONDS:-20} s each):"
 	rm -f "$out/fuzz.tap"
 	make --no-print-directory -f test/unit.mk fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}" \
 		> "$out/fuzz.log" 2>&1

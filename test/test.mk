@@ -40,6 +40,12 @@ $(TEST_BUILD)/scap_api: test/api/scap_api.c $(BUILD)/libscap.a
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) $< $(BUILD)/libscap.a $(ENGINE_LDLIBS) -o $@
 
+# Two capture files, event by event (test/bats/savefile_write.bats).
+$(TEST_BUILD)/scap_cmp: test/api/scap_cmp.c $(BUILD)/libscap.a
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) $< $(BUILD)/libscap.a $(ENGINE_LDLIBS) -o $@
+
 # Linux 4.14's rules on the legacy probe's programs (test/bats/bpf.bats, lab 11).
 $(TEST_BUILD)/bpf_rules: test/bpf_rules/bpf_rules.c
 	$(call msg,CC,$@)
@@ -50,7 +56,7 @@ $(TEST_BUILD)/bpf_rules: test/bpf_rules/bpf_rules.c
 bpf-rules: $(TEST_BUILD)/bpf_rules
 
 # The TAP goes to the file and to the terminal; the exit status is bats'.
-bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api $(TEST_BUILD)/bpf_rules
+bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api $(TEST_BUILD)/scap_cmp $(TEST_BUILD)/bpf_rules
 	$(Q)mkdir -p $(TEST_BUILD)/captures
 	$(Q)$(BATS) --tap $(BATS_FILES) > $(TEST_BUILD)/bats.tap; rc=$$?; \
 		cat $(TEST_BUILD)/bats.tap; exit $$rc

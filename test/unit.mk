@@ -7,10 +7,12 @@ include mk/common.mk
 UNIT_SRCS := $(sort $(wildcard test/unit/test_*.c))
 UNIT_NAMES := $(patsubst test/unit/%.c,%,$(UNIT_SRCS))
 
-# The code under test: libscap without its front door (scap.c, scap_engines.c)
+# The code under test: libscap without its front door (scap.c, scap_engines.c),
+# the file writer that asks it (scap_dump.c: test/bats/savefile_write.bats)
 # and its live engines, which talk to the kernel.
 # The savefile engine is in: it reads files, not the kernel.
-LIB_SRCS := $(filter-out userspace/libscap/scap.c userspace/libscap/scap_engines.c, \
+LIB_SRCS := $(filter-out userspace/libscap/scap.c userspace/libscap/scap_engines.c \
+		userspace/libscap/scap_dump.c, \
 		$(wildcard userspace/libscap/*.c userspace/libscap/ringbuffer/*.c)) \
 	$(wildcard userspace/libscap/engine/savefile/*.c) \
 	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
@@ -41,40 +43,60 @@ $(BUILD)/driver/syscall_names.c:
 unit-build: $(addprefix $(BUILD)/test/unit/,$(UNIT_NAMES)) \
 	$(addprefix $(BUILD)/test/unit-asan/,$(UNIT_NAMES))
 
-# ---- the fuzzer -------------------------------------------------------------
-# libFuzzer on the decoder and the formatters (test/fuzz/), seeded with lab
-# 01's golden events, for FUZZ_SECONDS. Writes build/test/fuzz.tap: one
-# test, "ok" if nothing crashed.
+# ---- the fuzzers ------------------------------------------------------------
+# libFuzzer, under ASan and UBSan, each for FUZZ_SECONDS:
+#   decoder    the decoder and the formatters (test/fuzz/fuzz_decoder.c),
+#              seeded with lab 01's golden events
+#   savefile   the capture file reader (test/fuzz/fuzz_savefile.c), seeded
+#              with the capture files of test/data/, whole and cut short
+# Writes build/test/fuzz.tap: one test a fuzzer, "ok" if nothing crashed.
 #   make -f test/unit.mk fuzz FUZZ_SECONDS=600
 
-FUZZ_SRCS := $(sort $(wildcard test/fuzz/*.c))
+FUZZERS := decoder savefile
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := $(BUILD)/test/fuzz
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_SEEDS := $(sort $(wildcard labs/01-event-format/tests/golden/*.hex))
+FUZZ_SEEDS_decoder := $(sort $(wildcard labs/01-event-format/tests/golden/*.hex))
+FUZZ_SEEDS_savefile := $(sort $(wildcard test/data/*.scap))
+# Inputs of at most this many bytes (the default is the largest seed's):
+# small files run many times faster, and every block type fits in 16 KiB.
+FUZZ_MAX_LEN_decoder := 4096
+FUZZ_MAX_LEN_savefile := 16384
 
-$(FUZZ_DIR)/fuzz_decoder: $(FUZZ_SRCS) $(LIB_SRCS) $(LIB_HDRS)
+$(FUZZ_DIR)/%/fuzzer: test/fuzz/fuzz_%.c test/fuzz/terminal_safe.h $(LIB_SRCS) $(LIB_HDRS)
 	$(call msg,CLANG,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(UNIT_CPPFLAGS) $(STD_CFLAGS) $(WARN_CFLAGS) $(FUZZ_CFLAGS) \
-		$(FUZZ_SRCS) $(LIB_SRCS) -o $@
+		$< $(LIB_SRCS) -o $@
 
 # The golden events as raw bytes: their hex without the comments.
-$(FUZZ_DIR)/seeds.stamp: $(FUZZ_SEEDS)
-	$(Q)mkdir -p $(FUZZ_DIR)/seeds
-	$(Q)for f in $(FUZZ_SEEDS); do \
-		sed 's/#.*//' "$$f" | xxd -r -p > $(FUZZ_DIR)/seeds/$$(basename "$$f" .hex); \
+$(FUZZ_DIR)/decoder/seeds.stamp: $(FUZZ_SEEDS_decoder)
+	$(Q)mkdir -p $(@D)/seeds
+	$(Q)for f in $^; do \
+		sed 's/#.*//' "$$f" | xxd -r -p > $(@D)/seeds/$$(basename "$$f" .hex); \
+	done
+	$(Q)touch $@
+
+# Whole files are large for a fuzzer: their first 4 and 16 KiB too.
+$(FUZZ_DIR)/savefile/seeds.stamp: $(FUZZ_SEEDS_savefile)
+	$(Q)mkdir -p $(@D)/seeds
+	$(Q)for f in $^; do \
+		b=$(@D)/seeds/$$(basename "$$f" .scap); \
+		cp "$$f" "$$b.scap"; head -c 4096 "$$f" > "$$b.4k"; head -c 16384 "$$f" > "$$b.16k"; \
 	done
 	$(Q)touch $@
 
 .PHONY: fuzz
-fuzz: $(FUZZ_DIR)/fuzz_decoder $(FUZZ_DIR)/seeds.stamp
-	$(Q)mkdir -p $(FUZZ_DIR)/corpus
-	@echo "  FUZZ     $(FUZZ_SECONDS) s: the decoder and the formatters (log: $(FUZZ_DIR)/fuzz.log)"
-	$(Q)cd $(FUZZ_DIR) && ./fuzz_decoder -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-		-artifact_prefix=./ corpus seeds > fuzz.log 2>&1; rc=$$?; \
-		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz.log); \
-		{ echo "1..1"; \
-		  if [ $$rc = 0 ]; then echo "ok 1 - fuzz_decoder: $$runs inputs in $(FUZZ_SECONDS) s, no crash"; \
-		  else echo "not ok 1 - fuzz_decoder crashed (exit $$rc): see $(FUZZ_DIR)/fuzz.log and the input it names"; fi; \
-		} > ../fuzz.tap; cat ../fuzz.tap; exit $$rc
+fuzz: $(foreach f,$(FUZZERS),$(FUZZ_DIR)/$(f)/fuzzer $(FUZZ_DIR)/$(f)/seeds.stamp)
+	$(Q)n=0; failed=0; echo "1..$(words $(FUZZERS))" > $(BUILD)/test/fuzz.tap; \
+	for f in $(FUZZERS); do \
+		n=$$((n + 1)); mkdir -p $(FUZZ_DIR)/$$f/corpus; \
+		echo "  FUZZ     $(FUZZ_SECONDS) s: $$f (log: $(FUZZ_DIR)/$$f/fuzz.log)"; \
+		case $$f in decoder) max=$(FUZZ_MAX_LEN_decoder);; *) max=$(FUZZ_MAX_LEN_savefile);; esac; \
+		(cd $(FUZZ_DIR)/$$f && ./fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -print_final_stats=1 \
+			-timeout=10 -rss_limit_mb=2048 -artifact_prefix=./ corpus seeds > fuzz.log 2>&1); rc=$$?; \
+		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_DIR)/$$f/fuzz.log); \
+		if [ $$rc = 0 ]; then echo "ok $$n - fuzz_$$f: $$runs inputs in $(FUZZ_SECONDS) s, no crash"; \
+		else failed=1; echo "not ok $$n - fuzz_$$f crashed (exit $$rc): see $(FUZZ_DIR)/$$f/fuzz.log and the input it names"; fi \
+			>> $(BUILD)/test/fuzz.tap; \
+	done; cat $(BUILD)/test/fuzz.tap; exit $$failed

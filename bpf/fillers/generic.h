@@ -5,19 +5,26 @@
  */
 
 /*
- * Parameter 1 of both: ID (type: PT_SYSCALLID). Falco stores its own
- * syscall code here (PPM_SC_*); scaplab stores the x86_64 number, as in
- * nativeID, and names it from g_syscall_names.
+ * Parameter 1 of both: ID (type: PT_SYSCALLID), Falco's code for the
+ * syscall (driver/ppm_sc.h), the same on every architecture; 0 for a
+ * syscall that list lacks, and for a number past the table.
  */
+static __always_inline __u16 bpf_ppm_sc_of(__u32 nr)
+{
+	__u16 *sc = bpf_map_lookup_elem(&syscall_code_routing_table, &nr);
+
+	return sc ? *sc : 0;
+}
+
 FILLER(sys_generic_e)
 {
-	__u16 id = data->ctx->args[1];
+	__u32 nr = data->ctx->args[1];
 
 	bpf_frame_begin(data, PPME_GENERIC_E, 2);
 	/* Parameter 1: ID (type: PT_SYSCALLID) */
-	bpf_push_u16_to_ring(data, id);
-	/* Parameter 2: nativeID (type: PT_UINT16) */
-	bpf_push_u16_to_ring(data, id);
+	bpf_push_u16_to_ring(data, bpf_ppm_sc_of(nr));
+	/* Parameter 2: nativeID (type: PT_UINT16), the x86_64 number */
+	bpf_push_u16_to_ring(data, nr);
 	return 0;
 }
 
@@ -25,7 +32,7 @@ FILLER(sys_generic_x)
 {
 	bpf_frame_begin(data, PPME_GENERIC_X, 1);
 	/* Parameter 1: ID (type: PT_SYSCALLID); sys_exit has no number: read it */
-	bpf_push_u16_to_ring(data, bpf_syscall_get_nr(data->ctx));
+	bpf_push_u16_to_ring(data, bpf_ppm_sc_of(bpf_syscall_get_nr(data->ctx)));
 	return 0;
 }
 

@@ -13,20 +13,21 @@ FILLER(sys_generic_e)
 	int res;
 
 	/*
-	 * Parameter 1: ID (type: PT_SYSCALLID). Falco stores its own syscall
-	 * code here; scaplab stores the x86_64 number, as in Parameter 2.
+	 * Parameter 1: ID (type: PT_SYSCALLID), Falco's code for the syscall
+	 * (driver/ppm_sc.h): the same on every architecture. The dispatcher
+	 * checked that syscall_id is inside the table.
 	 */
-	res = val_to_ring(args, args->syscall_id, 0, false);
+	res = val_to_ring(args, g_syscall_code_routing_table[args->syscall_id], 0, false);
 	if (res)
 		return res;
-	/* Parameter 2: nativeID (type: PT_UINT16) */
+	/* Parameter 2: nativeID (type: PT_UINT16), the x86_64 number */
 	return val_to_ring(args, args->syscall_id, 0, false);
 }
 
 FILLER(sys_generic_x)
 {
-	/* Parameter 1: ID (type: PT_SYSCALLID), the x86_64 number, see above. */
-	return val_to_ring(args, args->syscall_id, 0, false);
+	/* Parameter 1: ID (type: PT_SYSCALLID), Falco's code, as on enter. */
+	return val_to_ring(args, g_syscall_code_routing_table[args->syscall_id], 0, false);
 }
 
 /* The wait(2) status macros, on the kernel's exit_code. */

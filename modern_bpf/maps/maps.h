@@ -27,6 +27,20 @@ __weak __u32 g_snaplen;
 __weak __u32 g_ignored_tgid;
 /* 1 for each syscall number the reader asked for (scap-open's filters). */
 __weak bool g_interesting_syscalls[SYSCALL_TABLE_SIZE];
+/*
+ * x86_64 number -> Falco's code for the syscall (driver/ppm_sc.h), the ID
+ * of the generic events: g_syscall_code_routing_table, copied in.
+ */
+__weak __u16 g_ppm_sc_of_syscall[SYSCALL_TABLE_SIZE];
+
+/*
+ * The verifier does not carry a bound checked in another function over to
+ * this index: the mask gives it one (SYSCALL_TABLE_SIZE is a power of 2).
+ */
+static __always_inline __u16 maps__get_ppm_sc(__u32 syscall_id)
+{
+	return g_ppm_sc_of_syscall[syscall_id & (SYSCALL_TABLE_SIZE - 1)];
+}
 
 /* ---- tail tables: syscall number -> filler program ---- */
 

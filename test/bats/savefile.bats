@@ -30,7 +30,7 @@ json_line() {
 	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE"
 	expect_equal "exit status" "$status" 0
 	expect_equal "events printed" "${#lines[@]}" 682
-	run --separate-stderr bash -c "'$SCAP_OPEN' -r '$FIXTURE' --json | jq -c 'select(.name != \"unknown\" or .params.type != 234)' | wc -l"
+	run --separate-stderr bash -c "'$SCAP_OPEN' -r '$FIXTURE' --json | jq -c 'select(.raw != true or .params.type != 234)' | wc -l"
 	expect_equal "events that are not procinfo" "$output" 577
 	if command -v sysdig >/dev/null; then
 		run bash -c "sysdig -r '$FIXTURE' | wc -l"
@@ -106,26 +106,34 @@ json_line() {
 	expect_equal "comm of tid 2" "$(jq -r .comm <<<"$output")" "<NA>"
 }
 
-@test "savefile: events our schema does not know print by position, never crash" {
+@test "savefile: events our schema does not know print by Falco's name, params by position" {
 	# Event 77 is Falco's switch (152), which scaplab does not emit; sysdig shows
 	# > switch next=17 pgft_maj=1 pgft_min=49 vm_size=400 vm_rss=4 vm_swap=0
 	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE"
 	expect_equal "event 77" "$(cut -d' ' -f3- <<<"${lines[76]}")" \
-		"0 workload (134) > unknown type=152 param1=17 param2=1 param3=49 param4=400 param5=4 param6=0"
-	expect_equal "its JSON" "$(json_line 77 | jq -c .params)" \
-		'{"type":152,"param1":17,"param2":1,"param3":49,"param4":400,"param5":4,"param6":0}'
+		"0 workload (134) > switch type=152 param1=17 param2=1 param3=49 param4=400 param5=4 param6=0"
+	expect_equal "its JSON" "$(json_line 77 | jq -c '[.name, .raw, .params]')" \
+		'["switch",true,{"type":152,"param1":17,"param2":1,"param3":49,"param4":400,"param5":4,"param6":0}]'
+	# Every raw event of the file has a name of Falco's, none is "unknown".
+	expect_equal "raw events without a name" \
+		"$("$SCAP_OPEN" -r "$FIXTURE" --json 2>/dev/null | jq -c 'select(.raw and .name == "unknown")' | wc -l)" 0
 }
 
-@test "savefile: generic events print raw, and -s refuses syscalls that have only them" {
-	# Event 88 is a newfstatat (x86_64 number 262, its param 2); param 1 is
-	# Falco's own syscall code (300), which scaplab's table does not have.
+@test "savefile: generic events are named by Falco's syscall code, and -s finds them as sysdig does" {
+	# Event 88 is a newfstatat: ID 300 is Falco's code for it (driver/ppm_sc.h),
+	# nativeID 262 its x86_64 number. sysdig prints it as "> newfstatat".
 	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE"
 	expect_equal "event 88" "$(cut -d' ' -f3- <<<"${lines[87]}")" \
-		"0 workload (134) > syscall type=0 param1=300 param2=262"
+		"0 workload (134) > newfstatat ID=newfstatat nativeID=262"
+	expect_equal "its JSON" "$(json_line 88 | jq -c '[.name, .params]')" \
+		'["newfstatat",{"ID":"newfstatat","nativeID":262}]'
+	# sysdig -r FILE evt.type=newfstatat | wc -l
 	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE" -s newfstatat
-	expect_equal "exit status" "$status" 2
-	[[ $stderr == "scap-open: --syscall newfstatat cannot be used with -r: newfstatat has no event of its own"* ]] ||
-		fail "stderr: $stderr"
+	expect_equal "exit status" "$status" 0
+	expect_equal "newfstatat events" "${#lines[@]}" 12
+	if command -v sysdig >/dev/null; then
+		expect_equal "sysdig's count" "$(sysdig -r "$FIXTURE" evt.type=newfstatat | wc -l)" 12
+	fi
 }
 
 @test "savefile: a truncated file gives every whole event, then the offset of the cut, exit 1" {

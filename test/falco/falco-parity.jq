@@ -22,12 +22,12 @@ def tree($evts):
 # are ID and, on enter, nativeID.
 def generic: (.params | keys) as $k | $k == ["ID", "nativeID"] or $k == ["ID"];
 
-# In Falco's file, read by scap-open -r: a generic event prints raw, as
-# "syscall" (Falco's ID is its own syscall code, which our reader cannot
-# name yet); an event our schema has no name for prints as "unknown",
-# with its code in params.type.
-def falco_generic: .name == "syscall" and (.params | has("param1"));
-def falco_unknown: .name == "unknown";
+# In Falco's file, read by scap-open -r: a generic event reads as ours
+# (both drivers write Falco's syscall code as ID); an event our schema
+# does not describe is "raw": Falco's name, its code in params.type, its
+# params by position.
+def falco_generic: generic;
+def falco_unknown: .raw == true;
 
 # A syscall event that one side writes with a schema the other lacks.
 def other: generic or falco_generic or falco_unknown;
@@ -40,7 +40,7 @@ def by_thread($evts):
 	([$root] | tree($evts)) as $pids
 	| [$evts[] | select(.pid as $p | $pids | index([$p])) | select(falco_only | not)]
 	| group_by(.tid)
-	| map({key: (.[0].tid | tostring), value: (sort_by(.ts) | map({name, dir, params}))})
+	| map({key: (.[0].tid | tostring), value: (sort_by(.ts) | map({name, dir, params, raw}))})
 	| from_entries;
 
 def evlabel: if other then "other \(.dir)" else "\(.name) \(.dir)" end;
@@ -59,11 +59,12 @@ def param_rule($a; $b; $p):
 # differences left.
 def compare($tid; $a; $b):
 	if ($a | generic) and ($b | falco_generic) then
-		# Both generic: the same native number on enter; ID differs (differences.json).
-		($a.dir == "<" or $a.params.nativeID == $b.params.param2) as $same
-		| {compared: 1, agree: (if $same then 1 else 0 end), documented: [],
-		   diffs: (if $same then [] else
-			["tid \($tid) \($a.name) \($a.dir): nativeID ours \($a.params.nativeID) falco \($b.params.param2)"] end)}
+		# Both generic: the same ID (Falco's syscall code) and, on enter,
+		# the same nativeID.
+		($a.params | keys) as $keys
+		| [$keys[] | select($a.params[.] != $b.params[.])] as $bad
+		| {compared: ($keys | length), agree: (($keys | length) - ($bad | length)), documented: [],
+		   diffs: [$bad[] | "tid \($tid) \($a.name) \($a.dir): \(.) ours \($a.params[.]) falco \($b.params[.])"]}
 	elif ($a | other) and ($b | other) then
 		# A syscall Falco writes with its own event and we with the generic one.
 		{compared: 0, agree: 0, not_ours: ["\($a.name)"], diffs: []}

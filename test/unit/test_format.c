@@ -346,8 +346,9 @@ static void test_generic_event(void **state)
 	const struct scap_evt_view *v;
 
 	(void)state;
+	/* ID is Falco's code for the syscall (getpid: 16), nativeID x86_64's (39). */
 	eb_start(&b, PPME_GENERIC_E);
-	eb_u16(&b, 39);
+	eb_u16(&b, PPM_SC_GETPID);
 	eb_u16(&b, 39);
 	v = eb_decode(&b);
 	assert_text(v, 80, "ID=getpid nativeID=39");

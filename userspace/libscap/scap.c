@@ -9,6 +9,7 @@
 #include <string.h>
 #include "scap.h"
 #include "scap_engines.h"
+#include "scap_machine.h"
 #include "scap_schema.h"
 #include "scap_vtable.h"
 
@@ -188,6 +189,17 @@ int32_t scap_get_proc_table(scap_t *handle, const struct scap_threadinfo **threa
 		return SCAP_NOT_SUPPORTED;
 	}
 	return handle->vtable->get_proc_table(handle->engine, threads, n);
+}
+
+int32_t scap_get_machine_info(scap_t *handle, struct scap_machine_info *mi)
+{
+	if (!handle || !mi)
+		return SCAP_ILLEGAL_INPUT;
+	memset(mi, 0, sizeof(*mi));
+	if (handle->vtable->get_machine_info)
+		return handle->vtable->get_machine_info(handle->engine, mi);
+	scap_machine_info_of_this_machine(mi);
+	return SCAP_SUCCESS;
 }
 
 uint32_t scap_get_ndevs(scap_t *handle)

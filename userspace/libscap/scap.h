@@ -120,6 +120,18 @@ struct scap_threadinfo {
 	char comm[16];		/* NUL-terminated, cut to 15 bytes like the kernel's */
 };
 
+/*
+ * The machine a capture ran on, as a capture file's machine info block
+ * holds it (the layout is the file's: packed, 180 bytes).
+ */
+struct scap_machine_info {
+	uint32_t num_cpus;
+	uint64_t memory_size_bytes;
+	uint64_t max_pid;		/* /proc/sys/kernel/pid_max */
+	char hostname[128];		/* NUL-terminated */
+	uint64_t reserved[4];		/* 0 */
+} __attribute__((packed));
+
 typedef struct scap scap_t;
 
 /* "modern_bpf": the engine's name, as scap-open's options spell it; NULL if unknown. */
@@ -187,6 +199,13 @@ int32_t scap_get_file_stats(scap_t *handle, struct scap_file_stats *stats);
 int32_t scap_get_proc_table(scap_t *handle, const struct scap_threadinfo **threads,
 			    uint32_t *n);
 
+/*
+ * The machine the events come from: this one for a live engine; for a
+ * capture file, the one its machine info block names (SCAP_NOT_SUPPORTED
+ * if it has none).
+ */
+int32_t scap_get_machine_info(scap_t *handle, struct scap_machine_info *mi);
+
 /* Number of per-CPU buffers the engine reads (0 for a NULL handle). */
 uint32_t scap_get_ndevs(scap_t *handle);
 
@@ -195,5 +214,41 @@ const char *scap_getlasterr(scap_t *handle);
 
 /* Stop, unload, free. NULL is allowed. */
 void scap_close(scap_t *handle);
+
+/*
+ * ---- Writing a capture file (scap_dump.c) ----
+ *
+ *   scap_dumper_t *d = scap_dump_open(h, "trace.scap", err);
+ *   while (scap_next(h, &evt, &cpu) == SCAP_SUCCESS)
+ *           if (scap_dump(d, evt, cpu) != SCAP_SUCCESS) ...   // disk full
+ *   scap_dump_close(d, err);
+ *
+ * The file is in Falco's format (engine/savefile/scap_savefile.h), read by
+ * scap-open -r and by sysdig -r: a section header, the machine, the
+ * threads that run when it is opened (from /proc, or a capture file's own
+ * process list), then one block per event. Open it before
+ * scap_start_capture, so that every thread an event names is in the list.
+ */
+typedef struct scap_dumper scap_dumper_t;
+
+/* Create fname (truncated if it exists). NULL with the reason in error. */
+scap_dumper_t *scap_dump_open(scap_t *handle, const char *fname, char *error);
+
+/*
+ * Append one event. SCAP_FAILURE once writing failed (a full disk): the
+ * file is cut back to the last whole block it holds, so it stays
+ * readable, and every later call fails the same way.
+ */
+int32_t scap_dump(scap_dumper_t *d, const struct ppm_evt_hdr *evt, uint16_t cpu);
+
+/* Events appended so far, and why the last call failed. */
+uint64_t scap_dump_count(const scap_dumper_t *d);
+const char *scap_dump_getlasterr(const scap_dumper_t *d);
+
+/*
+ * Write what is buffered, close, free d (NULL is allowed). SCAP_FAILURE,
+ * with the reason in error, if any write failed, now or before.
+ */
+int32_t scap_dump_close(scap_dumper_t *d, char *error);
 
 #endif /* SCAPLAB_SCAP_H */

@@ -193,7 +193,7 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 			scap_strbuf_appendf(sb, "%" PRId64, x);
 		break;
 	case PT_SYSCALLID:
-		name = scap_syscall_name(scap_evt_param_u16(v, i));
+		name = scap_ppm_sc_name(scap_evt_param_u16(v, i));
 		if (name)
 			scap_strbuf_append(sb, name);
 		else
@@ -258,7 +258,7 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 	switch (pi->type) {
 	case PT_SYSCALLID:
 		/* Always a string; an ID with no name is its number as a string. */
-		name = scap_syscall_name(scap_evt_param_u16(v, i));
+		name = scap_ppm_sc_name(scap_evt_param_u16(v, i));
 		if (name)
 			scap_json_append_string(sb, (const uint8_t *)name, strlen(name));
 		else

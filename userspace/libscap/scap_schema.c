@@ -18,6 +18,19 @@ int scap_syscall_by_name(const char *name)
 	return -1;
 }
 
+#define PPM_SC_NAME_ENTRY(id, name, nr) [nr] = name,
+static const char *const ppm_sc_names[PPM_SC_MAX] = { PPM_SC_LIST(PPM_SC_NAME_ENTRY) };
+
+const char *scap_ppm_sc_name(uint32_t code)
+{
+	return code > PPM_SC_UNKNOWN && code < PPM_SC_MAX ? ppm_sc_names[code] : NULL;
+}
+
+uint16_t scap_ppm_sc_of_syscall(uint32_t nr)
+{
+	return nr < SYSCALL_TABLE_SIZE ? g_syscall_code_routing_table[nr] : PPM_SC_UNKNOWN;
+}
+
 bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit)
 {
 	const struct syscall_evt_pair *p;
@@ -39,16 +52,23 @@ const char *scap_evt_name(const struct scap_evt_view *v)
 {
 	const char *name;
 
-	/* A raw view (scap_event_raw.h) has no schema: the table's name if it has one. */
+	/*
+	 * A raw view (scap_event_raw.h) has no schema: the table's name if it
+	 * has one, else Falco's name for the code (an event of Falco's drivers).
+	 */
 	if (!v->info) {
 		uint16_t type = v->hdr->type;
 
-		if (type < PPM_EVENT_MAX && g_event_info[type].name[0])
+		if (type >= PPM_EVENT_MAX)
+			return "unknown";
+		if (g_event_info[type].name[0])
 			return g_event_info[type].name;
-		return "unknown";
+		return g_falco_event_names[type] ? g_falco_event_names[type] : "unknown";
 	}
 	if (scap_evt_is_generic(v->hdr->type)) {
-		name = scap_syscall_name(scap_evt_param_u16(v, 0));
+		name = scap_ppm_sc_name(scap_evt_param_u16(v, 0));
+		if (!name && v->hdr->type == PPME_GENERIC_E)
+			name = scap_syscall_name(scap_evt_param_u16(v, 1));
 		if (name)
 			return name;
 	}

@@ -19,22 +19,37 @@ const char *scap_syscall_name(uint32_t nr);
 int scap_syscall_by_name(const char *name);
 
 /*
+ * "newfstatat" for 300: the name of Falco's syscall code (driver/ppm_sc.h),
+ * the ID of a generic event; NULL for 0 (PPM_SC_UNKNOWN) and codes past
+ * the list.
+ */
+const char *scap_ppm_sc_name(uint32_t code);
+
+/* Falco's code for x86_64 syscall nr; 0 (PPM_SC_UNKNOWN) if it has none. */
+uint16_t scap_ppm_sc_of_syscall(uint32_t nr);
+
+/*
  * The event types syscall nr produces: its own enter/exit pair, or the
  * generic pair (PPME_GENERIC_E/X) if the drivers have no filler for it.
  * false for a number out of range.
  */
 bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit);
 
-/* Is this the generic event, which carries the syscall's number in a param? */
+/* Is this the generic event, which carries the syscall's code in a param? */
 bool scap_evt_is_generic(uint16_t type);
 
 /*
  * The name to show for an event: the schema's ("openat"), or, for the
- * generic event, its syscall's ("getppid"); the schema's "syscall" if the
- * ID has no name. For a raw view (scap_event_raw.h), the schema's name
- * if the table has one for its code, else "unknown".
+ * generic event, its syscall's ("getppid"): by its ID, or, if Falco's
+ * list has no code for it, by the enter event's nativeID; the schema's
+ * "syscall" for an exit event whose ID is 0. For a raw view
+ * (scap_event_raw.h), the schema's name if the table has one for its
+ * code, else Falco's name for it (g_falco_event_names), else "unknown".
  */
 const char *scap_evt_name(const struct scap_evt_view *v);
+
+/* Falco's names of the event codes our schema does not describe, or NULL. */
+extern const char *const g_falco_event_names[PPM_EVENT_MAX];
 
 /*
  * The size a socket address param must have, by its type (PT_SOCKADDR or

@@ -85,6 +85,13 @@ struct scap_vtable {
 	int32_t (*get_proc_table)(struct scap_engine_handle *engine,
 				  const struct scap_threadinfo **threads, uint32_t *n);
 
+	/*
+	 * The machine a capture file names. NULL for a live engine: scap.c
+	 * reads this machine. SCAP_NOT_SUPPORTED for a file without one.
+	 */
+	int32_t (*get_machine_info)(struct scap_engine_handle *engine,
+				    struct scap_machine_info *mi);
+
 	/* Number of per-CPU buffers (1 for a file). Cannot fail. */
 	uint32_t (*get_ndevs)(struct scap_engine_handle *engine);
 

@@ -21,16 +21,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "child.h"
-#include "engine/savefile/savefile_public.h"
-#include "options.h"
+#include "capture.h"
 #include "output.h"
-#include "scap.h"
-#include "scap_event.h"
 #include "scap_event_raw.h"
 #include "scap_schema.h"
-#include "scap_strbuf.h"
-#include "thread_table.h"
 
 static volatile sig_atomic_t g_interrupted;
 
@@ -48,133 +42,18 @@ static uint64_t now_ns(clockid_t clock)
 	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-/* The syscalls whose events tell who belongs to `-- COMMAND`'s scope. */
-static const char *const scope_syscalls[] = {
-	"clone", "clone3", "fork", "vfork", "execve", "execveat",
-};
-
-/* Why the capture loop stopped early. */
-enum stop_reason {
-	STOP_NONE,
-	STOP_OUTPUT_GONE,	/* the reader of stdout went away (| head): quietly */
-	STOP_OUTPUT_FAILED,	/* writing the events failed (full disk): an error */
-};
-
-struct capture {
-	struct options opts;
-	scap_t *handle;
-	struct thread_table threads;
-	struct scap_strbuf out;
-	FILE *out_file;				/* stdout, or -o FILE */
-	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
-	struct child child;
-	uint64_t child_exit_ts;			/* 0 while the command runs */
-	struct scap_savefile_engine_params file;	/* -r FILE */
-	uint64_t printed;
-	uint64_t corrupt;
-	enum stop_reason stop;
-};
-
-static void build_open_args(struct capture *c, struct scap_open_args *args)
-{
-	memset(args, 0, sizeof(*args));
-	args->engine = c->opts.engine;
-	if (c->opts.scap_file) {
-		c->file.fname = c->opts.scap_file;
-		args->mode = SCAP_MODE_CAPTURE;
-		args->engine = SCAP_ENGINE_SAVEFILE;
-		args->engine_params = &c->file;
-	}
-	args->buffer_bytes_dim = c->opts.buffer_bytes;
-	args->snaplen = c->opts.snaplen;
-	args->verbose = c->opts.verbose;
-	if (!c->opts.any_syscall_filter)
-		return;	/* all syscalls */
-	memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
-	if (c->opts.command) {
-		for (size_t i = 0; i < sizeof(scope_syscalls) / sizeof(scope_syscalls[0]); i++) {
-			int nr = scap_syscall_by_name(scope_syscalls[i]);
-
-			if (nr >= 0)
-				args->interesting_syscalls[nr] = true;
-		}
-	}
-	/* Which event codes the chosen syscalls produce (generic ones: see wanted()). */
-	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-		uint16_t enter, exit;
-
-		if (c->opts.syscalls[nr] && scap_syscall_events(nr, &enter, &exit) &&
-		    !scap_evt_is_generic(enter)) {
-			c->event_wanted[enter] = true;
-			c->event_wanted[exit] = true;
-		}
-	}
-}
-
-static bool matches_pid_list(const pid_t *list, int n, int64_t value)
-{
-	if (n == 0)
-		return true;
-	for (int i = 0; i < n; i++) {
-		if (list[i] == value)
-			return true;
-	}
-	return false;
-}
-
-/* Does this event pass every filter given on the command line? */
-static bool wanted(const struct capture *c, const struct thread_info *t,
-		   const struct scap_evt_view *evt)
-{
-	const struct options *o = &c->opts;
-	uint16_t type = evt->hdr->type;
-
-	if (o->command && !o->all_processes && !(t && t->in_scope))
-		return false;
-	if (!matches_pid_list(o->tids, o->ntids, evt->hdr->tid))
-		return false;
-	if (!matches_pid_list(o->pids, o->npids, t ? t->pid : -1))
-		return false;
-	if (o->ncomms) {
-		bool found = false;
-
-		for (int i = 0; i < o->ncomms && t; i++)
-			found |= !strcmp(o->comms[i], t->comm);
-		if (!found)
-			return false;
-	}
-	if (o->any_syscall_filter) {
-		/* A file's generic events carry Falco's syscall codes: see handle_event. */
-		if (o->scap_file && scap_evt_is_generic(type))
-			return false;
-		if (scap_evt_is_generic(type)) {
-			uint16_t nr = scap_evt_param_u16(evt, 0);
-
-			return nr < SYSCALL_TABLE_SIZE && o->syscalls[nr];
-		}
-		/* A file may hold codes past our table's end. */
-		return type < PPM_EVENT_MAX && c->event_wanted[type];
-	}
-	return true;
-}
-
 static void output_failed(struct capture *c, int err);
 
 /*
  * Decode an event for printing. A file may hold events our schema does not
  * describe (written by Falco's drivers): shown raw if their layout is
- * sound. Its generic events too: Falco's drivers write Falco's own syscall
- * code (ppm_sc) as their ID, not the x86_64 number ours write, and this
- * reader has no table of those codes; named by them they would be named
- * wrong ("fanotify_init" for a newfstatat), so they are shown raw.
+ * sound.
  */
 static int32_t decode(const struct capture *c, const struct ppm_evt_hdr *hdr,
 		      struct scap_evt_view *evt, char err[SCAP_LASTERR_SIZE])
 {
 	int32_t rc;
 
-	if (c->opts.scap_file && scap_evt_is_generic(hdr->type))
-		return scap_event_decode_raw(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
 	rc = scap_event_decode(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
 	if (rc == SCAP_SUCCESS || !c->opts.scap_file)
 		return rc;
@@ -195,10 +74,16 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 		return;
 	}
 	t = thread_table_update(&c->threads, &evt);
-	if (!wanted(c, t, &evt))
+	if (!capture_wanted(c, t, &evt))
 		return;
 	c->printed++;
-	if (c->opts.quiet)
+	if (c->dumper && scap_dump(c->dumper, hdr, cpu) != SCAP_SUCCESS) {
+		fprintf(stderr, "scap-open: %s\n", scap_dump_getlasterr(c->dumper));
+		c->stop = STOP_OUTPUT_FAILED;
+		return;
+	}
+	/* -w writes the events instead of printing them, unless -o says where to. */
+	if (c->opts.quiet || (c->dumper && !c->opts.output))
 		return;
 	scap_strbuf_reset(&c->out);
 	if (c->opts.json)
@@ -395,14 +280,15 @@ int main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	if (open_output(&c))
 		return 2;
-	build_open_args(&c, &args);
+	capture_open_args(&c, &args);
 	if (thread_table_init(&c.threads) || scap_strbuf_init(&c.out)) {
 		fprintf(stderr, "scap-open: out of memory\n");
 		return 1;
 	}
 	if (c.opts.command) {
 		/* Events on stdout: the command's own output goes to stderr. */
-		if (child_spawn(&c.child, c.opts.command, !c.opts.output && !c.opts.quiet))
+		if (child_spawn(&c.child, c.opts.command,
+				!c.opts.output && !c.opts.quiet && !c.opts.write_file))
 			return 1;
 		thread_table_add_root(&c.threads, c.child.pid);
 	}
@@ -411,6 +297,14 @@ int main(int argc, char **argv)
 	if (!c.handle) {
 		fprintf(stderr, "scap-open: %s\n", err);
 		goto out;
+	}
+	/* Before the capture starts, so the file's process list has every thread. */
+	if (c.opts.write_file) {
+		c.dumper = scap_dump_open(c.handle, c.opts.write_file, err);
+		if (!c.dumper) {
+			fprintf(stderr, "scap-open: %s\n", err);
+			goto out;
+		}
 	}
 	install_signal_handlers();
 	if (c.opts.scap_file) {
@@ -433,6 +327,19 @@ int main(int argc, char **argv)
 	if (fflush(c.out_file))
 		output_failed(&c, errno);
 	print_stats(&c, (now_ns(CLOCK_MONOTONIC) - start) / 1e9);
+	if (c.dumper) {
+		uint64_t n = scap_dump_count(c.dumper);
+
+		if (scap_dump_close(c.dumper, err) != SCAP_SUCCESS) {
+			if (c.stop != STOP_OUTPUT_FAILED)
+				fprintf(stderr, "scap-open: %s\n", err);
+			c.stop = STOP_OUTPUT_FAILED;
+		} else {
+			fprintf(stderr, "scap-open: wrote %" PRIu64 " events to %s\n", n,
+				c.opts.write_file);
+		}
+		c.dumper = NULL;
+	}
 	if (c.stop == STOP_OUTPUT_FAILED)
 		ret = 1;
 	else if (ret == 0 && c.child_exit_ts)
@@ -444,6 +351,7 @@ out:
 			close(c.child.release_fd);
 		child_kill_all(&c.child);
 	}
+	scap_dump_close(c.dumper, NULL);	/* after an error: the file stays as it is */
 	scap_close(c.handle);
 	thread_table_fini(&c.threads);
 	scap_strbuf_free(&c.out);

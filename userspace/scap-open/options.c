@@ -24,8 +24,7 @@ static const char usage[] =
 	"                         Falco's libs or sysdig wrote (sysdig -w), instead of\n"
 	"                         capturing. Takes -n, -p, -t, -c, -s, -j, -o, -q;\n"
 	"                         the options marked (live) are refused with it.\n"
-	"                         Threads are named from the file, never from /proc;\n"
-	"                         -s takes only syscalls with an event of their own.\n"
+	"                         Threads are named from the file, never from /proc.\n"
 	"  --modern_bpf           (live) use the modern eBPF driver (the default)\n"
 	"  --kmod                 (live) use the kernel module (driver/; load it first)\n"
 	"  --bpf                  (live) use the legacy eBPF driver (bpf/): the probe make\n"
@@ -40,6 +39,9 @@ static const char usage[] =
 	"                         (suffix k or m allowed; default 8m)\n"
 	"      --snaplen BYTES    (live) bytes of I/O data kept per event (default 80)\n"
 	"  -j, --json             one JSON object per event\n"
+	"  -w, --write FILE       write the events to FILE, a capture file (.scap) that\n"
+	"                         -r and sysdig -r read, instead of printing them (add\n"
+	"                         -o to print them too). From a live capture or -r.\n"
 	"  -o, --output FILE      write the events to FILE instead of stdout\n"
 	"  -q, --quiet            print no events, only the statistics\n"
 	"  -v, --verbose          (live) show all of libbpf's messages, not only its warnings\n"
@@ -99,6 +101,7 @@ static const struct option long_options[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "all_processes", no_argument, NULL, OPT_ALL_PROCESSES },
 	{ "scap_file", required_argument, NULL, 'r' },
+	{ "write", required_argument, NULL, 'w' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -190,30 +193,6 @@ static int add_pid(pid_t *list, int *n, const char *option, const char *s)
 	return 0;
 }
 
-/*
- * With -r, --syscall may name only syscalls with an event of their own. The
- * others come as the generic event, whose ID a file from Falco's tools
- * holds as Falco's own syscall code (ppm_sc), which this reader has no
- * table of: filtering by it would pick the wrong events. 0, or -1 after
- * the error.
- */
-static int check_file_syscalls(const struct options *opts)
-{
-	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
-		uint16_t enter, exit;
-
-		if (opts->syscalls[nr] && scap_syscall_events(nr, &enter, &exit) &&
-		    scap_evt_is_generic(enter)) {
-			fprintf(stderr, "scap-open: --syscall %s cannot be used with -r: %s has "
-				"no event of its own, and a capture file numbers generic events "
-				"by Falco's syscall codes, which this reader does not know\n",
-				scap_syscall_name(nr), scap_syscall_name(nr));
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* The name of an option only a live capture takes (refused with -r), or NULL. */
 static const char *live_only_name(int c)
 {
@@ -240,7 +219,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opts->engine = SCAP_ENGINE_MODERN_BPF;
 	opterr = 0;
 	/* "+": stop at the first non-option, so COMMAND's own options are its own. */
-	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:r:jqvh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:r:w:jqvh", long_options, NULL)) != -1) {
 		if (!opts->live_only)
 			opts->live_only = live_only_name(c);
 		switch (c) {
@@ -312,6 +291,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 				return bad("--scap_file", optarg, "no file name");
 			opts->scap_file = optarg;
 			break;
+		case 'w':
+			if (!*optarg)
+				return bad("--write", optarg, "no file name");
+			opts->write_file = optarg;
+			break;
 		case 'v':
 			opts->verbose = true;
 			break;
@@ -346,8 +330,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 			opts->live_only ? opts->live_only : "'-- COMMAND'");
 		return -1;
 	}
-	if (opts->scap_file && check_file_syscalls(opts))
+	if (opts->write_file && opts->scap_file && !strcmp(opts->write_file, opts->scap_file)) {
+		fprintf(stderr, "scap-open: -w %s would overwrite the file -r reads\n",
+			opts->write_file);
 		return -1;
+	}
 	if (opts->all_processes && !opts->command) {
 		fprintf(stderr, "scap-open: --all_processes needs a command after '--' (see --help)\n");
 		return -1;

@@ -30,6 +30,7 @@ struct options {
 	bool syscalls[SYSCALL_TABLE_SIZE];	/* asked for with --syscall */
 	bool any_syscall_filter;
 	const char *scap_file;		/* -r FILE: read it instead of capturing */
+	const char *write_file;		/* -w FILE: write the events there, as a .scap */
 	const char *live_only;		/* the first option given that only a live capture takes */
 	char **command;			/* after "--": run it, capture it and its children */
 	bool all_processes;		/* with command: every process, not its scope only */

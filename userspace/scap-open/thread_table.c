@@ -286,6 +286,8 @@ struct thread_info *thread_table_update(struct thread_table *tt,
 	/* A raw event (one the schema does not know) has no params to learn from. */
 	if (!evt->info)
 		return t;
+	if (type == PPME_GENERIC_E)
+		t->generic_nr = scap_evt_param_u16(evt, 1);
 	if (is_clone_exit(type)) {
 		learn_from_clone(tt, t, evt);
 	} else if (is_execve_exit(type) && scap_evt_param_s64(evt, EXECVE_X_RES) == 0) {

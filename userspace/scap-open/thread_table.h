@@ -37,6 +37,7 @@ struct thread_info {
 	bool in_scope;
 	bool unplaced;		/* met gone from /proc, scope unknown */
 	bool exited;		/* procexit seen: forget after this event */
+	uint16_t generic_nr;	/* nativeID of its last generic enter event */
 };
 
 struct thread_table {

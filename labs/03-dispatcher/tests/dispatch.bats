@@ -143,7 +143,7 @@ expect_own_exit() {
 }
 
 # expect_generic_exit NAME: dispatch's NAME call (no filler) has exactly
-# one exit event, the generic one, whose ID is NAME's number.
+# one exit event, the generic one, whose ID is Falco's code for NAME.
 expect_generic_exit() {
 	local name=$1
 	call_exit "$name" true
@@ -161,8 +161,12 @@ expect_generic_exit() {
 	esac
 	[[ $SLOT == "(empty)" ]] ||
 		fail "slot $NR ($name) of syscall_exit_tail_table holds $SLOT, but $name has no filler: $LOADER must fill only the syscalls of driver/syscall_table.c"
-	# The generic exit event has one param, ID: the syscall number, which
-	# scap-open prints as the syscall's name (nativeID of the enter: $NR).
+	# The generic exit event has one param, ID: Falco's code for the syscall
+	# (driver/ppm_sc.h), which scap-open prints as the syscall's name.
+	local id
+	id=$(jq -r '.params.ID' <<<"${EXITS:1:${#EXITS}-2}")
+	[[ $id == "$name" ]] ||
+		fail "the ID of $name's exit event reads as \"$id\", not \"$name\": ID is Falco's code for the syscall, maps__get_ppm_sc(syscall_id), not the x86_64 number $NR ($DISPATCHER)"
 	expect_params "$name < (generic)" "${EXITS:1:${#EXITS}-2}" "{ID: \"$name\"}"
 }
 
@@ -223,7 +227,7 @@ expect_generic_exit() {
 		if [[ $(jq .exits <<<"$report") == 0 ]]; then
 			fail "no exit event at all: $DISPATCHER sends nothing"
 		fi
-		fail "each syscall must make one exit event, of the same syscall: its filler's, or else the generic one with its number as ID ($DISPATCHER)"
+		fail "each syscall must make one exit event, of the same syscall: its filler's, or else the generic one with Falco's code as ID ($DISPATCHER)"
 	fi
 }
 

@@ -30,6 +30,7 @@
 #include <unistd.h>
 #include "scap.h"
 #include "scap_event.h"
+#include "scap_schema.h"
 
 #define DRAIN_NS (2ULL * 1000 * 1000 * 1000)	/* give up reading after 2 s */
 
@@ -79,10 +80,11 @@ static void print_event(const struct ppm_evt_hdr *hdr, const char *who)
 	}
 	generic = hdr->type == PPME_GENERIC_E || hdr->type == PPME_GENERIC_X;
 	name = v.info->name;
+	/* The generic event's syscall: by its ID, Falco's code, or else its nativeID. */
 	if (generic) {
-		uint16_t nr = scap_evt_param_u16(&v, 0);
-
-		name = nr < SYSCALL_TABLE_SIZE && g_syscall_names[nr] ? g_syscall_names[nr] : "?";
+		name = scap_evt_name(&v);
+		if (!strcmp(name, "syscall"))
+			name = "?";
 	}
 	printf("{\"who\":\"%s\",\"dir\":\"%c\",\"name\":\"%s\",\"generic\":%s}\n", who,
 	       PPME_IS_ENTER(hdr->type) ? '>' : '<', name, generic ? "true" : "false");

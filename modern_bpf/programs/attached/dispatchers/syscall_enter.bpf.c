@@ -27,12 +27,12 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long syscall_id)
 		return 0;
 	auxmap__preload_event_header(auxmap, PPME_GENERIC_E, 2);
 	/*
-	 * Parameter 1: ID (type: PT_SYSCALLID)
-	 * Falco stores its own syscall code here (PPM_SC_*); scaplab stores the
-	 * x86_64 number, as in Parameter 2, and names it from g_syscall_names.
+	 * Parameter 1: ID (type: PT_SYSCALLID), Falco's code for the syscall
+	 * (driver/ppm_sc.h), the same on every architecture. is_interesting()
+	 * checked that syscall_id is inside the table.
 	 */
-	auxmap__store_u16_param(auxmap, syscall_id);
-	/* Parameter 2: nativeID (type: PT_UINT16) */
+	auxmap__store_u16_param(auxmap, maps__get_ppm_sc(syscall_id));
+	/* Parameter 2: nativeID (type: PT_UINT16), the x86_64 number */
 	auxmap__store_u16_param(auxmap, syscall_id);
 	auxmap__finalize_event_header(auxmap);
 	auxmap__submit_event(auxmap);

@@ -30,8 +30,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!auxmap)
 		return 0;
 	auxmap__preload_event_header(auxmap, PPME_GENERIC_X, 1);
-	/* Parameter 1: ID (type: PT_SYSCALLID), the x86_64 number, see sys_enter. */
-	auxmap__store_u16_param(auxmap, syscall_id);
+	/* Parameter 1: ID (type: PT_SYSCALLID), Falco's code, as in sys_enter. */
+	auxmap__store_u16_param(auxmap, maps__get_ppm_sc(syscall_id));
 	auxmap__finalize_event_header(auxmap);
 	auxmap__submit_event(auxmap);
 	return 0;

@@ -12,7 +12,8 @@
  *   5. fill tail_map                      event code -> its filler program
  *                                         (driver/fillers_list.h)
  *   6. fill syscall_table                 driver/syscall_table.c, with the
- *                                         reader's choice of syscalls
+ *                                         reader's choice of syscalls, and
+ *                                         syscall_code_routing_table
  *   7. open the perf buffers              one per CPU, fds into perf_map
  *   8. write the settings
  * Attaching the dispatchers is scap_start_capture's job.
@@ -197,21 +198,24 @@ static int32_t fill_syscall_table(struct scap_engine_handle *h,
 				  const struct scap_open_args *args, char *lasterr)
 {
 	int fd = map_fd(h, "syscall_table");
+	int codes_fd = map_fd(h, "syscall_code_routing_table");
 	bool any = false;
 
 	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++)
 		any |= args->interesting_syscalls[nr];
 	for (uint32_t nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
 		struct syscall_evt_pair sc = g_syscall_table[nr];
+		uint16_t code = g_syscall_code_routing_table[nr];
 
 		if ((sc.flags & UF_USED) &&
 		    (!has_filler(h, sc.enter_event_type) || !has_filler(h, sc.exit_event_type)))
 			sc.flags &= ~UF_USED;
 		if (any && !args->interesting_syscalls[nr])
 			sc.flags |= UF_UNINTERESTING;
-		if (bpf_map_update_elem(fd, &nr, &sc, BPF_ANY))
-			return scap_errprintf(lasterr, "failed to write syscall %u into syscall_table: %s",
-					      nr, strerror(errno));
+		if (bpf_map_update_elem(fd, &nr, &sc, BPF_ANY) ||
+		    bpf_map_update_elem(codes_fd, &nr, &code, BPF_ANY))
+			return scap_errprintf(lasterr, "failed to write syscall %u into syscall_table "
+					      "or syscall_code_routing_table: %s", nr, strerror(errno));
 	}
 	return SCAP_SUCCESS;
 }

@@ -160,8 +160,10 @@ static void write_settings(struct scap_engine_handle *h, const struct scap_open_
 
 	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++)
 		any |= args->interesting_syscalls[nr];
-	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++)
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
 		bss->g_interesting_syscalls[nr] = any ? args->interesting_syscalls[nr] : true;
+		bss->g_ppm_sc_of_syscall[nr] = g_syscall_code_routing_table[nr];
+	}
 	bss->g_boot_time_ns = boot_time_ns();
 	bss->g_snaplen = args->snaplen ? args->snaplen : SCAPLAB_DEFAULT_SNAPLEN;
 	bss->g_ignored_tgid = getpid();

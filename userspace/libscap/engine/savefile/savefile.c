@@ -32,6 +32,8 @@ struct scap_engine_handle {
 	struct scap_block_reader reader;
 	struct scap_proclist procs;
 	struct scap_file_stats stats;
+	struct scap_machine_info machine;
+	bool has_machine;		/* the file has a machine info block */
 	struct scap_block pending;	/* the first event block, met by init */
 	bool has_pending;
 	bool broken;			/* the framing is broken: fail from now on */
@@ -109,8 +111,15 @@ static int classify(struct scap_engine_handle *h, const struct scap_block *b, ch
 	case PL_BLOCK_TYPE_V7: case PL_BLOCK_TYPE_V8:
 		h->stats.n_blocks_unread++;
 		return BLOCK_SKIP;
-	/* Known, and of no use to this reader. */
 	case MI_BLOCK_TYPE: case MI_BLOCK_TYPE_INT:
+		/* Kept for scap_get_machine_info; a short one is of no use. */
+		if (b->body_len >= sizeof(h->machine)) {
+			memcpy(&h->machine, b->body, sizeof(h->machine));
+			h->machine.hostname[sizeof(h->machine.hostname) - 1] = '\0';
+			h->has_machine = true;
+		}
+		return BLOCK_SKIP;
+	/* Known, and of no use to this reader. */
 	case IL_BLOCK_TYPE: case IL_BLOCK_TYPE_INT: case IL_BLOCK_TYPE_V2:
 	case UL_BLOCK_TYPE: case UL_BLOCK_TYPE_INT: case UL_BLOCK_TYPE_V2:
 	case FDL_BLOCK_TYPE: case FDL_BLOCK_TYPE_INT: case FDL_BLOCK_TYPE_V2:
@@ -294,6 +303,15 @@ static int32_t savefile_get_proc_table(struct scap_engine_handle *h,
 	return SCAP_SUCCESS;
 }
 
+static int32_t savefile_get_machine_info(struct scap_engine_handle *h,
+					 struct scap_machine_info *mi)
+{
+	if (!h->has_machine)
+		return SCAP_NOT_SUPPORTED;
+	*mi = h->machine;
+	return SCAP_SUCCESS;
+}
+
 static uint32_t savefile_get_ndevs(struct scap_engine_handle *h)
 {
 	(void)h;
@@ -308,6 +326,7 @@ const struct scap_vtable scap_savefile_engine = {
 	.next = savefile_next,
 	.get_file_stats = savefile_get_file_stats,
 	.get_proc_table = savefile_get_proc_table,
+	.get_machine_info = savefile_get_machine_info,
 	.get_ndevs = savefile_get_ndevs,
 	.close = savefile_close,
 };

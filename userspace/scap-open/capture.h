@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * scap-open's state during a capture (main.c), and the choice of events it
+ * keeps (filter.c): the options turned into scap_open's arguments, and
+ * each event checked against -p, -t, -c, -s and the command's scope.
+ */
+#ifndef SCAP_OPEN_CAPTURE_H
+#define SCAP_OPEN_CAPTURE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "child.h"
+#include "engine/savefile/savefile_public.h"
+#include "options.h"
+#include "scap.h"
+#include "scap_event.h"
+#include "scap_strbuf.h"
+#include "thread_table.h"
+
+/* Why the capture loop stopped early. */
+enum stop_reason {
+	STOP_NONE,
+	STOP_OUTPUT_GONE,	/* the reader of stdout went away (| head): quietly */
+	STOP_OUTPUT_FAILED,	/* writing the events failed (full disk): an error */
+};
+
+struct capture {
+	struct options opts;
+	scap_t *handle;
+	struct thread_table threads;
+	struct scap_strbuf out;
+	FILE *out_file;				/* stdout, or -o FILE */
+	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
+	bool code_wanted[PPM_SC_MAX];		/* ... its generic syscalls, by Falco's code */
+	struct child child;
+	uint64_t child_exit_ts;			/* 0 while the command runs */
+	struct scap_savefile_engine_params file;	/* -r FILE */
+	scap_dumper_t *dumper;				/* -w FILE */
+	uint64_t printed;
+	uint64_t corrupt;
+	enum stop_reason stop;
+};
+
+/* scap_open's arguments from the options; fills the event filters too. */
+void capture_open_args(struct capture *c, struct scap_open_args *args);
+
+/* Does this event pass every filter given on the command line? */
+bool capture_wanted(const struct capture *c, const struct thread_info *t,
+		    const struct scap_evt_view *evt);
+
+#endif /* SCAP_OPEN_CAPTURE_H */

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* See capture.h: which events scap-open asks the driver for, and keeps. */
+#include <string.h>
+#include "capture.h"
+#include "scap_schema.h"
+
+/* The syscalls whose events tell who belongs to `-- COMMAND`'s scope. */
+static const char *const scope_syscalls[] = {
+	"clone", "clone3", "fork", "vfork", "execve", "execveat",
+};
+
+void capture_open_args(struct capture *c, struct scap_open_args *args)
+{
+	memset(args, 0, sizeof(*args));
+	args->engine = c->opts.engine;
+	if (c->opts.scap_file) {
+		c->file.fname = c->opts.scap_file;
+		args->mode = SCAP_MODE_CAPTURE;
+		args->engine = SCAP_ENGINE_SAVEFILE;
+		args->engine_params = &c->file;
+	}
+	args->buffer_bytes_dim = c->opts.buffer_bytes;
+	args->snaplen = c->opts.snaplen;
+	args->verbose = c->opts.verbose;
+	if (!c->opts.any_syscall_filter)
+		return;	/* all syscalls */
+	memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
+	if (c->opts.command) {
+		for (size_t i = 0; i < sizeof(scope_syscalls) / sizeof(scope_syscalls[0]); i++) {
+			int nr = scap_syscall_by_name(scope_syscalls[i]);
+
+			if (nr >= 0)
+				args->interesting_syscalls[nr] = true;
+		}
+	}
+	/*
+	 * Which events the chosen syscalls produce: their own pair, or the
+	 * generic pair with their code as ID (see wanted()).
+	 */
+	for (int nr = 0; nr < SYSCALL_TABLE_SIZE; nr++) {
+		uint16_t enter, exit;
+
+		if (!c->opts.syscalls[nr] || !scap_syscall_events(nr, &enter, &exit))
+			continue;
+		if (scap_evt_is_generic(enter)) {
+			c->code_wanted[scap_ppm_sc_of_syscall(nr)] = true;
+		} else {
+			c->event_wanted[enter] = true;
+			c->event_wanted[exit] = true;
+		}
+	}
+}
+
+/*
+ * Is this generic event one of the chosen syscalls? By its ID, Falco's
+ * code. A syscall Falco's list lacks has ID 0: its enter event still has
+ * nativeID, its exit event nothing more, so an exit with ID 0 is taken
+ * when any chosen syscall lacks a code. (Live, the driver captured only
+ * the chosen syscalls anyway.)
+ */
+static bool generic_wanted(const struct capture *c, const struct scap_evt_view *evt)
+{
+	uint16_t code = scap_evt_param_u16(evt, 0), nr;
+
+	if (code != PPM_SC_UNKNOWN)
+		return code < PPM_SC_MAX && c->code_wanted[code];
+	if (evt->hdr->type == PPME_GENERIC_X)
+		return c->code_wanted[PPM_SC_UNKNOWN];
+	nr = scap_evt_param_u16(evt, 1);
+	return nr < SYSCALL_TABLE_SIZE && c->opts.syscalls[nr];
+}
+
+static bool matches_pid_list(const pid_t *list, int n, int64_t value)
+{
+	if (n == 0)
+		return true;
+	for (int i = 0; i < n; i++) {
+		if (list[i] == value)
+			return true;
+	}
+	return false;
+}
+
+bool capture_wanted(const struct capture *c, const struct thread_info *t,
+		    const struct scap_evt_view *evt)
+{
+	const struct options *o = &c->opts;
+	uint16_t type = evt->hdr->type;
+
+	if (o->command && !o->all_processes && !(t && t->in_scope))
+		return false;
+	if (!matches_pid_list(o->tids, o->ntids, evt->hdr->tid))
+		return false;
+	if (!matches_pid_list(o->pids, o->npids, t ? t->pid : -1))
+		return false;
+	if (o->ncomms) {
+		bool found = false;
+
+		for (int i = 0; i < o->ncomms && t; i++)
+			found |= !strcmp(o->comms[i], t->comm);
+		if (!found)
+			return false;
+	}
+	if (o->any_syscall_filter) {
+		if (scap_evt_is_generic(type))
+			return generic_wanted(c, evt);
+		/* A file may hold codes past our table's end. */
+		return type < PPM_EVENT_MAX && c->event_wanted[type];
+	}
+	return true;
+}
