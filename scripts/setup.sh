@@ -26,12 +26,17 @@ fi
 
 die() { echo "setup: $*" >&2; exit 1; }
 
-[ "$(id -u)" = 0 ] || die "needs root to install packages and mount tracefs: run 'sudo make $target'"
-
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
+# Not root: fine if nothing is missing (what needs no driver, as grading
+# a lab on its reference capture, runs); the live captures will say they
+# need root themselves.
+if [ "$(id -u)" != 0 ]; then
+	[ -z "$missing" ] || die "needs root to install$missing: run 'sudo make $target'"
+	exit 0
+fi
 if [ -n "$missing" ]; then
 	command -v apt-get >/dev/null || die "apt-get not found; install these yourself:$missing"
 	echo "setup: installing$missing"

@@ -5,7 +5,8 @@
 #     in the code has its "## Exercise NN.M" section and at least one check;
 #     solutions/ names only labs that exist;
 #   - every grader gives full marks on the reference, and less on its lab's
-#     starter (so no grader passes without the work);
+#     starter (so no grader passes without the work), also on the lab's
+#     reference captures where it has some (SCAPLAB_REPLAY=1);
 #   - the student release has no region left uncarved, and builds.
 # (How every grader scores in a student release, lab by lab as a student
 # does it, is labs/tools/replay.sh's job: make replay.)
@@ -199,6 +200,21 @@ in_started_copy() {
 	return $rc
 }
 
+# A lab with reference captures (tests/reference/) is graded on them where
+# no driver loads (SCAPLAB_REPLAY=1): full marks on the reference, below
+# on the starter, as with live captures.
+replay_grades() {
+	local num=$1 log=$PWD/$WORK/replay-$1.log rc
+	SCAPLAB_REPLAY=1 labs/tools/grade.sh "$num" >"$log" 2>&1
+	rc=$?
+	grep '^Score:' "$log"
+	[[ $rc == 0 ]] || { echo "the reference, replayed:"; grep -E '^  FAIL|^ +\|' "$log" | head -n 20; return 1; }
+	SCAPLAB_REPLAY=1 in_started_copy "$num" "$2" "$log.starter" labs/tools/grade.sh "$num"
+	rc=$?
+	grep '^Score:' "$log.starter"
+	[[ $rc == 1 ]] || { echo "the grader exited $rc on the starter, replayed (1 expected)"; tail -n 20 "$log.starter"; return 1; }
+}
+
 # Beside the replay, whose step 0 grades the same starters: started only.
 lab_starts() {
 	local log=$PWD/$WORK/start-$1.log
@@ -288,6 +304,9 @@ if [[ ${1:-} != --no-grade ]]; then
 		else
 			check "${d#labs/}: below full marks on its starter" starter_below_full "$(lab_num "$d")" "$copy"
 		fi
+		[[ ! -d $d/tests/reference ]] ||
+			check "${d#labs/}: graded on its reference captures where no driver loads" \
+				replay_grades "$(lab_num "$d")" "$copy"
 	done
 fi
 echo "1..$n"

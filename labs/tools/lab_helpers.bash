@@ -6,7 +6,9 @@
 #                        programs are (labs/NN-slug/tests/X.c -> $LAB_BUILD/tests/X)
 #   lab_capture NAME PROGRAM ARGS...
 #                        capture in setup_file, like `capture`, but of the
-#                        lab's test program PROGRAM instead of the workload
+#                        lab's test program PROGRAM instead of the workload;
+#                        or replay the lab's reference capture of it (below)
+#   lab_replayed NAME    true if NAME's events came from the reference capture
 #   need_program NAME    fail, with the compiler's errors, if the lab's test
 #                        program NAME did not compile
 #   EXERCISE_CODE[NN.M]  set by a test file: the function and file that
@@ -61,9 +63,47 @@ grading() {
 	return 1
 }
 
+# A lab's reference capture of NAME: $LAB_DIR/tests/reference/NAME.scap,
+# written by scap-open -w where the probe loads, and NAME.vars, the values
+# its checks compare with that came from the recording machine (D, the
+# program's directory, and DEV, that directory's device). Where no driver
+# loads (the grader sets SCAPLAB_REPLAY=1: not root, or asked for), the
+# lab's own scap-open reads it back (-r), so the checks that only read
+# events grade the lab's reader code anywhere. To record one, where the
+# probe loads, with no environment of yours in the program's execve:
+#   sudo env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin SCAPLAB_RECORD=1 make grade LAB=N
+# The file is copied once more (-r -w) so that its process list keeps the
+# machine's thread ids and comms, not their command lines.
+lab_reference() {
+	echo "$LAB_DIR/tests/reference/$1"
+}
+
+lab_replayed() {
+	[[ -s $CAPTURE_DIR/$1.replayed ]]
+}
+
+lab_replay() {
+	local name=$1 ref rc=0
+	ref=$(lab_reference "$name")
+	mkdir -p "$CAPTURE_DIR"
+	"$SCAP_OPEN" -r "$ref.scap" --json >"$CAPTURE_DIR/$name.json" 2>"$CAPTURE_DIR/$name.err" || rc=$?
+	echo "$rc" >"$CAPTURE_DIR/$name.rc"
+	quote_ts "$CAPTURE_DIR/$name.json"
+	cp "$ref.env" "$CAPTURE_DIR/$name.env"
+	cp "$ref.vars" "$CAPTURE_DIR/$name.vars"
+	echo "$ref.scap" >"$CAPTURE_DIR/$name.replayed"
+	_use_capture "$name"
+}
+
 lab_capture() {
-	local name=$1 program=$2 log=$LAB_BUILD/tests.build.log
+	local name=$1 program=$2 log=$LAB_BUILD/tests.build.log ref
 	shift 2
+	ref=$(lab_reference "$name")
+	rm -f "$CAPTURE_DIR/$name.replayed" "$CAPTURE_DIR/$name.vars"
+	if [[ ${SCAPLAB_REPLAY:-} == 1 && -s $ref.scap ]]; then
+		lab_replay "$name"
+		return 0
+	fi
 	if [[ ! -x $LAB_BUILD/tests/$program ]]; then
 		# No capture: the check that reads it shows why.
 		mkdir -p "$CAPTURE_DIR"
@@ -73,6 +113,19 @@ lab_capture() {
 		} >"$CAPTURE_DIR/$name.err"
 		: >"$CAPTURE_DIR/$name.json"
 		echo 127 >"$CAPTURE_DIR/$name.rc"
+		return 0
+	fi
+	if [[ ${SCAPLAB_RECORD:-} == 1 ]]; then
+		mkdir -p "$(dirname "$ref")"
+		# -w writes the file, -o still prints the JSON the checks read.
+		SCAP_OPEN_ARGS="${SCAP_OPEN_ARGS:-} -w $ref.scap -o $CAPTURE_DIR/$name.rec" \
+			WORKLOAD=$LAB_BUILD/tests/$program capture "$name" "$@"
+		"$SCAP_OPEN" -r "$ref.scap" -w "$ref.tmp" 2>/dev/null && mv "$ref.tmp" "$ref.scap"
+		mv "$CAPTURE_DIR/$name.rec" "$CAPTURE_DIR/$name.json"
+		quote_ts "$CAPTURE_DIR/$name.json"
+		_use_capture "$name"
+		cp "$CAPTURE_DIR/$name.env" "$ref.env"
+		{ printf 'D=%q\n' "${D:-}"; [[ -z ${D:-} ]] || printf 'DEV=%q\n' "$(dev_of "$D")"; } >"$ref.vars"
 		return 0
 	fi
 	WORKLOAD=$LAB_BUILD/tests/$program capture "$name" "$@"

@@ -146,11 +146,15 @@ use_capture() {
 _use_capture() {
 	export CAPTURE="$CAPTURE_DIR/$1.json" CAPTURE_ERR="$CAPTURE_DIR/$1.err"
 	export D="$CAPTURE_DIR/$1.d"
-	if [[ -r $CAPTURE_DIR/$1.env ]]; then
+	# NAME.vars: a replayed capture's D and DEV, those of the machine that
+	# recorded it (labs/tools/lab_helpers.bash, lab_replay).
+	local f
+	for f in "$CAPTURE_DIR/$1.env" "$CAPTURE_DIR/$1.vars"; do
+		[[ -r $f ]] || continue
 		set -a
-		. "$CAPTURE_DIR/$1.env"
+		. "$f"
 		set +a
-	fi
+	done
 	CAPTURE_RC=$(cat "$CAPTURE_DIR/$1.rc" 2>/dev/null || echo "(not run)")
 	# The workload's pid: the pid of the first execve exit (its own exec).
 	WPID=$(jq -r 'select(.name == "execve" and .dir == "<") | .pid' "$CAPTURE" 2>/dev/null |

@@ -47,7 +47,8 @@ static void output_failed(struct capture *c, int err);
 /*
  * Decode an event for printing. A file may hold events our schema does not
  * describe (written by Falco's drivers): shown raw if their layout is
- * sound.
+ * sound. One of a type the schema describes must decode by it, or it is
+ * corrupt, as in a live capture.
  */
 static int32_t decode(const struct capture *c, const struct ppm_evt_hdr *hdr,
 		      struct scap_evt_view *evt, char err[SCAP_LASTERR_SIZE])
@@ -56,6 +57,8 @@ static int32_t decode(const struct capture *c, const struct ppm_evt_hdr *hdr,
 
 	rc = scap_event_decode(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
 	if (rc == SCAP_SUCCESS || !c->opts.scap_file)
+		return rc;
+	if (hdr->type < PPM_EVENT_MAX && g_event_info[hdr->type].name[0])
 		return rc;
 	return scap_event_decode_raw(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
 }

@@ -109,7 +109,7 @@ static void print_value(const struct scap_evt_view *v, uint32_t i, enum ppm_para
 static int32_t run_steps(const uint8_t *buf, size_t n, enum from from, struct scap_evt_view *v,
 			 char *err)
 {
-	struct ppm_evt_hdr hdr;
+	struct ppm_evt_hdr hdr = { 0 };
 	char name[EVT_NAME_SIZE];
 	uint32_t off;
 	int32_t rc;

@@ -26,7 +26,7 @@ int32_t scap_event_decode(const void *buf, size_t buflen, struct scap_evt_view *
 			  char *err, size_t errlen)
 {
 	char plain_err[SCAP_LASTERR_SIZE];
-	struct ppm_evt_hdr hdr;
+	struct ppm_evt_hdr hdr = { 0 };
 	char name[EVT_NAME_SIZE];
 
 	if (plain_steps(buf, buflen, FROM_PARAMS, &hdr, view->params, plain_err))
