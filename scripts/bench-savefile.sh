@@ -3,6 +3,8 @@
 # /dev/null, interleaved, ROUNDS times each; prints events/s and MB/s.
 #
 #   scripts/bench-savefile.sh [SIZE_MB] [ROUNDS]      default 1024 MB, 3 rounds
+#   SCAP_OPEN_BEFORE=/tmp/scap-open.old scripts/bench-savefile.sh
+#                                     another scap-open in the same rounds
 #
 # The file is test/data/scaplab-modern-6.18.scap with its events repeated
 # until it is SIZE_MB large (build/bench/big.scap, kept for the next run).
@@ -60,5 +62,9 @@ for r in $(seq "$rounds"); do
 	report "scap-open -r -q" "$(secs "$scap_open" -r "$big" -q)"
 	report "scap-open -r (text)" "$(secs "$scap_open" -r "$big")"
 	report "scap-open -r --json" "$(secs "$scap_open" -r "$big" --json)"
+	if [[ -n ${SCAP_OPEN_BEFORE:-} ]]; then
+		report "before: -r (text)" "$(secs "$SCAP_OPEN_BEFORE" -r "$big")"
+		report "before: -r --json" "$(secs "$SCAP_OPEN_BEFORE" -r "$big" --json)"
+	fi
 	report "sysdig -r (text)" "$(secs sysdig -r "$big")"
 done

@@ -61,11 +61,54 @@ static void test_strbuf_failure(void **state)
 	scap_strbuf_free(&sb);
 }
 
+/* Numbers as printf writes them, the extremes included. */
+static void test_strbuf_numbers(void **state)
+{
+	struct scap_strbuf sb;
+
+	(void)state;
+	assert_int_equal(scap_strbuf_init(&sb), 0);
+	scap_strbuf_append_u64(&sb, 0);
+	scap_strbuf_append_char(&sb, ' ');
+	scap_strbuf_append_u64(&sb, UINT64_MAX);
+	scap_strbuf_append_char(&sb, ' ');
+	scap_strbuf_append_s64(&sb, -1);
+	scap_strbuf_append_char(&sb, ' ');
+	scap_strbuf_append_s64(&sb, INT64_MIN);
+	scap_strbuf_append_char(&sb, ' ');
+	scap_strbuf_append_s64(&sb, INT64_MAX);
+	assert_string_equal(scap_strbuf_str(&sb),
+			    "0 18446744073709551615 -1 -9223372036854775808 9223372036854775807");
+	scap_strbuf_free(&sb);
+}
+
+/* appendf writes into the room left, and again after growing when cut. */
+static void test_strbuf_appendf_at_the_edge(void **state)
+{
+	struct scap_strbuf sb;
+	char fill[300];
+
+	(void)state;
+	assert_int_equal(scap_strbuf_init(&sb), 0);	/* 256 bytes */
+	for (size_t len = 250; len < 260; len++) {
+		scap_strbuf_reset(&sb);
+		memset(fill, 'a', len);
+		fill[len] = '\0';
+		assert_int_equal(scap_strbuf_appendf(&sb, "%s%d", fill, 7), 0);
+		assert_int_equal(scap_strbuf_len(&sb), len + 1);
+		assert_int_equal(strlen(scap_strbuf_str(&sb)), len + 1);
+		assert_int_equal(scap_strbuf_str(&sb)[len], '7');
+	}
+	scap_strbuf_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strbuf_grows),
 		cmocka_unit_test(test_strbuf_failure),
+		cmocka_unit_test(test_strbuf_numbers),
+		cmocka_unit_test(test_strbuf_appendf_at_the_edge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -85,7 +85,11 @@ static void append_printable(struct scap_strbuf *sb, const uint8_t *s, size_t le
 
 	while (i < len) {
 		if (is_printable_ascii(s[i])) {
-			scap_strbuf_append_char(sb, (char)s[i++]);
+			/* A run of them at once: the common case, paths and names. */
+			for (n = i + 1; n < len && is_printable_ascii(s[n]); n++)
+				;
+			scap_strbuf_append_bytes(sb, s + i, n - i);
+			i = n;
 			continue;
 		}
 		n = only_ascii || s[i] < 0x80 ? 0 : utf8_sequence_len(s + i, len - i);
@@ -122,6 +126,15 @@ void scap_json_append_escaped(struct scap_strbuf *sb, const uint8_t *s, size_t l
 	while (i < len) {
 		uint8_t c = s[i];
 
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			/* A run of bytes that need no escape, at once. */
+			for (n = i + 1; n < len && s[n] >= 0x20 && s[n] < 0x7f && s[n] != '"' &&
+			     s[n] != '\\'; n++)
+				;
+			scap_strbuf_append_bytes(sb, s + i, n - i);
+			i = n;
+			continue;
+		}
 		if (c == '"' || c == '\\') {
 			scap_strbuf_append_char(sb, '\\');
 			scap_strbuf_append_char(sb, (char)c);
@@ -137,8 +150,6 @@ void scap_json_append_escaped(struct scap_strbuf *sb, const uint8_t *s, size_t l
 			scap_strbuf_append(sb, "\\f");
 		} else if (c < 0x20 || c == 0x7f) {
 			json_append_byte_escape(sb, c);
-		} else if (c < 0x80) {
-			scap_strbuf_append_char(sb, (char)c);
 		} else {
 			n = utf8_sequence_len(s + i, len - i);
 			if (n && unsafe_code_point(s + i, n)) {

@@ -158,9 +158,9 @@ static void text_integer(struct scap_strbuf *sb, const struct scap_evt_view *v, 
 	else if (pi->fmt == PF_OCT)
 		scap_strbuf_appendf(sb, "%#" PRIo64, u);	/* 0644, and 0 for 0 */
 	else if (is_signed_type(pi->type))
-		scap_strbuf_appendf(sb, "%" PRId64, s);
+		scap_strbuf_append_s64(sb, s);
 	else
-		scap_strbuf_appendf(sb, "%" PRIu64, u);
+		scap_strbuf_append_u64(sb, u);
 }
 
 /* Param i as sysdig-like text. */
@@ -190,7 +190,7 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		if (name)
 			scap_strbuf_appendf(sb, "%" PRId64 "(%s)", x, name);
 		else
-			scap_strbuf_appendf(sb, "%" PRId64, x);
+			scap_strbuf_append_s64(sb, x);
 		break;
 	case PT_SYSCALLID:
 		name = scap_ppm_sc_name(scap_evt_param_u16(v, i));
@@ -297,9 +297,9 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		/* Every other type is an integer: JSON numbers are decimal. */
 		read_integer(v, i, &u, &s);
 		if (is_signed_type(pi->type))
-			scap_strbuf_appendf(sb, "%" PRId64, s);
+			scap_strbuf_append_s64(sb, s);
 		else
-			scap_strbuf_appendf(sb, "%" PRIu64, u);
+			scap_strbuf_append_u64(sb, u);
 		break;
 	}
 }
@@ -312,8 +312,11 @@ void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view 
 	uint32_t i;
 
 	for (i = 0; i < v->nparams; i++) {
-		scap_strbuf_appendf(sb, "%s%.*s=", i ? " " : "", PPM_MAX_NAME_LEN,
-				    v->info->params[i].name);
+		if (i)
+			scap_strbuf_append_char(sb, ' ');
+		scap_strbuf_append_bytes(sb, v->info->params[i].name,
+					 strnlen(v->info->params[i].name, PPM_MAX_NAME_LEN));
+		scap_strbuf_append_char(sb, '=');
 		text_param(sb, v, i, max_data);
 	}
 }

@@ -62,7 +62,8 @@ int scap_strbuf_init(struct scap_strbuf *sb)
 
 int scap_strbuf_append_bytes(struct scap_strbuf *sb, const void *data, size_t n)
 {
-	if (strbuf_grow(sb, n))
+	/* The formatters append a few bytes at a time: room is the usual case. */
+	if (n >= sb->cap - sb->len && strbuf_grow(sb, n))
 		return -1;
 	/* memcpy's pointers must be valid even for 0 bytes, and data may be NULL then. */
 	if (n)
@@ -79,26 +80,60 @@ int scap_strbuf_append(struct scap_strbuf *sb, const char *s)
 
 int scap_strbuf_append_char(struct scap_strbuf *sb, char c)
 {
-	return scap_strbuf_append_bytes(sb, &c, 1);
+	if (sb->len + 1 >= sb->cap && strbuf_grow(sb, 1))
+		return -1;
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+	return 0;
+}
+
+int scap_strbuf_append_u64(struct scap_strbuf *sb, uint64_t x)
+{
+	char digits[20];	/* 18446744073709551615 */
+	int n = sizeof(digits);
+
+	do {
+		digits[--n] = (char)('0' + x % 10);
+		x /= 10;
+	} while (x);
+	return scap_strbuf_append_bytes(sb, digits + n, sizeof(digits) - n);
+}
+
+int scap_strbuf_append_s64(struct scap_strbuf *sb, int64_t x)
+{
+	if (x >= 0)
+		return scap_strbuf_append_u64(sb, (uint64_t)x);
+	/* -(x + 1) + 1: INT64_MIN has no positive twin in int64_t. */
+	return scap_strbuf_append_char(sb, '-') ||
+	       scap_strbuf_append_u64(sb, (uint64_t)(-(x + 1)) + 1);
 }
 
 int scap_strbuf_appendf(struct scap_strbuf *sb, const char *fmt, ...)
 {
+	size_t room = sb->cap - sb->len;
 	va_list ap;
 	int n;
 
-	/* First pass: how long is the text? */
+	/* Into the room there is: it is almost always enough. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = sb->buf ? vsnprintf(sb->buf + sb->len, room, fmt, ap) : vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		sb->failed = true;
+		if (sb->buf)
+			sb->buf[sb->len] = '\0';
 		return -1;
 	}
-	if (strbuf_grow(sb, (size_t)n))
+	if (sb->buf && (size_t)n < room) {
+		sb->len += (size_t)n;
+		return 0;
+	}
+	/* It was cut: make room, and write it again, NUL included. */
+	if (strbuf_grow(sb, (size_t)n)) {
+		if (sb->buf)
+			sb->buf[sb->len] = '\0';	/* not the cut text */
 		return -1;
-
-	/* Second pass: write it, NUL included, into the room just made. */
+	}
 	va_start(ap, fmt);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
