@@ -170,6 +170,12 @@ static int capture_loop(struct capture *c)
 	return 0;
 }
 
+/* What became of the events that passed the filters: -w alone prints none. */
+static const char *kept_word(const struct capture *c)
+{
+	return c->dumper && !c->opts.output ? "written" : "printed";
+}
+
 /* A file has no driver counters: the events read, and what was skipped. */
 static void print_file_stats(struct capture *c, double seconds)
 {
@@ -180,9 +186,9 @@ static void print_file_stats(struct capture *c, double seconds)
 			scap_getlasterr(c->handle));
 		return;
 	}
-	fprintf(stderr, "scap-open: %" PRIu64 " events printed of %" PRIu64 " read from %s "
-		"(format %u.%u) in %.2f s; corrupt events: %" PRIu64 "\n", c->printed, fs.n_evts,
-		c->opts.scap_file, fs.major_version, fs.minor_version, seconds, c->corrupt);
+	fprintf(stderr, "scap-open: %" PRIu64 " events %s of %" PRIu64 " read from %s "
+		"(format %u.%u) in %.2f s; corrupt events: %" PRIu64 "\n", c->printed,
+		kept_word(c), fs.n_evts, c->opts.scap_file, fs.major_version, fs.minor_version, seconds, c->corrupt);
 	if (fs.n_blocks_unknown)
 		fprintf(stderr, "scap-open: skipped %" PRIu64 " blocks of a type this reader "
 			"does not know\n", fs.n_blocks_unknown);
@@ -206,11 +212,12 @@ static void print_stats(struct capture *c, double seconds)
 		return;
 	}
 	fprintf(stderr,
-		"scap-open: %" PRIu64 " events printed; the driver captured %" PRIu64
+		"scap-open: %" PRIu64 " events %s; the driver captured %" PRIu64
 		" in %.2f s (%.0f events/s)\n"
 		"scap-open: drops: %" PRIu64 " (buffer full: %" PRIu64 ", too large: %" PRIu64
 		"%s%.0" PRIu64 "); params unreadable: %" PRIu64 "; corrupt events: %" PRIu64 "\n",
-		c->printed, s.n_evts, seconds, seconds > 0 ? s.n_evts / seconds : 0.0, s.n_drops,
+		c->printed, kept_word(c), s.n_evts, seconds, seconds > 0 ? s.n_evts / seconds : 0.0,
+		s.n_drops,
 		s.n_drops_buffer, s.n_drops_max_event_size,
 		/* A driver bug is never expected: named only when it happened. */
 		s.n_drops_bug ? ", driver bug: " : "", s.n_drops_bug, s.n_fault_reads, c->corrupt);
