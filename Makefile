@@ -18,7 +18,7 @@
 #   make replay                 a student release done lab by lab, graded
 #                               after each step (run by make test)
 #   make vm      a shell in Debian's kernel under QEMU (scripts/vm)
-#   make fuzz    the decoder's fuzzer (FUZZ_SECONDS=N, default 60)
+#   make fuzz    the fuzzers: decoder, capture file reader (FUZZ_SECONDS=N each, default 60)
 #   make all     only the build
 #   make clean   remove build/
 #
@@ -68,7 +68,7 @@ vm:
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/vm shell
 
-# The fuzzer, FUZZ_SECONDS long (default 60; make test runs 20).
+# The fuzzers, FUZZ_SECONDS long each (default 60; make test runs 20).
 fuzz:
 	$(Q)$(MAKE) --no-print-directory -f test/unit.mk fuzz $(if $(FUZZ_SECONDS),FUZZ_SECONDS=$(FUZZ_SECONDS))
 
