@@ -89,10 +89,10 @@ $(FUZZ_DIR)/savefile/seeds.stamp: $(FUZZ_SEEDS_savefile)
 .PHONY: fuzz
 fuzz: $(foreach f,$(FUZZERS),$(FUZZ_DIR)/$(f)/fuzzer $(FUZZ_DIR)/$(f)/seeds.stamp)
 	$(Q)n=0; failed=0; echo "1..$(words $(FUZZERS))" > $(BUILD)/test/fuzz.tap; \
-	for f in $(FUZZERS); do \
+	for spec in $(foreach f,$(FUZZERS),$(f):$(FUZZ_MAX_LEN_$(f))); do \
+		f=$${spec%:*}; max=$${spec#*:}; \
 		n=$$((n + 1)); mkdir -p $(FUZZ_DIR)/$$f/corpus; \
 		echo "  FUZZ     $(FUZZ_SECONDS) s: $$f (log: $(FUZZ_DIR)/$$f/fuzz.log)"; \
-		case $$f in decoder) max=$(FUZZ_MAX_LEN_decoder);; *) max=$(FUZZ_MAX_LEN_savefile);; esac; \
 		(cd $(FUZZ_DIR)/$$f && ./fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -print_final_stats=1 \
 			-timeout=10 -rss_limit_mb=2048 -artifact_prefix=./ corpus seeds > fuzz.log 2>&1); rc=$$?; \
 		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_DIR)/$$f/fuzz.log); \

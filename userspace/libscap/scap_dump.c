@@ -235,14 +235,18 @@ static int32_t pl_put_entry(void *ctx, const struct scap_proc_entry *e)
 	return SCAP_SUCCESS;
 }
 
-/* A capture file's threads: what its process list said (ids and comm). */
+/*
+ * A capture file's threads: what its process list said (ids and comm).
+ * SCAP_NOT_SUPPORTED for a live engine, which has no such list.
+ */
 static int32_t file_threads(scap_t *handle, struct proclist *pl)
 {
 	const struct scap_threadinfo *t;
 	uint32_t n;
+	int32_t rc = scap_get_proc_table(handle, &t, &n);
 
-	if (scap_get_proc_table(handle, &t, &n) != SCAP_SUCCESS)
-		return SCAP_SUCCESS;
+	if (rc != SCAP_SUCCESS)
+		return rc;
 	for (uint32_t i = 0; i < n; i++) {
 		struct scap_proc_entry e = {
 			.tid = t[i].tid, .pid = t[i].pid, .ptid = t[i].ptid,
@@ -272,9 +276,8 @@ static int32_t write_head(scap_dumper_t *d, scap_t *handle)
 	if (scap_get_machine_info(handle, &mi) == SCAP_SUCCESS &&
 	    put_block(d, MI_BLOCK_TYPE, &(struct part){ &mi, sizeof(mi) }, 1))
 		return SCAP_FAILURE;
-	if (scap_get_file_stats(handle, &(struct scap_file_stats){ 0 }) == SCAP_SUCCESS)
-		rc = file_threads(handle, &pl);
-	else
+	rc = file_threads(handle, &pl);
+	if (rc == SCAP_NOT_SUPPORTED)	/* live: this machine's threads */
 		rc = scap_proc_scan(pl_put_entry, &pl, d->lasterr);
 	if (rc == SCAP_SUCCESS && pl.oom)
 		rc = scap_errprintf(d->lasterr, "out of memory for the process list");

@@ -43,6 +43,11 @@ bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit)
 	return true;
 }
 
+bool scap_evt_type_is_known(uint32_t type)
+{
+	return type < PPM_EVENT_MAX && g_event_info[type].name[0];
+}
+
 bool scap_evt_is_generic(uint16_t type)
 {
 	return type == PPME_GENERIC_E || type == PPME_GENERIC_X;
@@ -59,11 +64,11 @@ const char *scap_evt_name(const struct scap_evt_view *v)
 	if (!v->info) {
 		uint16_t type = v->hdr->type;
 
-		if (type >= PPM_EVENT_MAX)
-			return "unknown";
-		if (g_event_info[type].name[0])
+		if (scap_evt_type_is_known(type))
 			return g_event_info[type].name;
-		return g_falco_event_names[type] ? g_falco_event_names[type] : "unknown";
+		if (type < PPM_EVENT_MAX && g_falco_event_names[type])
+			return g_falco_event_names[type];
+		return "unknown";
 	}
 	if (scap_evt_is_generic(v->hdr->type)) {
 		name = scap_ppm_sc_name(scap_evt_param_u16(v, 0));

@@ -35,6 +35,9 @@ uint16_t scap_ppm_sc_of_syscall(uint32_t nr);
  */
 bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit);
 
+/* Does the schema (driver/event_table.c) describe this event code? */
+bool scap_evt_type_is_known(uint32_t type);
+
 /* Is this the generic event, which carries the syscall's code in a param? */
 bool scap_evt_is_generic(uint16_t type);
 

@@ -58,7 +58,7 @@ static int32_t decode(const struct capture *c, const struct ppm_evt_hdr *hdr,
 	rc = scap_event_decode(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
 	if (rc == SCAP_SUCCESS || !c->opts.scap_file)
 		return rc;
-	if (hdr->type < PPM_EVENT_MAX && g_event_info[hdr->type].name[0])
+	if (scap_evt_type_is_known(hdr->type))
 		return rc;
 	return scap_event_decode_raw(hdr, hdr->len, evt, err, SCAP_LASTERR_SIZE);
 }
@@ -188,7 +188,8 @@ static void print_file_stats(struct capture *c, double seconds)
 	}
 	fprintf(stderr, "scap-open: %" PRIu64 " events %s of %" PRIu64 " read from %s "
 		"(format %u.%u) in %.2f s; corrupt events: %" PRIu64 "\n", c->printed,
-		kept_word(c), fs.n_evts, c->opts.scap_file, fs.major_version, fs.minor_version, seconds, c->corrupt);
+		kept_word(c), fs.n_evts, c->opts.scap_file, fs.major_version, fs.minor_version,
+		seconds, c->corrupt);
 	if (fs.n_blocks_unknown)
 		fprintf(stderr, "scap-open: skipped %" PRIu64 " blocks of a type this reader "
 			"does not know\n", fs.n_blocks_unknown);
@@ -217,8 +218,7 @@ static void print_stats(struct capture *c, double seconds)
 		"scap-open: drops: %" PRIu64 " (buffer full: %" PRIu64 ", too large: %" PRIu64
 		"%s%.0" PRIu64 "); params unreadable: %" PRIu64 "; corrupt events: %" PRIu64 "\n",
 		c->printed, kept_word(c), s.n_evts, seconds, seconds > 0 ? s.n_evts / seconds : 0.0,
-		s.n_drops,
-		s.n_drops_buffer, s.n_drops_max_event_size,
+		s.n_drops, s.n_drops_buffer, s.n_drops_max_event_size,
 		/* A driver bug is never expected: named only when it happened. */
 		s.n_drops_bug ? ", driver bug: " : "", s.n_drops_bug, s.n_fault_reads, c->corrupt);
 	/*
