@@ -3,6 +3,9 @@
 #   scripts/setup.sh          what building and running need
 #   scripts/setup.sh --test   the test tools too, and the VM's (scripts/vm)
 #   scripts/setup.sh --vm     the VM's
+#   scripts/setup.sh --grade  as --test; without root, only checks nothing
+#                             is missing (a lab with reference captures is
+#                             graded without a driver: labs/tools/grade.sh)
 # Run by `make run` and `make test`; safe to run again (it only does what is missing).
 set -eu
 
@@ -16,9 +19,11 @@ vm_pkgs="qemu-system-x86 busybox-static linux-image-amd64 linux-headers-amd64 xz
 
 pkgs=$build_pkgs
 target=run
-if [ "${1:-}" = "--test" ]; then
+user_ok=
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--grade" ]; then
 	pkgs="$pkgs $test_pkgs $vm_pkgs"
 	target=test
+	[ "$1" = "--test" ] || { target=grade; user_ok=1; }
 elif [ "${1:-}" = "--vm" ]; then
 	pkgs="$pkgs $vm_pkgs"
 	target=vm
@@ -30,10 +35,8 @@ missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
-# Not root: fine if nothing is missing (what needs no driver, as grading
-# a lab on its reference capture, runs); the live captures will say they
-# need root themselves.
 if [ "$(id -u)" != 0 ]; then
+	[ -n "$user_ok" ] || die "needs root to install packages and mount tracefs: run 'sudo make $target'"
 	[ -z "$missing" ] || die "needs root to install$missing: run 'sudo make $target'"
 	exit 0
 fi
