@@ -125,7 +125,7 @@ lab_capture() {
 		quote_ts "$CAPTURE_DIR/$name.json"
 		_use_capture "$name"
 		cp "$CAPTURE_DIR/$name.env" "$ref.env"
-		{ printf 'D=%q\n' "${D:-}"; [[ -z ${D:-} ]] || printf 'DEV=%q\n' "$(dev_of "$D")"; } >"$ref.vars"
+		cp "$CAPTURE_DIR/$name.vars" "$ref.vars"
 		return 0
 	fi
 	WORKLOAD=$LAB_BUILD/tests/$program capture "$name" "$@"

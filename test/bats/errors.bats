@@ -6,6 +6,8 @@
 #
 #   make -f test/test.mk bats BATS_FILES=test/bats/errors.bats
 
+# guest-suite: checks on the host. Its tests only read captures: in a run
+# on the guest kernel, test/guest-suite.sh runs them outside the guest.
 load helpers
 
 setup_file() {

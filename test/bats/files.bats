@@ -4,6 +4,8 @@
 #
 #   make -f test/test.mk bats BATS_FILES=test/bats/files.bats
 
+# guest-suite: checks on the host. Its tests only read captures: in a run
+# on the guest kernel, test/guest-suite.sh runs them outside the guest.
 load helpers
 
 setup_file() {
@@ -13,7 +15,6 @@ setup_file() {
 	capture longpath longpath "$D"
 	fresh_dir files
 	capture files files "$D"
-	export DEV=$(dev_of "$D")
 }
 
 # Most tests query `workload files`; the name tests switch to their capture.

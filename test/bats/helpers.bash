@@ -21,6 +21,14 @@
 #
 # SCAPLAB_REUSE_CAPTURES=1 reuses the captures kept from the last run instead
 # of capturing again: for working on a test's assertions.
+#
+# A suite on the guest kernel runs in two halves (test/guest-suite.sh), so
+# that the slow emulated CPU runs only what needs that kernel:
+#   SCAPLAB_CAPTURE_ONLY=DIR  setup_file captures, and copies each capture
+#                             to DIR; the tests that only read captures
+#                             skip ("checked on the host")
+#   SCAPLAB_CHECK_ONLY=1      nothing is captured: the tests read the
+#                             captures in CAPTURE_DIR (that DIR)
 
 # fail and assert_equal, as bats-support and bats-assert spell them. Not
 # those libraries themselves: loading them costs ~140 ms in every test (a
@@ -81,6 +89,7 @@ require_tools() {
 # can be looked at. Its path is the same on every run.
 fresh_dir() {
 	export D="$CAPTURE_DIR/$1.d"
+	[[ ${SCAPLAB_CHECK_ONLY:-} == 1 ]] && return	# D comes from NAME.vars
 	[[ ${SCAPLAB_REUSE_CAPTURES:-} == 1 && -d $D ]] && return
 	rm -rf "$D"
 	mkdir -p "$D"
@@ -91,12 +100,18 @@ fresh_dir() {
 # and keep, in build/test/captures/: NAME.json (the events), NAME.err (its
 # stderr: stats and any workload complaint), NAME.rc (its exit status) and
 # NAME.env (what the workload inherits, for the process tests: scap-open's
-# pid, the fd limit, tty, process group, loginuid). Then use_capture NAME.
+# pid, the fd limit, tty, process group, loginuid) and NAME.vars (D and its
+# device DEV: the values a check compares with that belong to the machine
+# that captured). Then use_capture NAME.
 # Never fails: each test checks the capture with require_capture, so that
 # every test reports why it cannot pass.
 capture() {
 	local name=$1 rc=0 pid stat
 	shift
+	if [[ ${SCAPLAB_CHECK_ONLY:-} == 1 ]]; then
+		_use_capture "$name"
+		return 0
+	fi
 	mkdir -p "$CAPTURE_DIR"
 	if [[ ${SCAPLAB_REUSE_CAPTURES:-} != 1 || ! -s $CAPTURE_DIR/$name.json ]]; then
 		if declare -F kmod_load >/dev/null; then
@@ -123,6 +138,14 @@ capture() {
 			echo "TTY_NR=$tty_nr"
 			echo "LOGINUID=$(($(cat /proc/self/loginuid) << 32 >> 32))"	# as an int32
 		} >"$CAPTURE_DIR/$name.env"
+		{
+			[[ -z ${D:-} ]] || printf 'D=%q\n' "$D"
+			[[ ! -d ${D:-} ]] || printf 'DEV=%q\n' "$(dev_of "$D")"
+		} >"$CAPTURE_DIR/$name.vars"
+		if [[ -n ${SCAPLAB_CAPTURE_ONLY:-} ]]; then
+			mkdir -p "$SCAPLAB_CAPTURE_ONLY"
+			cp "$CAPTURE_DIR/$name".{json,err,rc,env,vars} "$SCAPLAB_CAPTURE_ONLY/"
+		fi
 	fi
 	_use_capture "$name"
 }
@@ -164,7 +187,11 @@ _use_capture() {
 
 # require_capture: the capture of setup_file worked, or fail saying why.
 require_capture() {
+	[[ -z ${SCAPLAB_CAPTURE_ONLY:-} ]] || skip "checked on the host"
 	require_tools
+	if [[ ${SCAPLAB_CHECK_ONLY:-} == 1 && ! -e $CAPTURE ]]; then
+		fail "no capture $CAPTURE: the run that captures (in the guest) stopped before it; its own output says why"
+	fi
 	if [[ $CAPTURE_RC =~ ^[0-9]+$ && $CAPTURE_RC -gt 128 ]]; then
 		tail -n 15 "$CAPTURE_ERR"
 		fail "scap-open crashed: it was killed by SIG$(kill -l $((CAPTURE_RC - 128)))"

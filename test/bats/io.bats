@@ -5,6 +5,8 @@
 #
 #   make -f test/test.mk bats BATS_FILES=test/bats/io.bats
 
+# guest-suite: checks on the host. Its tests only read captures: in a run
+# on the guest kernel, test/guest-suite.sh runs them outside the guest.
 load helpers
 
 setup_file() {

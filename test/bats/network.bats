@@ -12,6 +12,8 @@
 #
 #   make -f test/test.mk bats BATS_FILES=test/bats/network.bats
 
+# guest-suite: checks on the host. Its tests only read captures: in a run
+# on the guest kernel, test/guest-suite.sh runs them outside the guest.
 load helpers
 
 SOCK_CLOEXEC=524288	# 0x80000

@@ -7,10 +7,12 @@
 #   TAP on stdout.
 #
 #   scripts/kmod-run -- test/kmod/run.sh [BATS FILES...]
+#   test/kmod/run.sh --files        the files it runs by default
 set -u
 cd "$(dirname "$0")/../.."
 files=("$@")
-[[ ${#files[@]} -gt 0 ]] || files=(test/kmod/driver.bats test/kmod/parity.bats
+[[ ${#files[@]} -gt 0 && $1 != --files ]] || files=(test/kmod/driver.bats test/kmod/parity.bats
 	test/bats/files.bats test/bats/io.bats test/bats/network.bats test/bats/process.bats
 	test/bats/errors.bats test/falco/falco.bats)
+[[ ${1:-} == --files ]] && { echo "${files[@]}"; exit 0; }
 SCAP_OPEN_ARGS=--kmod exec bats --tap "${files[@]}"

@@ -1,0 +1,48 @@
+#!/bin/bash
+# A bats suite on the guest kernel, in two halves, so that the emulated CPU
+# runs only what needs that kernel:
+#
+#   in the guest   every file's setup_file (the live captures) and the tests
+#                  that run a driver themselves; the captures are copied out
+#                  as they are made (SCAPLAB_CAPTURE_ONLY, test/bats/helpers.bash)
+#   here           the tests of the files marked "guest-suite: checks on the
+#                  host", on those captures (SCAPLAB_CHECK_ONLY)
+#
+# Under TCG a test that reads a capture with jq costs about 5 s; here, a
+# tenth of that. OUT.tap gets both halves as one TAP stream: the guest's
+# lines (less the tests it left to this machine) then this machine's, under
+# the plan of all the files, so that a test neither half ran counts as lost.
+#
+#   test/guest-suite.sh OUT.tap -- CMD [ARGS...] FILE.bats...
+#   e.g. test/guest-suite.sh build/test/vm-bats.tap -- scripts/vm run -- bats --tap test/bats/io.bats
+#
+# CMD gets the .bats files at the end of its arguments, and the guest's
+# TAP goes to OUT.d/guest.tap; this machine's to OUT.d/host.tap.
+set -u
+cd "$(dirname "$0")/.."
+out=${1:?usage: test/guest-suite.sh OUT.tap -- CMD [ARGS...] FILE.bats...}
+shift
+[[ ${1:-} == -- ]] && shift
+dir=$(realpath -m "${out%.tap}.d")
+files=() host_files=()
+for a in "$@"; do
+	[[ $a == *.bats ]] || continue
+	files+=("$a")
+	grep -q '^# guest-suite: checks on the host' "$a" && host_files+=("$a")
+done
+[[ ${#files[@]} -gt 0 ]] || { echo "guest-suite: no .bats file among: $*" >&2; exit 2; }
+
+rm -rf "$dir"
+mkdir -p "$dir/captures"
+SCAPLAB_CAPTURE_ONLY=$dir/captures VM_RW=$dir/captures "$@" >"$dir/guest.tap" 2>&1
+: >"$dir/host.tap"
+if [[ ${#host_files[@]} -gt 0 ]]; then
+	SCAPLAB_CHECK_ONLY=1 CAPTURE_DIR=$dir/captures bats --tap "${host_files[@]}" \
+		>"$dir/host.tap" 2>&1
+fi
+
+{
+	echo "1..$(bats --count "${files[@]}")"
+	grep -v -e '^1\.\.[0-9]' -e ' # skip checked on the host' "$dir/guest.tap"
+	grep -v '^1\.\.[0-9]' "$dir/host.tap" | sed -E 's/^(ok|not ok) ([0-9]+) /\1 \2 (checked on the host) /'
+} >"$out"
