@@ -18,6 +18,8 @@
 #   make replay                 a student release done lab by lab, graded
 #                               after each step (run by make test)
 #   make vm      a shell in Debian's kernel under QEMU (scripts/vm)
+#   make bench   what each driver and tracer costs a syscall, in one run
+#                (scripts/bench.sh; the table and plot go to build/bench/)
 #   make fuzz    the fuzzers: decoder, capture file reader (FUZZ_SECONDS=N each, default 60)
 #   make all     only the build
 #   make clean   remove build/
@@ -58,9 +60,12 @@ clean:
 doctor:
 	$(Q)scripts/doctor.sh
 
-bench: setup
+# ROUNDS=N, MODES="...", WORKLOADS="...", QUICK=1: scripts/bench.sh.
+bench:
+	$(Q)scripts/setup.sh --bench
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)scripts/bench.sh
+	$(Q)$(MAKE) --no-print-directory -f test/test.mk bench-tools
+	$(Q)scripts/bench.sh $(foreach v,ROUNDS MODES WORKLOADS QUICK,$(if $($(v)),"$(v)=$($(v))"))
 
 # A shell in Debian's kernel under QEMU, with this machine's files (scripts/vm).
 vm:

@@ -1,42 +1,126 @@
-#!/bin/sh
-# `make bench`: what the modern eBPF driver costs, measured in one run.
-#   1. getppid with no capture (the baseline), ns per call
-#   2. getppid while scap-open captures every syscall, ns per call
-#   3. the sustained rate: events/s with zero drops on a getppid loop
-# Each figure is the median of RUNS runs.
-set -eu
+#!/bin/bash
+# make bench: what each way of tracing syscalls costs, in one run.
+#
+#   sudo make bench [ROUNDS=5] [MODES="modern_bpf bpf ..."] [WORKLOADS="getppid read"]
+#   sudo make bench QUICK=1       one round, small loops: that it works, not timing
+#
+# Workloads (test/bench/syscall_loop.c): getppid (a generic event pair),
+# openclose (open+close of /dev/null: file events with a path), read
+# (read(-1): a dedicated pair, no data), write1k (1 KiB to /dev/null: data
+# cut at the snaplen).
+# Modes (scripts/bench-modes.bash): none (no tracing); floor-noop (a tp_btf
+# program that returns 0: the hook alone); floor-ring (a bare header per
+# syscall reserved in a per-CPU BPF ring buffer, no wake-up: the least a
+# capture can do); modern_bpf; bpf (the legacy driver) and floor-perf (its
+# floor: a bare header through bpf_perf_event_output); ftrace
+# (raw_syscalls into tracefs, read from trace_pipe); bpftrace (count());
+# perf (perf record); strace.
+#
+# The method (../shared/notes/perf-facts.md): in every round each workload
+# runs under every mode, modes shuffled, "none" measured again in every
+# round; the workload on CPU 1, the tracer on CPU 0; best of 3 loops in a
+# round; the median over the rounds. Overheads are over the same round's
+# "none"; "x floor" divides by floor-ring's (floor-perf's for bpf).
+# Absolute figures move 10-30% between runs, the ratios much less.
+#
+# Writes build/bench/ (OUT=DIR for another): samples.tsv (every measurement), results.json,
+# results.md (the table) and overhead.png (scripts/bench-report.sh).
+set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${N:-2000000}
-RUNS=${RUNS:-5}
-loop=build/test/bench/getppid_loop
-bin=build/scap-open
-mkdir -p build/test/bench
-${CC:-cc} -O2 -Wall -Wextra -Werror test/bench/getppid_loop.c -o $loop
+. scripts/bench-modes.bash
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ns_of() { sed -n 's/^ns_per_call=//p'; }
+ROUNDS=5 QUICK= MODES= WORKLOADS="getppid openclose read write1k" OUT=build/bench
+for arg in "$@"; do
+	case $arg in
+	ROUNDS=* | QUICK=* | MODES=* | WORKLOADS=* | OUT=*) declare "${arg%%=*}=${arg#*=}" ;;
+	*) echo "bench: unknown argument '$arg' (ROUNDS=, QUICK=1, MODES=, WORKLOADS=, OUT=)" >&2; exit 2 ;;
+	esac
+done
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROUNDS must be a number of at least 1, not '$ROUNDS'" >&2; exit 2; }
+for w in $WORKLOADS; do
+	[[ " getppid openclose read write1k " == *" $w "* ]] ||
+		{ echo "bench: no workload '$w' (getppid openclose read write1k)" >&2; exit 2; }
+done
+[[ -n $MODES ]] || MODES="floor-noop floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf strace"
+[[ $(id -u) == 0 ]] || { echo "bench: tracing needs root: sudo make bench" >&2; exit 1; }
+[[ $(nproc) -ge 2 ]] || { echo "bench: needs 2 CPUs (the workload on one, the tracer on the other)" >&2; exit 1; }
+[[ -n $QUICK ]] && ROUNDS=1
 
-base=$(for i in $(seq "$RUNS"); do $loop "$N" | ns_of; done | median)
+# Operations per loop: about 0.1 s each untraced. strace and perf stop a
+# traced program (or write every event to a file): fewer for them.
+declare -A N=([getppid]=500000 [openclose]=100000 [read]=500000 [write1k]=300000)
+declare -A N_DIV=([strace]=50 [perf]=4)
+[[ -z $QUICK ]] || for w in "${!N[@]}"; do N[$w]=$((N[$w] / 50)); done
 
-# scap-open in the background, capturing everything; the loop runs uncaptured by it
-# but its syscalls go through both dispatchers and a generic filler.
-with=$(for i in $(seq "$RUNS"); do
-	$bin -q --duration 30 2>/dev/null & pid=$!
-	sleep 1	# load and attach
-	$loop "$N" | ns_of
-	kill -INT $pid; wait $pid || true
-done | median)
+out=$OUT
+BENCH_TMP=$(mktemp -d /tmp/scaplab-bench.XXXXXX)
+trap 'stop_reader; rmdir "$FTRACE_INSTANCE" 2>/dev/null || true; rm -rf "$BENCH_TMP"' EXIT
+mkdir -p "$out"
+loop=$BENCH_BIN/syscall_loop
+[[ -x $loop ]] || { echo "bench: $loop is missing: make -f test/test.mk bench-tools" >&2; exit 1; }
 
-echo "getppid, no capture:            $base ns/call"
-echo "getppid, modern_bpf capturing:  $with ns/call"
-awk -v b="$base" -v w="$with" 'BEGIN { printf "overhead per syscall:           %.1f ns (enter + exit event)\n", w - b }'
+modes=""
+: >"$out/skipped.tsv"
+for m in $MODES; do
+	why=$(mode_why_not "$m")
+	[[ $why != "no such mode" ]] ||
+		{ echo "bench: no mode '$m' (floor-noop floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf strace)" >&2; exit 2; }
+	if [[ -n $why ]]; then
+		echo "bench: skipping $m: $why" >&2
+		printf '%s\t%s\n' "$m" "$why" >>"$out/skipped.tsv"
+	else
+		modes+=" $m"
+	fi
+done
 
-# Sustained rate: the reader consumes while the loop produces; count drops.
-# scap-open's stats line: "... the driver captured C in S s (R events/s)" and "drops: D (...".
-for i in $(seq "$RUNS"); do
-	$bin -q -s getppid -- $loop "$N" 2>&1 >/dev/null |
-		sed -n 's/.*(\([0-9]*\) events\/s).*/rate \1/p; s/.*drops: \([0-9]*\).*/drops \1/p' |
-		paste -sd' '
-done | sort -k2 -n | awk '{ r[NR] = $2; d[NR] = $4 }
-	END { m = int((NR + 1) / 2);
-	      printf "sustained, getppid loop:        %d events/s (median of %d runs), drops %d\n", r[m], NR, d[m] }'
+# best_of_3 MODE WORKLOAD: three loops on CPU 1; prints the fastest ns per
+# op and the seconds the three took.
+best_of_3() {
+	local n=$((N[$2] / ${N_DIV[$1]:-1})) prefix
+	prefix=$(mode_prefix "$1")
+	for _ in 1 2 3; do
+		# shellcheck disable=SC2086
+		$prefix taskset -c 1 "$loop" "$2" "$n" | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p'
+		sleep 0.1	# the tracer catches up before the next loop
+	done | awk -v n="$n" '{ t += $1 * n / 1e9; if (NR == 1 || $1 < b) b = $1 }
+		END { printf "%s %.4f\n", b, t }'
+}
+
+total=$((ROUNDS * $(wc -w <<<"$WORKLOADS") * ($(wc -w <<<"$modes") + 1)))
+done_n=0
+progress() {
+	done_n=$((done_n + 1))
+	bench_progress 'bench: round %d/%d, %-9s under %-10s %3d%%' "$1" "$ROUNDS" "$2" "$3" \
+		$((done_n * 100 / total))
+}
+
+printf 'round\tmode\tworkload\tns_per_op\tloop_s\tevents\tdrops\treader_cpu_ns\tsyscalls_per_op\n' \
+	>"$out/samples.tsv"
+started=$(date +%s)
+for round in $(seq "$ROUNDS"); do
+	for w in $(shuf -e $WORKLOADS); do
+		k=$("$loop" "$w" 1 | sed -n 's/.*syscalls_per_op=//p')
+		for m in $(shuf -e none $modes); do
+			progress "$round" "$w" "$m"
+			if [[ $m == none ]]; then
+				read -r ns secs < <(best_of_3 none "$w")
+				printf '%s\tnone\t%s\t%s\t%s\t-\t-\t0\t%s\n' "$round" "$w" "$ns" "$secs" "$k" \
+					>>"$out/samples.tsv"
+				continue
+			fi
+			mode_start "$m" || { stop_reader; continue; }
+			cpu0=$(reader_cpu_ns)
+			read -r ns secs < <(best_of_3 "$m" "$w")
+			cpu1=$(reader_cpu_ns)
+			read -r events drops < <(mode_stop "$m")
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$w" "$ns" "$secs" \
+				"$events" "$drops" $((cpu1 - cpu0)) "$k" >>"$out/samples.tsv"
+		done
+	done
+done
+bench_progress '%s\n' ""
+# shellcheck disable=SC2086
+scripts/bench-throughput.sh "$out" ${QUICK:+QUICK=1} \
+	MODES="$(for m in floor-ring modern_bpf floor-perf bpf; do [[ " $modes " == *" $m "* ]] && echo "$m"; done | xargs)"
+echo "bench: $((($(date +%s) - started))) s on $(uname -r), $(nproc) CPUs, $(date -u +%Y-%m-%d)" >"$out/machine.txt"
+scripts/bench-report.sh "$out"

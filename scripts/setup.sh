@@ -3,6 +3,7 @@
 #   scripts/setup.sh          what building and running need
 #   scripts/setup.sh --test   the test tools too, and the VM's (scripts/vm)
 #   scripts/setup.sh --vm     the VM's
+#   scripts/setup.sh --bench  the tracers make bench compares, and gnuplot
 #   scripts/setup.sh --grade  as --test; without root, only checks nothing
 #                             is missing (a lab with reference captures is
 #                             graded without a driver: labs/tools/grade.sh)
@@ -12,7 +13,9 @@ set -eu
 build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev"
 # sysdig: the reader of Falco's own kmod, which test/falco/ compares ours with
 # (installed without its recommended falcosecurity-scap-dkms: see test/falco/falco.mk)
-test_pkgs="bats bats-assert bats-support strace bpftrace jq libcmocka-dev libclang-rt-14-dev xxd sysdig"
+# make bench: the tracers it compares ours with, jq and gnuplot for its report
+bench_pkgs="strace bpftrace linux-perf jq gnuplot-nox"
+test_pkgs="bats bats-assert bats-support libcmocka-dev libclang-rt-14-dev xxd sysdig $bench_pkgs"
 # scripts/vm: Debian's kernel in QEMU (the tests run a second kernel there);
 # gdb reads an oops's RIP as a line of the module's source (lab 09)
 vm_pkgs="qemu-system-x86 busybox-static linux-image-amd64 linux-headers-amd64 xz-utils gdb"
@@ -27,6 +30,9 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--grade" ]; then
 elif [ "${1:-}" = "--vm" ]; then
 	pkgs="$pkgs $vm_pkgs"
 	target=vm
+elif [ "${1:-}" = "--bench" ]; then
+	pkgs="$pkgs $bench_pkgs"
+	target=bench
 fi
 
 die() { echo "setup: $*" >&2; exit 1; }

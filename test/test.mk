@@ -75,20 +75,33 @@ $(KMOD_API99): $(KMOD_SRCS)
 .PHONY: kmod-tests
 kmod-tests: $(TEST_BUILD)/workload $(TEST_BUILD)/kmod_misuse $(KMOD_API99)
 
-# The legacy driver's floor for scripts/bench-drivers.sh: a raw tracepoint
-# and a bare perf event output (test/bench/floor_perf.*), read by the bpf
-# engine's own perf buffer reader.
-$(TEST_BUILD)/bench/floor_perf.bpf.o: test/bench/floor_perf.bpf.c driver/ppm_events_public.h
+# The floors of make bench (scripts/bench.sh), each read by its engine's
+# own reader: the legacy driver's, a raw tracepoint and a bare perf event
+# output (test/bench/floor_perf.*, kept to Linux 4.14's instruction set as
+# the legacy probe is), and the modern driver's, the hook alone and a bare
+# header in a per-CPU BPF ring buffer (test/bench/floor_ring.*).
+$(TEST_BUILD)/bench/floor_perf.bpf.o: BENCH_BPF_MCPU := -mcpu=v1
+$(TEST_BUILD)/bench/%.bpf.o: test/bench/%.bpf.c driver/ppm_events_public.h
 	$(call msg,BPF,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) -g -O2 -target bpf -mcpu=v1 -Wall -Werror -Idriver \
+	$(Q)$(CLANG) -g -O2 -target bpf $(BENCH_BPF_MCPU) -Wall -Werror -Idriver \
 		-I/usr/include/$(shell $(CC) -dumpmachine) -c $< -o $@
 
-$(TEST_BUILD)/bench/floor-perf: test/bench/floor_perf.c userspace/libscap/engine/bpf/perf_buffer.c \
-		$(TEST_BUILD)/bench/floor_perf.bpf.o
+# floor-perf and floor-ring: the loader (test/bench/floor_KIND.c), its
+# BPF object, and its engine's reader.
+define bench_floor
+$(TEST_BUILD)/bench/floor-$(1): test/bench/floor_$(1).c $(2) $(TEST_BUILD)/bench/floor_$(1).bpf.o
+	$$(call msg,CC,$$@)
+	$$(Q)$$(CC) $$(WORKLOAD_CFLAGS) $$(CPPFLAGS) -I$(dir $(2)) $$< $(2) -lbpf -lelf -lz -o $$@
+endef
+$(eval $(call bench_floor,perf,userspace/libscap/engine/bpf/perf_buffer.c))
+$(eval $(call bench_floor,ring,userspace/libscap/engine/modern_bpf/bpf_ringbuf.c))
+
+# The workloads of make bench (test/bench/syscall_loop.c).
+$(TEST_BUILD)/bench/syscall_loop: test/bench/syscall_loop.c
 	$(call msg,CC,$@)
-	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) -Iuserspace/libscap/engine/bpf test/bench/floor_perf.c \
-		userspace/libscap/engine/bpf/perf_buffer.c -lbpf -lelf -lz -o $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $< -o $@
 
 .PHONY: bench-tools
-bench-tools: $(TEST_BUILD)/bench/floor-perf
+bench-tools: $(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop

@@ -5,7 +5,7 @@
  * a look every 10 ms), until SIGINT or SECONDS pass. Prints the events
  * read and the samples lost.
  *
- *   sudo build/test/bench/floor-perf OBJ [SECONDS] [WAKEUP_EVENTS]
+ *   sudo build/test/bench/floor-perf OBJ [SECONDS] [WAKEUP_EVENTS] [BUFFER_BYTES]
  *
  * WAKEUP_EVENTS (default 0): 1 asks the kernel to wake a poller after
  * every sample, as libbpf's perf_buffer__new() does; the reader still
@@ -35,6 +35,7 @@ int main(int argc, char **argv)
 {
 	double seconds = argc > 2 ? atof(argv[2]) : 600;
 	unsigned int wakeup = argc > 3 ? atoi(argv[3]) : 0;
+	size_t bytes = argc > 4 ? strtoull(argv[4], NULL, 0) : 8 << 20;
 	int ncpus = libbpf_num_possible_cpus();
 	struct bpf_link *links[2] = { NULL, NULL };
 	const char *progs[2] = { "floor_enter", "floor_exit" };
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
 	int map_fd;
 
 	if (argc < 2 || ncpus <= 0) {
-		fprintf(stderr, "usage: floor-perf OBJ [SECONDS] [WAKEUP_EVENTS]\n");
+		fprintf(stderr, "usage: floor-perf OBJ [SECONDS] [WAKEUP_EVENTS] [BUFFER_BYTES]\n");
 		return 2;
 	}
 	obj = bpf_object__open_file(argv[1], NULL);
@@ -60,7 +61,7 @@ int main(int argc, char **argv)
 		return 1;
 	for (int cpu = 0; cpu < ncpus; cpu++) {
 		pbs[cpu].fd = -1;
-		if (scap_perf_buffer_open(&pbs[cpu], cpu, 8 << 20, wakeup, err, sizeof(err)) ||
+		if (scap_perf_buffer_open(&pbs[cpu], cpu, bytes, wakeup, err, sizeof(err)) ||
 		    bpf_map_update_elem(map_fd, &cpu, &pbs[cpu].fd, BPF_ANY)) {
 			fprintf(stderr, "floor-perf: CPU %d: %s\n", cpu, err);
 			return 1;

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * The modern driver's floors (scripts/bench.sh): what the hook alone costs
+ * a syscall, and what the least possible capture costs.
+ *
+ *   floor_noop_enter/exit   tp_btf on sys_enter and sys_exit, returning 0:
+ *                           the price of being called at all
+ *   floor_ring_enter/exit   the same, each reserving a bare 26-byte event
+ *                           header in this CPU's ring buffer, filling it in
+ *                           place and submitting it with no wake-up: no
+ *                           params, no scratch map, no tail call
+ *
+ * The rings are those of the modern driver (modern_bpf/maps/maps.h): an
+ * array of BPF ring buffers, one per CPU, that the loader creates. What the
+ * modern driver costs over floor_ring is what its dispatch, fillers and
+ * copies add.
+ *
+ * Needs no kernel types: a tp_btf program's context is an array of u64.
+ */
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include "ppm_events_public.h"
+
+struct ringbuf_map {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__type(key, __u32);
+	__array(values, struct ringbuf_map);
+} ringbuf_maps SEC(".maps");
+
+/* Headers that found their ring full, per CPU: the floor's drops. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} lost SEC(".maps");
+
+static __always_inline int send_header(__u16 type)
+{
+	__u32 cpu = bpf_get_smp_processor_id(), zero = 0;
+	struct ppm_evt_hdr *hdr;
+	void *ring;
+	__u64 *n;
+
+	ring = bpf_map_lookup_elem(&ringbuf_maps, &cpu);
+	if (!ring)
+		return 0;
+	hdr = bpf_ringbuf_reserve(ring, sizeof(*hdr), 0);
+	if (!hdr) {
+		n = bpf_map_lookup_elem(&lost, &zero);
+		if (n)
+			*n += 1;
+		return 0;
+	}
+	hdr->ts = bpf_ktime_get_boot_ns();
+	hdr->tid = bpf_get_current_pid_tgid() & 0xffffffff;
+	hdr->len = sizeof(*hdr);
+	hdr->type = type;
+	hdr->nparams = 0;
+	bpf_ringbuf_submit(hdr, BPF_RB_NO_WAKEUP);
+	return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int floor_noop_enter(__u64 *ctx)
+{
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int floor_noop_exit(__u64 *ctx)
+{
+	return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int floor_ring_enter(__u64 *ctx)
+{
+	return send_header(PPME_GENERIC_E);
+}
+
+SEC("tp_btf/sys_exit")
+int floor_ring_exit(__u64 *ctx)
+{
+	return send_header(PPME_GENERIC_X);
+}
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
