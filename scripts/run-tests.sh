@@ -39,12 +39,15 @@ $(failure_lines "$2")
 	return 0
 }
 
-# failure_lines TAP: the first failing tests, and the runner's own word
-# on why a run stopped (scripts/vm's "vm: ..." lines), for the summary.
+# failure_lines TAP: for the summary, the first failing tests, what the
+# first one printed, and the runner's own word on why a run stopped: the
+# "vm: ..." block of scripts/vm (a hang report or the guest's console end).
 failure_lines() {
 	{
 		grep '^not ok ' "$1" | head -n 3
-		grep -E '^(vm|guest-suite|parity|bats): ' "$1" | head -n 4
+		awk '/^not ok / { n++; next } n == 1 && /^#/ { print; if (++k == 12) exit } n > 1 { exit }' "$1"
+		grep -E '^(guest-suite|parity|bats): ' "$1" | head -n 4
+		awk '/^vm: / { on = 1 } on { print; if (++k == 40) exit }' "$1"
 	} | cut -c1-160 | sed 's/^/      /'
 }
 

@@ -42,14 +42,18 @@ mkdir -p "$out"
 spid=$!
 sysdig -w "$out/falco.scap" "proc.name=workload or proc.name=true" >"$out/sysdig.out" 2>&1 &
 fpid=$!
+# A reader must not outlive this script (it would keep the module in use).
+trap 'kill -KILL $spid $fpid 2>/dev/null || true' EXIT
 
 # Ours is ready when its marker (true) event is out. sysdig buffers its
 # file, so it is taken as ready once it holds Falco's devices open, and
 # the check after the run makes sure it saw the workload from its start.
 ready=
-for _ in $(seq 1800); do
+ready_by=$((SECONDS + 180))
+while ((SECONDS < ready_by)); do
 	/bin/true
-	kill -0 "$spid" "$fpid" 2>/dev/null || break
+	# One at a time: kill -0 with two pids succeeds while either lives.
+	kill -0 "$spid" 2>/dev/null && kill -0 "$fpid" 2>/dev/null || break
 	if [[ -s $out/scaplab.json ]] && ls -l "/proc/$fpid/fd" 2>/dev/null | grep -q '/dev/scap0$'; then
 		ready=1
 		break
@@ -59,7 +63,8 @@ done
 [[ -n $ready ]] || die "a reader did not start: $(cat "$out/scaplab.err" "$out/sysdig.out")"
 sleep 1
 
-parity_run_workload "$out" "$spid" "$fpid" -- "$workload" "$@"
+parity_run_workload "$out" "$spid" "$fpid" -- "$workload" "$@" ||
+	die "the run did not end in time (what each process was doing is above)"
 
 "$scap_open" -r "$out/falco.scap" --json -o "$out/falco.json" 2>"$out/falco.err" ||
 	die "scap-open could not read sysdig's file: $(cat "$out/falco.err")"

@@ -52,9 +52,12 @@ filter=(-c workload -c true)
 apid=$!
 "$scap_open" "--$b" --json "${filter[@]}" >"$out/$b.json" 2>"$out/$b.err" &
 bpid=$!
+# A reader must not outlive this script (it would keep the module in use).
+trap 'kill -KILL $apid $bpid 2>/dev/null || true' EXIT
 # Ready when both have written an event of the marker (true); a probe may
 # take a minute to load on a busy machine under TCG.
-for _ in $(seq 1800); do
+ready_by=$((SECONDS + 180))
+while ((SECONDS < ready_by)); do
 	/bin/true
 	[[ -s $out/$a.json && -s $out/$b.json ]] && break
 	# One at a time: kill -0 with two pids succeeds while either lives.
@@ -64,7 +67,8 @@ done
 [[ -s $out/$a.json && -s $out/$b.json ]] ||
 	die "a reader did not start: $(cat "$out/$a.err" "$out/$b.err")"
 
-parity_run_workload "$out" "$apid" "$bpid" -- "$workload" "$@"
+parity_run_workload "$out" "$apid" "$bpid" -- "$workload" "$@" ||
+	die "the run did not end in time (what each process was doing is above)"
 parity_quote_ts "$out/$a.json" "$out/$b.json"
 for f in "$a" "$b"; do
 	grep -q 'drops: 0 ' "$out/$f.err" || echo "parity: $f dropped events: $(grep drops "$out/$f.err")" >&2
