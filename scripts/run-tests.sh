@@ -146,7 +146,7 @@ run_fuzz() {
 run_vm() {
 	echo "VM (scripts/vm: Debian's kernel in QEMU):"
 	build_or_fail workload make --no-print-directory -f test/test.mk workload \
-		"$(pwd)/build/test/scap_api" || return
+		build/test/scap_api || return
 	# shellcheck disable=SC2086
 	VM_TIMEOUT=900 test/guest-suite.sh "$out/vm-bats.tap" -- scripts/vm run -- bats --tap \
 		${VM_BATS_FILES:-test/bats/files.bats test/bats/io.bats test/bats/network.bats \

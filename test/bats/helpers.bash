@@ -28,7 +28,9 @@
 #                             to DIR; the tests that only read captures
 #                             skip ("checked on the host")
 #   SCAPLAB_CHECK_ONLY=1      nothing is captured: the tests read the
-#                             captures in CAPTURE_DIR (that DIR)
+#                             captures in CAPTURE_DIR (that DIR), and
+#                             know the files the workload made from
+#                             D_FILES in NAME.vars, not from D
 
 # fail and assert_equal, as bats-support and bats-assert spell them. Not
 # those libraries themselves: loading them costs ~140 ms in every test (a
@@ -141,6 +143,9 @@ capture() {
 		{
 			[[ -z ${D:-} ]] || printf 'D=%q\n' "$D"
 			[[ ! -d ${D:-} ]] || printf 'DEV=%q\n' "$(dev_of "$D")"
+			# The files the workload left in D: a check on the host
+			# (SCAPLAB_CHECK_ONLY) cannot look into the guest's D.
+			[[ ! -d ${D:-} ]] || printf 'D_FILES=%q\n' "$(find "$D" -type f | sort)"
 		} >"$CAPTURE_DIR/$name.vars"
 		if [[ -n ${SCAPLAB_CAPTURE_ONLY:-} ]]; then
 			mkdir -p "$SCAPLAB_CAPTURE_ONLY"
@@ -172,6 +177,7 @@ _use_capture() {
 	# NAME.vars: a replayed capture's D and DEV, those of the machine that
 	# recorded it (labs/tools/lab_helpers.bash, lab_replay).
 	local f
+	unset D_FILES
 	for f in "$CAPTURE_DIR/$1.env" "$CAPTURE_DIR/$1.vars"; do
 		[[ -r $f ]] || continue
 		set -a
