@@ -65,7 +65,7 @@ bench:
 	$(Q)scripts/setup.sh --bench
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(MAKE) --no-print-directory -f test/test.mk bench-tools
-	$(Q)scripts/bench.sh $(foreach v,ROUNDS MODES WORKLOADS QUICK,$(if $($(v)),"$(v)=$($(v))"))
+	$(Q)scripts/bench.sh $(foreach v,ROUNDS MODES WORKLOADS QUICK GUEST,$(if $($(v)),"$(v)=$($(v))"))
 
 # A shell in Debian's kernel under QEMU, with this machine's files (scripts/vm).
 vm:

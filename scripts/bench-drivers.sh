@@ -2,7 +2,10 @@
 # What each driver costs a syscall, in one interleaved run, where the kernel
 # module can load (run it through scripts/kmod-run):
 #
-#   sudo scripts/kmod-run -- scripts/bench-drivers.sh [ROUNDS=5] [N=50000]
+#   sudo scripts/kmod-run -- scripts/bench-drivers.sh [ROUNDS=5] [N=50000] [MODES="kmod falco"] [OUT=FILE]
+#
+# make bench runs it in the VM (scripts/bench.sh); OUT=FILE gets the table
+# as TSV for scripts/bench-report.sh.
 #
 # Modes: no capture (the baseline, measured again every round), the kernel
 # module (scap-open --kmod), the modern eBPF driver (scap-open), the legacy
@@ -20,23 +23,29 @@
 # figures are several times a real machine's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=5 N=50000
+ROUNDS=5 N=50000 MODES="kmod modern_bpf bpf floor-perf floor-wakeup falco" OUT=
 for arg in "$@"; do
 	case $arg in
-	ROUNDS=*) ROUNDS=${arg#*=} ;;
-	N=*) N=${arg#*=} ;;
-	*) echo "bench-drivers: unknown argument '$arg'" >&2; exit 2 ;;
+	ROUNDS=* | N=* | MODES=* | OUT=*) declare "${arg%%=*}=${arg#*=}" ;;
+	*) echo "bench-drivers: unknown argument '$arg' (ROUNDS=, N=, MODES=, OUT=)" >&2; exit 2 ;;
 	esac
+done
+for m in $MODES; do
+	[[ " kmod modern_bpf bpf floor-perf floor-wakeup falco " == *" $m "* ]] ||
+		{ echo "bench-drivers: no mode '$m' (kmod modern_bpf bpf floor-perf floor-wakeup falco)" >&2; exit 2; }
 done
 loop=build/test/bench/getppid_loop
 [[ -x $loop ]] || { mkdir -p "$(dirname $loop)"; ${CC:-cc} -O2 -Wall -Wextra -Werror test/bench/getppid_loop.c -o $loop; }
 [[ -e /dev/scaplab0 ]] || insmod "build/driver/$(uname -r)/scaplab.ko"
 floor=build/test/bench/floor-perf
 floor_obj=build/test/bench/floor_perf.bpf.o
-[[ -x $floor && -r $floor_obj ]] || { echo "bench-drivers: $floor is missing: make -f test/test.mk bench-tools" >&2; exit 1; }
-modes="kmod modern_bpf bpf floor-perf floor-wakeup"
+[[ " $MODES " != *" floor-"* || ( -x $floor && -r $floor_obj ) ]] ||
+	{ echo "bench-drivers: $floor is missing: make -f test/test.mk bench-tools" >&2; exit 1; }
+modes=${MODES/falco/}
 falco_ko=build/falco/$(uname -r)/scap.ko
-if [[ -e /dev/scap0 ]] || { [[ -r $falco_ko ]] && command -v sysdig >/dev/null && insmod "$falco_ko"; }; then
+if [[ " $MODES " != *" falco "* ]]; then
+	:
+elif [[ -e /dev/scap0 ]] || { [[ -r $falco_ko ]] && command -v sysdig >/dev/null && insmod "$falco_ko"; }; then
 	modes+=" falco"
 else
 	echo "bench-drivers: no Falco kmod ($falco_ko) or no sysdig: measuring ours only" >&2
@@ -118,8 +127,12 @@ for round in $(seq "$ROUNDS"); do
 done
 base=$(tr ' ' '\n' <<<"${ns[none]}" | grep . | median)
 printf '%-12s %8.0f ns/call\n' "no capture" "$base"
+[[ -z $OUT ]] || printf 'mode\tns_per_call\toverhead_ns\tx_baseline\tdrops_per_round\n' >"$OUT"
 for mode in $modes; do
 	m=$(tr ' ' '\n' <<<"${ns[$mode]}" | grep . | median)
 	awk -v m="$m" -v b="$base" -v name="$mode" -v d="${dropped[$mode]}" \
 		'BEGIN { printf "%-12s %8.0f ns/call, overhead %.0f ns (%.2fx the baseline), drops per round: %s\n", name, m, m - b, m / b, d }'
+	[[ -z $OUT ]] || awk -v m="$m" -v b="$base" -v name="$mode" -v d="${dropped[$mode]}" \
+		'BEGIN { sub(/ +$/, "", d); printf "%s\t%.0f\t%.0f\t%.2f\t%s\n", name, m, m - b, m / b, d }' >>"$OUT"
 done
+[[ -z $OUT ]] || printf 'none\t%.0f\t0\t1.00\t-\n' "$base" >>"$OUT"

@@ -110,10 +110,11 @@ mode_prefix() {
 	return 0
 }
 
-# reader_cpu_ns: the CPU time the reader has used so far, all its threads.
+# reader_cpu_ns: the CPU time the reader has used so far, all its threads
+# (printf: mawk prints a sum past 2^31 as 2.3e+09, which bash cannot add).
 reader_cpu_ns() {
 	[[ -n ${READER_PID:-} ]] || { echo 0; return; }
-	cat /proc/"$READER_PID"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'
+	cat /proc/"$READER_PID"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'
 }
 
 # stop_reader [SIGNAL]: SIGINT (or SIGNAL), then at most 60 s for it to
@@ -135,8 +136,8 @@ mode_stop() {
 	case $1 in
 	ftrace)
 		echo 0 >"$FTRACE_INSTANCE/events/raw_syscalls/enable"
-		events=$(cat "$FTRACE_INSTANCE"/per_cpu/cpu*/stats | awk '/^read events:/ { s += $3 } END { print s + 0 }')
-		drops=$(cat "$FTRACE_INSTANCE"/per_cpu/cpu*/stats | awk '/^overrun:/ { s += $2 } END { print s + 0 }')
+		events=$(cat "$FTRACE_INSTANCE"/per_cpu/cpu*/stats | awk '/^read events:/ { s += $3 } END { printf "%.0f\n", s }')
+		drops=$(cat "$FTRACE_INSTANCE"/per_cpu/cpu*/stats | awk '/^overrun:/ { s += $2 } END { printf "%.0f\n", s }')
 		stop_reader TERM
 		rmdir "$FTRACE_INSTANCE" ;;
 	*) stop_reader ;;

@@ -25,7 +25,7 @@ NR == 1 { next }
 {
 	r = $1; m = $2; w = $3
 	ns[r, m, w] = $4; secs[r, m, w] = $5; ev[r, m, w] = $6; dr[r, m, w] = $7
-	cpu[r, m, w] = $8; k[w] = $9
+	cpu[r, m, w] = $8; k[w] = $9; if ($10 + 0 > ops[m, w]) ops[m, w] = $10 + 0
 	if (!(m in seen_m)) { seen_m[m] = 1; modes[++nm] = m }
 	if (!(w in seen_w)) { seen_w[w] = 1; works[++nw] = w }
 	if (!(r in seen_r)) { seen_r[r] = 1; rounds[++nr] = r }
@@ -33,7 +33,7 @@ NR == 1 { next }
 END {
 	OFS = "\t"; OFMT = "%.4f"
 	print "mode", "workload", "syscalls_per_op", "rounds", "ns_per_op", "overhead_ns", "x_floor",
-		"events_per_s", "drops", "events", "reader_ns_per_event"
+		"events_per_s", "drops", "events", "reader_ns_per_event", "ops_per_loop"
 	for (i = 1; i <= nm; i++) for (j = 1; j <= nw; j++) {
 		m = modes[i]; w = works[j]; fl = (m == "bpf") ? "floor-perf" : "floor-ring"
 		l_ns = l_ovh = l_x = l_eps = l_cpu = ""; n = 0; drops = "-"; events = 0
@@ -55,7 +55,8 @@ END {
 		print m, w, k[w], n, median(l_ns), (m == "none" ? 0 : median(l_ovh)),
 			(m == "none" || l_x == "" ? "-" : median(l_x)),
 			(l_eps == "" ? "-" : median(l_eps)), (drops == "-" ? "-" : drops),
-			(l_eps == "" ? "-" : events), (l_cpu == "" ? "-" : median(l_cpu))
+			(l_eps == "" ? "-" : events), (l_cpu == "" ? "-" : median(l_cpu)),
+			(ops[m, w] ? ops[m, w] : "-")
 	}
 }' "$dir/samples.tsv" >"$dir/results.tsv"
 
@@ -71,10 +72,17 @@ tsv_json() {
 # what was made, per buffer size; the highest rate with none.
 tp=$dir/throughput.tsv
 [[ -s $tp ]] || printf 'test\tmode\tbuffer_mib\trate_asked\trate_made\tevents\tdrops\n' >"$tp"
+# The kernel modules' part (scripts/bench-drivers.sh, in the VM): may be absent.
+drv=$dir/drivers.tsv
+[[ -s $drv ]] || drv=/dev/null
 jq -n --arg machine "$(cat "$dir/machine.txt" 2>/dev/null)" \
-	--slurpfile ops <(tsv_json "$dir/results.tsv") --slurpfile tp <(tsv_json "$tp") '{
+	--slurpfile ops <(tsv_json "$dir/results.tsv") --slurpfile tp <(tsv_json "$tp") \
+	--slurpfile drv <(if [[ -s $drv ]]; then tsv_json "$drv"; else echo '[]'; fi) \
+	--slurpfile st <(if [[ -s $dir/bpf_stats.tsv ]]; then tsv_json "$dir/bpf_stats.tsv"; else echo '[]'; fi) '{
 	machine: $machine,
 	ops: $ops[0],
+	bpf_stats: $st[0],
+	kmods: $drv[0],
 	buffer: [$tp[0][] | select(.test == "buffer") | del(.test, .rate_asked) |
 		.drop_pct = (if (.events + .drops) > 0 then 100 * .drops / (.events + .drops) else null end)],
 	sustained: [$tp[0][] | select(.test == "sustained") |
@@ -101,6 +109,28 @@ jq -n --arg machine "$(cat "$dir/machine.txt" 2>/dev/null)" \
 	echo "|---|---:|---|"
 	jq -r '.sustained[] | "| \(.mode) | \(.calls_per_s) | \(.limited_by // "-") |"' "$dir/results.json"
 	echo
+	if [[ $(jq '.bpf_stats | length' "$dir/results.json") -gt 0 ]]; then
+		echo "Time in the BPF programs themselves (bpf_stats; a filler's time is in its dispatcher's):"
+		echo
+		echo "| workload | mode | program | runs per op | ns per run | BPF ns per op |"
+		echo "|---|---|---|---:|---:|---:|"
+		jq -r '.bpf_stats | sort_by(.workload, .mode)[] |
+			"| \(.workload) | \(.mode) | \(.program) | \(.runs_per_op) | \(.ns_per_run) | \(.ns_per_op) |"' \
+			"$dir/results.json"
+		echo
+	fi
+	if [[ $(jq '.kmods | length' "$dir/results.json") -gt 0 ]]; then
+		echo "The kernel modules, in Debian's 6.1 under QEMU (TCG: compare the ratios), getppid loop:"
+		echo
+		echo "| driver | ns per call | overhead ns | x no capture | x Falco's kmod (overhead) | drops per round |"
+		echo "|---|---:|---:|---:|---:|---|"
+		jq -r '([.kmods[] | select(.mode == "falco") | .overhead_ns][0]) as $f
+			| {none: "no capture", kmod: "our kmod", falco: "Falco'"'"'s 2022 kmod, read by sysdig"} as $name
+			| .kmods | sort_by(.overhead_ns) | .[] |
+			"| \($name[.mode] // .mode) | \(.ns_per_call) | \(.overhead_ns) | \(.x_baseline) | \(if $f and $f > 0 and .mode != "none" then (.overhead_ns / $f * 100 | round / 100 | tostring) else "-" end) | \(.drops_per_round // "-") |"' \
+			"$dir/results.json"
+		echo
+	fi
 	cat "$dir/machine.txt" 2>/dev/null || true
 } >"$dir/results.md"
 

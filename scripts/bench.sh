@@ -3,6 +3,7 @@
 #
 #   sudo make bench [ROUNDS=5] [MODES="modern_bpf bpf ..."] [WORKLOADS="getppid read"]
 #   sudo make bench QUICK=1       one round, small loops: that it works, not timing
+#   sudo make bench GUEST=0       without the kernel modules' part (in the VM here)
 #
 # Workloads (test/bench/syscall_loop.c): getppid (a generic event pair),
 # openclose (open+close of /dev/null: file events with a path), read
@@ -23,17 +24,25 @@
 # "none"; "x floor" divides by floor-ring's (floor-perf's for bpf).
 # Absolute figures move 10-30% between runs, the ratios much less.
 #
+# Then the kernel modules, where one loads (scripts/kmod-run: in Debian's
+# kernel under QEMU on a machine without module support): our kmod against
+# Falco's 2022 kmod read by sysdig, on a getppid loop, 3 rounds
+# (scripts/bench-drivers.sh). Under TCG only the ratio means something.
+#
 # Writes build/bench/ (OUT=DIR for another): samples.tsv (every measurement), results.json,
-# results.md (the table) and overhead.png (scripts/bench-report.sh).
+# results.md (the table) and overhead.png (scripts/bench-report.sh);
+# throughput.tsv (scripts/bench-throughput.sh); bpf_stats.tsv, each BPF
+# program's own run time (scripts/bench-bpf-stats.sh); drivers.tsv and
+# drivers.txt, the modules' part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-modes.bash
 
-ROUNDS=5 QUICK= MODES= WORKLOADS="getppid openclose read write1k" OUT=build/bench
+ROUNDS=5 QUICK= MODES= WORKLOADS="getppid openclose read write1k" OUT=build/bench GUEST=1
 for arg in "$@"; do
 	case $arg in
-	ROUNDS=* | QUICK=* | MODES=* | WORKLOADS=* | OUT=*) declare "${arg%%=*}=${arg#*=}" ;;
-	*) echo "bench: unknown argument '$arg' (ROUNDS=, QUICK=1, MODES=, WORKLOADS=, OUT=)" >&2; exit 2 ;;
+	ROUNDS=* | QUICK=* | MODES=* | WORKLOADS=* | OUT=* | GUEST=*) declare "${arg%%=*}=${arg#*=}" ;;
+	*) echo "bench: unknown argument '$arg' (ROUNDS=, QUICK=1, MODES=, WORKLOADS=, OUT=, GUEST=0)" >&2; exit 2 ;;
 	esac
 done
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROUNDS must be a number of at least 1, not '$ROUNDS'" >&2; exit 2; }
@@ -46,11 +55,6 @@ done
 [[ $(nproc) -ge 2 ]] || { echo "bench: needs 2 CPUs (the workload on one, the tracer on the other)" >&2; exit 1; }
 [[ -n $QUICK ]] && ROUNDS=1
 
-# Operations per loop: about 0.1 s each untraced. strace and perf stop a
-# traced program (or write every event to a file): fewer for them.
-declare -A N=([getppid]=500000 [openclose]=100000 [read]=500000 [write1k]=300000)
-declare -A N_DIV=([strace]=50 [perf]=4)
-[[ -z $QUICK ]] || for w in "${!N[@]}"; do N[$w]=$((N[$w] / 50)); done
 
 out=$OUT
 BENCH_TMP=$(mktemp -d /tmp/scaplab-bench.XXXXXX)
@@ -58,6 +62,20 @@ trap 'stop_reader; rmdir "$FTRACE_INSTANCE" 2>/dev/null || true; rm -rf "$BENCH_
 mkdir -p "$out"
 loop=$BENCH_BIN/syscall_loop
 [[ -x $loop ]] || { echo "bench: $loop is missing: make -f test/test.mk bench-tools" >&2; exit 1; }
+
+# Operations per loop: about 0.08 s each untraced, measured here (a getppid
+# call took 150 ns on one of our machines and 1000 on another: fixed
+# counts made the run take 6 minutes on one and 20 on the other). strace
+# and perf stop a traced program (or write every event to a file): fewer
+# for them.
+declare -A N K N_DIV=([strace]=50 [perf]=4)
+loop_secs=0.08
+[[ -z $QUICK ]] || loop_secs=0.002
+for w in $WORKLOADS; do
+	ns=$(taskset -c 1 "$loop" "$w" 20000 | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p')
+	N[$w]=$(awk -v s="$loop_secs" -v ns="${ns:-1000}" 'BEGIN { n = s * 1e9 / ns; printf "%d", n < 1000 ? 1000 : n }')
+	K[$w]=$("$loop" "$w" 1 | sed -n 's/.*syscalls_per_op=//p')
+done
 
 modes=""
 : >"$out/skipped.tsv"
@@ -94,18 +112,18 @@ progress() {
 		$((done_n * 100 / total))
 }
 
-printf 'round\tmode\tworkload\tns_per_op\tloop_s\tevents\tdrops\treader_cpu_ns\tsyscalls_per_op\n' \
+printf 'round\tmode\tworkload\tns_per_op\tloop_s\tevents\tdrops\treader_cpu_ns\tsyscalls_per_op\tops_per_loop\n' \
 	>"$out/samples.tsv"
 started=$(date +%s)
 for round in $(seq "$ROUNDS"); do
 	for w in $(shuf -e $WORKLOADS); do
-		k=$("$loop" "$w" 1 | sed -n 's/.*syscalls_per_op=//p')
+		k=${K[$w]}
 		for m in $(shuf -e none $modes); do
 			progress "$round" "$w" "$m"
 			if [[ $m == none ]]; then
 				read -r ns secs < <(best_of_3 none "$w")
-				printf '%s\tnone\t%s\t%s\t%s\t-\t-\t0\t%s\n' "$round" "$w" "$ns" "$secs" "$k" \
-					>>"$out/samples.tsv"
+				printf '%s\tnone\t%s\t%s\t%s\t-\t-\t0\t%s\t%s\n' "$round" "$w" "$ns" "$secs" "$k" \
+					"${N[$w]}" >>"$out/samples.tsv"
 				continue
 			fi
 			mode_start "$m" || { stop_reader; continue; }
@@ -113,8 +131,8 @@ for round in $(seq "$ROUNDS"); do
 			read -r ns secs < <(best_of_3 "$m" "$w")
 			cpu1=$(reader_cpu_ns)
 			read -r events drops < <(mode_stop "$m")
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$w" "$ns" "$secs" \
-				"$events" "$drops" $((cpu1 - cpu0)) "$k" >>"$out/samples.tsv"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$w" "$ns" "$secs" \
+				"$events" "$drops" $((cpu1 - cpu0)) "$k" $((N[$w] / ${N_DIV[$m]:-1})) >>"$out/samples.tsv"
 		done
 	done
 done
@@ -122,5 +140,24 @@ bench_progress '%s\n' ""
 # shellcheck disable=SC2086
 scripts/bench-throughput.sh "$out" ${QUICK:+QUICK=1} \
 	MODES="$(for m in floor-ring modern_bpf floor-perf bpf; do [[ " $modes " == *" $m "* ]] && echo "$m"; done | xargs)"
+# shellcheck disable=SC2086
+scripts/bench-bpf-stats.sh "$out" ${QUICK:+QUICK=1} WORKLOADS="$WORKLOADS" \
+	MODES="$(for m in modern_bpf bpf floor-ring floor-perf; do [[ " $modes " == *" $m "* ]] && echo "$m"; done | xargs)"
+# The modules' part: QUICK leaves it out (make test runs it in the kmod
+# suite, test/kmod/bench.bats).
+rm -f "$out/drivers.tsv"
+if [[ $GUEST == 1 && -z $QUICK ]]; then
+	bench_progress '%s' "bench: our kmod against Falco's ($(scripts/kmod-run where | cut -d' ' -f1-2))..."
+	if make --no-print-directory kmod >"$out/drivers.txt" 2>&1 &&
+		make --no-print-directory -f test/test.mk falco-kmod >>"$out/drivers.txt" 2>&1 &&
+		VM_RW=$(realpath "$out") scripts/kmod-run -- scripts/bench-drivers.sh ROUNDS=3 \
+			MODES="kmod falco" OUT="$(realpath "$out")/drivers.tsv" >>"$out/drivers.txt" 2>&1; then
+		bench_progress '%s\n' ""
+	else
+		bench_progress '%s\n' ""
+		echo "bench: the kernel modules' part failed: $out/drivers.txt says why" >&2
+		tail -n 5 "$out/drivers.txt" >&2
+	fi
+fi
 echo "bench: $((($(date +%s) - started))) s on $(uname -r), $(nproc) CPUs, $(date -u +%Y-%m-%d)" >"$out/machine.txt"
 scripts/bench-report.sh "$out"

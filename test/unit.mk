@@ -36,6 +36,11 @@ $(BUILD)/test/unit-asan/%: test/unit/%.c $(LIB_SRCS) $(LIB_HDRS)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(UNIT_CPPFLAGS) $(UNIT_CFLAGS) -O1 $(ASAN_CFLAGS) $< $(LIB_SRCS) -lcmocka -o $@
 
+# It includes the ring readers' .c files, which LIB_SRCS leaves out.
+RING_READER_SRCS := $(wildcard userspace/libscap/engine/modern_bpf/bpf_ringbuf.[ch] \
+	userspace/libscap/engine/kmod/ppm_ring_reader.[ch])
+$(BUILD)/test/unit/test_ring_readers $(BUILD)/test/unit-asan/test_ring_readers: $(RING_READER_SRCS)
+
 $(BUILD)/driver/syscall_names.c:
 	$(MAKE) -f Makefile $@
 

@@ -47,15 +47,13 @@ result() {
 }
 
 @test "bench: each tracer's count covers the loops' syscalls (enter and exit each)" {
-	local m w row k n_min
+	local m w row n_min
 	for w in $WORKLOADS; do
 		for m in floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf; do
 			row=$(result "$m" "$w")
-			# 3 loops of N/50 ops (N/200 under perf): at least 2 events a syscall.
-			k=$(jq .syscalls_per_op <<<"$row")
-			n_min=$(awk -v w="$w" -v m="$m" -v k="$k" 'BEGIN {
-				n["getppid"] = 10000; n["openclose"] = 2000; n["read"] = 10000; n["write1k"] = 6000
-				print 3 * 2 * k * n[w] / (m == "perf" ? 4 : 1) }')
+			# 3 loops of ops_per_loop ops (bench.sh sizes them): at least
+			# 2 events a syscall.
+			n_min=$(jq '3 * 2 * .syscalls_per_op * .ops_per_loop' <<<"$row")
 			jq -e --argjson min "$n_min" '.events + (.drops // 0) >= $min' <<<"$row" >/dev/null ||
 				fail "$m on $w: $(jq -c '{events, drops}' <<<"$row"), expected at least $n_min"
 		done
@@ -70,6 +68,20 @@ result() {
 			fail "$m: buffer rows $(jq -c --arg m "$m" '[.buffer[] | select(.mode == $m)]' "$BENCH_OUT/results.json")"
 		jq -e --arg m "$m" '[.sustained[] | select(.mode == $m and .calls_per_s >= 0)] | length == 1' \
 			"$BENCH_OUT/results.json" >/dev/null || fail "$m: no sustained rate"
+	done
+}
+
+@test "bench: bpf_stats gives each BPF driver's programs a run count and a time per run" {
+	local m w
+	for w in $WORKLOADS; do
+		for m in modern_bpf bpf floor-ring floor-perf; do
+			# Both tracepoints, at least once per op of the loop (the
+			# machine's other syscalls run them too).
+			jq -e --arg m "$m" --arg w "$w" '[.bpf_stats[] | select(.mode == $m and .workload == $w and
+				.runs_per_op >= 1 and .ns_per_run > 0)] | length >= 2' "$BENCH_OUT/results.json" \
+				>/dev/null || fail "$m on $w: $(jq -c --arg m "$m" --arg w "$w" \
+				'[.bpf_stats[] | select(.mode == $m and .workload == $w)]' "$BENCH_OUT/results.json")"
+		done
 	done
 }
 

@@ -165,6 +165,27 @@ bad_input() {
 	[[ $stderr == *"drops: "* ]] || fail "no drops line in the statistics"
 }
 
+@test "cli: -q with no filter only counts (it says so), and counts every event of a burst" {
+	local err=$BATS_TEST_TMPDIR/err i
+	timeout 60 "$SCAP_OPEN" -v -q --duration 4 2>"$err" &
+	for ((i = 0; i < 300; i++)); do
+		grep -q "scap-open: capturing" "$err" && break
+		sleep 0.1
+	done
+	"$WORKLOAD" burst 20000
+	wait $!
+	cat "$err"
+	grep -q "scap-open: capturing (-q and no filter: events are counted, not decoded)" "$err" ||
+		fail "scap-open -v -q did not say it only counts"
+	[[ $(cat "$err") =~ scap-open:\ ([0-9]+)\ events\ printed ]] || fail "no 'N events printed' line"
+	[[ ${BASH_REMATCH[1]} -ge 40000 ]] ||
+		fail "${BASH_REMATCH[1]} events counted, fewer than the 40000 of 20000 getppid calls"
+	# A filter needs each event decoded: no counting only then.
+	run --separate-stderr timeout 60 "$SCAP_OPEN" -v -q -c workload -- "$WORKLOAD" burst 10
+	[[ $stderr == *"scap-open: capturing"* && $stderr != *"counted, not decoded"* ]] ||
+		fail "with -c, scap-open still claims to only count: $stderr"
+}
+
 @test "cli: --duration 1 without a command stops by itself, exit 0" {
 	local start end
 	start=$(date +%s%N)

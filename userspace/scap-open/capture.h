@@ -45,6 +45,15 @@ struct capture {
 /* scap_open's arguments from the options; fills the event filters too. */
 void capture_open_args(struct capture *c, struct scap_open_args *args);
 
+/*
+ * Does this run only count events? With -q on a live capture and no
+ * filter, every event is kept and none is shown: nothing needs decoding,
+ * nor the thread table, and the reader's cost per event is then the
+ * rings' own (make bench measures it so). The driver's counters still
+ * count drops; scap_next() still checks each event's length.
+ */
+bool capture_counts_only(const struct capture *c);
+
 /* Does this event pass every filter given on the command line? */
 bool capture_wanted(const struct capture *c, const struct thread_info *t,
 		    const struct scap_evt_view *evt);

@@ -81,6 +81,14 @@ static bool matches_pid_list(const pid_t *list, int n, int64_t value)
 	return false;
 }
 
+bool capture_counts_only(const struct capture *c)
+{
+	const struct options *o = &c->opts;
+
+	return o->quiet && !o->write_file && !o->scap_file && !o->command && !o->ntids &&
+	       !o->npids && !o->ncomms && !o->any_syscall_filter;
+}
+
 bool capture_wanted(const struct capture *c, const struct thread_info *t,
 		    const struct scap_evt_view *evt)
 {

@@ -18,9 +18,8 @@
  * Why build in a scratch area and copy, instead of reserving ring space and
  * writing in place? The size of an event with strings is known only after
  * the strings are read, and a ring reservation needs its size up front.
- * Falco keeps a second, in-place path for fixed-size events; scaplab uses
- * this one path for all events, which costs one copy of a few dozen bytes
- * for the small ones.
+ * Events whose params are all fixed-size (the generic pair, close) take
+ * the in-place path instead, as in Falco: ringbuf_store_params.h.
  */
 #ifndef SCAPLAB_AUXMAP_STORE_PARAMS_H
 #define SCAPLAB_AUXMAP_STORE_PARAMS_H

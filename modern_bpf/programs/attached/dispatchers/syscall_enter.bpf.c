@@ -8,12 +8,12 @@
  * Try it: sudo ./build/scap-open -n 20
  */
 #include "../../../helpers/interfaces/syscalls_dispatcher.h"
-#include "../../../helpers/store/auxmap_store_params.h"
+#include "../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long syscall_id)
 {
-	struct auxiliary_map *auxmap;
+	struct ringbuf_event ev;
 
 	if (!syscalls_dispatcher__is_interesting(syscall_id))
 		return 0;
@@ -21,21 +21,21 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long syscall_id)
 	/* On success the tail call never returns. */
 	bpf_tail_call(ctx, &syscall_enter_tail_table, syscall_id);
 
-	/* No filler for this syscall: send PPME_GENERIC_E. */
-	auxmap = auxmap__get();
-	if (!auxmap)
+	/*
+	 * No filler for this syscall: send PPME_GENERIC_E. Two u16 params, a
+	 * fixed size: written straight into the ring (ringbuf_store_params.h).
+	 */
+	if (!ringbuf__reserve_event(&ev, PPME_GENERIC_E, 2, 2 * sizeof(__u16)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_GENERIC_E, 2);
 	/*
 	 * Parameter 1: ID (type: PT_SYSCALLID), Falco's code for the syscall
 	 * (driver/ppm_sc.h), the same on every architecture. is_interesting()
 	 * checked that syscall_id is inside the table.
 	 */
-	auxmap__store_u16_param(auxmap, maps__get_ppm_sc(syscall_id));
+	ringbuf__store_u16_param(&ev, maps__get_ppm_sc(syscall_id));
 	/* Parameter 2: nativeID (type: PT_UINT16), the x86_64 number */
-	auxmap__store_u16_param(auxmap, syscall_id);
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__store_u16_param(&ev, syscall_id);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

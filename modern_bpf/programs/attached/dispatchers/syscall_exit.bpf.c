@@ -10,12 +10,13 @@
  */
 #include "../../../helpers/interfaces/syscalls_dispatcher.h"
 #include "../../../helpers/store/auxmap_store_params.h"
+#include "../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	/* LAB 03.1 BEGIN: filter like sys_enter, tail call syscall_exit_tail_table, else send PPME_GENERIC_X */
-	struct auxiliary_map *auxmap;
+	struct ringbuf_event ev;
 	/* sys_exit is given the return value, not the id: read it from regs. */
 	__u32 syscall_id = extract__syscall_id(regs);
 
@@ -25,15 +26,12 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	/* On success the tail call never returns. */
 	bpf_tail_call(ctx, &syscall_exit_tail_table, syscall_id);
 
-	/* No filler for this syscall: send PPME_GENERIC_X. */
-	auxmap = auxmap__get();
-	if (!auxmap)
+	/* No filler for this syscall: send PPME_GENERIC_X, straight into the ring. */
+	if (!ringbuf__reserve_event(&ev, PPME_GENERIC_X, 1, sizeof(__u16)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_GENERIC_X, 1);
 	/* Parameter 1: ID (type: PT_SYSCALLID), Falco's code, as in sys_enter. */
-	auxmap__store_u16_param(auxmap, maps__get_ppm_sc(syscall_id));
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__store_u16_param(&ev, maps__get_ppm_sc(syscall_id));
+	ringbuf__submit_event(&ev);
 	return 0;
 	/* LAB 03.1 STARTER: // No exit event at all yet: read sys_enter in syscall_enter.bpf.c first. */
 	/* LAB 03.1 STARTER: return 0; */

@@ -14,7 +14,9 @@ struct ppm_ring_reader {
 	struct ppm_ring_buffer_info *info;	/* the info page, read-write */
 	uint8_t *data;				/* the ring, twice: 2 * size bytes */
 	uint32_t size;
-	uint32_t tail;				/* ours; info->tail is what the module sees */
+	uint32_t tail;				/* where we read */
+	uint32_t published;			/* info->tail: what the module sees */
+	uint32_t head;				/* info->head as we last read it */
 };
 
 /* Map the info page and a ring of size bytes from an open /dev/scaplabN. */
@@ -22,7 +24,7 @@ int ppm_ring_reader_map(struct ppm_ring_reader *r, int fd, uint32_t size, char *
 			size_t errlen);
 /* The oldest event and the bytes up to head (*bytes), or NULL if the ring is empty. */
 void *ppm_ring_reader_peek(struct ppm_ring_reader *r, uint32_t *bytes);
-/* Give the evt_len bytes of the last peek back to the module. */
+/* Done with the evt_len bytes of the last peek: given back every 1/16 of the ring. */
 void ppm_ring_reader_consume(struct ppm_ring_reader *r, uint32_t evt_len);
 /* Unmap; safe on a zeroed reader. */
 void ppm_ring_reader_unmap(struct ppm_ring_reader *r);

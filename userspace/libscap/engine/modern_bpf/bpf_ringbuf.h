@@ -28,7 +28,9 @@ struct scap_bpf_ringbuf {
 	unsigned long *consumer_pos;	/* the consumer page, shared with the kernel */
 	unsigned long *producer_pos;	/* the producer page */
 	uint8_t *data;
-	unsigned long cons;		/* our copy of consumer_pos */
+	unsigned long cons;		/* where we read: ahead of consumer_pos */
+	unsigned long published;	/* what we last stored in consumer_pos */
+	unsigned long prod;		/* producer_pos as we last read it */
 	unsigned long pending;		/* bytes of the record peek returned */
 };
 
@@ -42,7 +44,10 @@ int scap_bpf_ringbuf_init(struct scap_bpf_ringbuf *rb, int map_fd, size_t size, 
  */
 void *scap_bpf_ringbuf_peek(struct scap_bpf_ringbuf *rb, uint32_t *len);
 
-/* Give the record returned by the last peek back to the kernel. */
+/*
+ * Done with the record returned by the last peek: it is given back to the
+ * kernel with the next 1/16 of the ring, or when the ring runs empty.
+ */
 void scap_bpf_ringbuf_consume(struct scap_bpf_ringbuf *rb);
 
 void scap_bpf_ringbuf_fini(struct scap_bpf_ringbuf *rb);

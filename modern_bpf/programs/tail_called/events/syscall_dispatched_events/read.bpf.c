@@ -9,47 +9,52 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(read_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	/* Fixed-size: straight into the ring (ringbuf_store_params.h). */
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_READ_E, 2, sizeof(__s64) + sizeof(__u32)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_READ_E, 2);
-
 	/* Parameter 1: fd (type: PT_FD) */
-	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	ringbuf__store_s64_param(&ev, (__s32)extract__syscall_argument(regs, 0));
 	/* Parameter 2: size (type: PT_UINT32), what the caller asked for */
-	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 2));
-
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__store_u32_param(&ev, extract__syscall_argument(regs, 2));
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(read_x, struct pt_regs *regs, long ret)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct auxiliary_map *auxmap;
+	struct ringbuf_event ev;
 
+	/*
+	 * Parameter 2: data (type: PT_BYTEBUF). Only the ret bytes the kernel
+	 * wrote are data; on an error or at end of file there is none, and
+	 * the event has a fixed size: straight into the ring.
+	 */
+	if (ret <= 0) {
+		if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_READ_X, 2, sizeof(__s64)))
+			return 0;
+		/* Parameter 1: res (type: PT_ERRNO), -errno or 0 */
+		ringbuf__store_s64_param(&ev, ret);
+		ringbuf__store_empty_param(&ev);
+		ringbuf__submit_event(&ev);
+		return 0;
+	}
+	auxmap = auxmap__get();
 	if (!auxmap)
 		return 0;
 	auxmap__preload_event_header(auxmap, PPME_SYSCALL_READ_X, 2);
-
-	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
+	/* Parameter 1: res (type: PT_ERRNO), the bytes read */
 	auxmap__store_s64_param(auxmap, ret);
-	/*
-	 * Parameter 2: data (type: PT_BYTEBUF). Only the ret bytes the kernel
-	 * wrote are data; on an error or at end of file there is none.
-	 */
-	if (ret > 0)
-		auxmap__store_bytebuf_param(auxmap, extract__syscall_argument(regs, 1),
-					    snaplen_cut(ret), USER);
-	else
-		auxmap__store_empty_param(auxmap);
-
+	auxmap__store_bytebuf_param(auxmap, extract__syscall_argument(regs, 1), snaplen_cut(ret),
+				    USER);
 	auxmap__finalize_event_header(auxmap);
 	auxmap__submit_event(auxmap);
 	return 0;
