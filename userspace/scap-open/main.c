@@ -71,9 +71,12 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 
 	if (decode(c, hdr, &evt, err) != SCAP_SUCCESS) {
 		/* A driver bug, not a reason to stop: say it, count it, go on. */
-		if (c->corrupt++ < 10)
+		if (c->corrupt++ < 10) {
+			/* Whole event lines first: the warning must not land inside one. */
+			fflush(c->out_file);
 			fprintf(stderr, "scap-open: skipping a corrupt event on CPU %u: %s\n", cpu,
 				err);
+		}
 		return;
 	}
 	t = thread_table_update(&c->threads, &evt);

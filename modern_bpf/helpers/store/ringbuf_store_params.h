@@ -18,9 +18,24 @@
  *   ringbuf__store_s64_param(&ev, ret);      Parameter 1, 8 bytes
  *   ringbuf__submit_event(&ev);
  *
- * params_bytes is the sum of the params' sizes: the ring reserves the
- * header, the length array and that. The verifier checks every write
- * against the reservation, so a wrong sum fails at load time, not later.
+ * The rules, and what breaking each one does:
+ *   - nparams is the number of params the event's schema gives it, and
+ *     there is one store per param, in the schema's order. A different
+ *     count is an event the reader skips as corrupt ("nparams 2 but the
+ *     schema of ... has 1").
+ *   - params_bytes is the sum of the params' sizes: the ring reserves the
+ *     header, the length array and that. Too small, and a store writes
+ *     past the reservation: the verifier refuses the program at load
+ *     time ("invalid access to memory"). Too large, and the program
+ *     loads, but the header's length counts bytes no param holds: the
+ *     reader skips the event as corrupt ("the params end at byte 30 but
+ *     the header says 32").
+ *   - Every path after a successful reserve ends in ringbuf__submit_event().
+ *     The reservation is a reference the program holds; the verifier
+ *     refuses a program that can return with it ("Unreleased reference",
+ *     "would lead to reference leak"). This header has no discard
+ *     (bpf_ringbuf_discard()): decide to send the event before you
+ *     reserve it.
  */
 #ifndef SCAPLAB_RINGBUF_STORE_PARAMS_H
 #define SCAPLAB_RINGBUF_STORE_PARAMS_H
