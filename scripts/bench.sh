@@ -55,7 +55,6 @@ done
 [[ $(nproc) -ge 2 ]] || { echo "bench: needs 2 CPUs (the workload on one, the tracer on the other)" >&2; exit 1; }
 [[ -n $QUICK ]] && ROUNDS=1
 
-
 out=$OUT
 BENCH_TMP=$(mktemp -d /tmp/scaplab-bench.XXXXXX)
 trap 'stop_reader; rmdir "$FTRACE_INSTANCE" 2>/dev/null || true; rm -rf "$BENCH_TMP"' EXIT
@@ -137,12 +136,16 @@ for round in $(seq "$ROUNDS"); do
 	done
 done
 bench_progress '%s\n' ""
+# selected MODE...: those of the modes this run measures, in the order given.
+selected() {
+	local m
+	for m; do [[ " $modes " == *" $m "* ]] && echo "$m"; done | xargs
+}
 # shellcheck disable=SC2086
-scripts/bench-throughput.sh "$out" ${QUICK:+QUICK=1} \
-	MODES="$(for m in floor-ring modern_bpf floor-perf bpf; do [[ " $modes " == *" $m "* ]] && echo "$m"; done | xargs)"
+scripts/bench-throughput.sh "$out" ${QUICK:+QUICK=1} MODES="$(selected floor-ring modern_bpf floor-perf bpf)"
 # shellcheck disable=SC2086
 scripts/bench-bpf-stats.sh "$out" ${QUICK:+QUICK=1} WORKLOADS="$WORKLOADS" \
-	MODES="$(for m in modern_bpf bpf floor-ring floor-perf; do [[ " $modes " == *" $m "* ]] && echo "$m"; done | xargs)"
+	MODES="$(selected modern_bpf bpf floor-ring floor-perf)"
 # The modules' part: QUICK leaves it out (make test runs it in the kmod
 # suite, test/kmod/bench.bats).
 rm -f "$out/drivers.tsv"

@@ -18,8 +18,9 @@
  * Why build in a scratch area and copy, instead of reserving ring space and
  * writing in place? The size of an event with strings is known only after
  * the strings are read, and a ring reservation needs its size up front.
- * Events whose params are all fixed-size (the generic pair, close) take
- * the in-place path instead, as in Falco: ringbuf_store_params.h.
+ * Events whose params are all fixed-size (the generic pair, close, read's
+ * enter, and read's exit when it has no data) take the in-place path
+ * instead, as in Falco: ringbuf_store_params.h.
  */
 #ifndef SCAPLAB_AUXMAP_STORE_PARAMS_H
 #define SCAPLAB_AUXMAP_STORE_PARAMS_H
