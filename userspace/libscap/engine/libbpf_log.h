@@ -9,7 +9,8 @@
  *   scap_libbpf_load_begin(&load);
  *   err = bpf_object__load(obj);           // libbpf prints into load
  *   scap_libbpf_load_end();
- *   if (err && load.failed_prog[0]) ...    // the verifier refused it
+ *   if (err && load.failed_prog[0]) ...    // the verifier refused it:
+ *                                          // load.reason says why
  */
 #ifndef SCAPLAB_LIBBPF_LOG_H
 #define SCAPLAB_LIBBPF_LOG_H
@@ -19,6 +20,7 @@
 struct scap_libbpf_load {
 	bool verbose;		/* print all of libbpf's messages, not only warnings */
 	char failed_prog[64];	/* the program the verifier refused, or "" */
+	char reason[128];	/* the last line of its verifier log: why */
 };
 
 /* Install the callback (once per process) and route messages to load. */

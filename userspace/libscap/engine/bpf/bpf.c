@@ -299,10 +299,9 @@ static int32_t load_probe(struct scap_engine_handle *h, bool verbose, char *last
 	scap_libbpf_load_end();
 	if (err && load.failed_prog[0])
 		return scap_errprintf(lasterr,
-				      "failed to load the probe %s: the verifier rejected %s (%s); "
-				      "its log is above (run with --verbose for all of libbpf's "
-				      "messages)",
-				      h->probe, load.failed_prog, strerror(-err));
+				      "failed to load the probe %s: the verifier rejected %s (%s): "
+				      "\"%s\"; its log is above (--verbose: all of libbpf's messages)",
+				      h->probe, load.failed_prog, strerror(-err), load.reason);
 	if (err)
 		return scap_errprintf(lasterr,
 				      "failed to load the probe %s (%s); run with --verbose to see "

@@ -221,9 +221,9 @@ static int32_t modern_bpf_init(struct scap_engine_handle **engine,
 	h->template_fd = -1;
 	if (err && h->load.failed_prog[0]) {
 		scap_errprintf(lasterr,
-			       "failed to load the BPF probe: the verifier rejected %s (%s); "
-			       "its log is above (run with --verbose for all of libbpf's messages)",
-			       h->load.failed_prog, strerror(-err));
+			       "failed to load the BPF probe: the verifier rejected %s (%s): "
+			       "\"%s\"; its log is above (--verbose: all of libbpf's messages)",
+			       h->load.failed_prog, strerror(-err), h->load.reason);
 		goto cleanup;
 	}
 	if (err) {
