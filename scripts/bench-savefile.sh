@@ -48,7 +48,7 @@ if [[ ! -s $big ]]; then
 	rm -f "$big.events"
 fi
 bytes=$(stat -c %s "$big")
-events=$("$scap_open" -r "$big" -q 2>&1 | sed -n 's/.* events printed of \([0-9]*\) read.*/\1/p')
+events=$("$scap_open" -r "$big" -q 2>&1 | sed -n 's/.* events counted of \([0-9]*\) read.*/\1/p')
 echo "file: $big, $((bytes / 1024 / 1024)) MB, $events events"
 cat "$big" >/dev/null	# into the page cache
 

@@ -200,15 +200,15 @@ ran() {
 	fail "'$1' exited with status $rc"
 }
 
-# PRINTED: events scap-open printed; CAPTURED: events the driver wrote
+# PRINTED: events scap-open printed (counted, with -q); CAPTURED: events the driver wrote
 # (n_evts); DROPS, FULL (the buffer was full), LARGE, BUG (a broken tail);
 # CORRUPT: events the reader could not decode.
 stats() {
 	local err=$CAPTURE_DIR/$1.err line
-	line=$(grep -m1 ' events printed; the driver captured ' "$err")
-	[[ $line =~ ([0-9]+)\ events\ printed\;\ the\ driver\ captured\ ([0-9]+) ]] ||
+	line=$(grep -m1 -E ' events (printed|counted); the driver captured ' "$err")
+	[[ $line =~ ([0-9]+)\ events\ (printed|counted)\;\ the\ driver\ captured\ ([0-9]+) ]] ||
 		fail "scap-open printed no statistics ($err)"
-	PRINTED=${BASH_REMATCH[1]} CAPTURED=${BASH_REMATCH[2]}
+	PRINTED=${BASH_REMATCH[1]} CAPTURED=${BASH_REMATCH[3]}
 	line=$(grep -m1 '^scap-open: drops: ' "$err")
 	[[ $line =~ drops:\ ([0-9]+)\ \(buffer\ full:\ ([0-9]+),\ too\ large:\ ([0-9]+)(,\ driver\ bug:\ ([0-9]+))?\)\;.*corrupt\ events:\ ([0-9]+) ]] ||
 		fail "scap-open printed no drop counts ($err)"

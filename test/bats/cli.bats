@@ -160,7 +160,7 @@ bad_input() {
 	echo "stderr: $stderr"
 	expect_equal "exit status" "$status" 0
 	expect_equal "stdout" "$output" ""
-	[[ $stderr =~ scap-open:\ ([0-9]+)\ events\ printed ]] || fail "no 'N events printed' line"
+	[[ $stderr =~ scap-open:\ ([0-9]+)\ events\ counted ]] || fail "no 'N events counted' line"
 	[[ ${BASH_REMATCH[1]} -ge 200 ]] || fail "fewer than 200 events counted for 100 getppid calls"
 	[[ $stderr == *"drops: "* ]] || fail "no drops line in the statistics"
 }
@@ -177,7 +177,7 @@ bad_input() {
 	cat "$err"
 	grep -q "scap-open: capturing (-q and no filter: events are counted, not decoded)" "$err" ||
 		fail "scap-open -v -q did not say it only counts"
-	[[ $(cat "$err") =~ scap-open:\ ([0-9]+)\ events\ printed ]] || fail "no 'N events printed' line"
+	[[ $(cat "$err") =~ scap-open:\ ([0-9]+)\ events\ counted ]] || fail "no 'N events counted' line"
 	[[ ${BASH_REMATCH[1]} -ge 40000 ]] ||
 		fail "${BASH_REMATCH[1]} events counted, fewer than the 40000 of 20000 getppid calls"
 	# A filter needs each event decoded: no counting only then.

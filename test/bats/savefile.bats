@@ -42,7 +42,7 @@ json_line() {
 	run --separate-stderr "$SCAP_OPEN" -r "$FIXTURE" -q
 	expect_equal "exit status" "$status" 0
 	expect_equal "stdout" "$output" ""
-	[[ $stderr == *"682 events printed of 682 read from $FIXTURE (format 1.2)"* ]] ||
+	[[ $stderr == *"682 events counted of 682 read from $FIXTURE (format 1.2)"* ]] ||
 		fail "stderr: $stderr"
 	[[ $stderr != *skipped* ]] || fail "the file has no block to skip, stderr says: $stderr"
 }
@@ -154,7 +154,7 @@ json_line() {
 		>"$BATS_TEST_TMPDIR/unknown.scap"
 	run --separate-stderr "$SCAP_OPEN" -r "$BATS_TEST_TMPDIR/unknown.scap" -q
 	expect_equal "exit status" "$status" 0
-	[[ $stderr == *"682 events printed of 682"* ]] || fail "stderr: $stderr"
+	[[ $stderr == *"682 events counted of 682"* ]] || fail "stderr: $stderr"
 	[[ $stderr == *"skipped 1 blocks of a type this reader does not know"* ]] ||
 		fail "stderr: $stderr"
 }

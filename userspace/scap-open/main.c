@@ -177,10 +177,15 @@ static int capture_loop(struct capture *c)
 	return 0;
 }
 
-/* What became of the events that passed the filters: -w alone prints none. */
+/*
+ * What became of the events that passed the filters: -w alone prints
+ * none, it writes them; -q neither prints nor writes, it counts them.
+ */
 static const char *kept_word(const struct capture *c)
 {
-	return c->dumper && !c->opts.output ? "written" : "printed";
+	if (c->dumper && !c->opts.output)
+		return "written";
+	return c->opts.quiet ? "counted" : "printed";
 }
 
 /* A file has no driver counters: the events read, and what was skipped. */
