@@ -92,12 +92,12 @@ $(SYSTEM)/skel/probe.skel.h: $(SYSTEM)/probe.bpf.o
 $(SYSTEM)/modern_bpf.o: userspace/libscap/engine/modern_bpf/modern_bpf.c \
 		$(SYSTEM)/skel/probe.skel.h $(USERSPACE_HDRS)
 	$(call msg,CC,$@)
-	$(Q)$(CC) -I$(SYSTEM)/skel $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) -I$(SYSTEM)/skel $(CPPFLAGS) $(CFLAGS) -MMD -c $< -o $@
 
 $(SYSTEM)/bpf.o: userspace/libscap/engine/bpf/bpf.c $(USERSPACE_HDRS) $(wildcard bpf/*.h)
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) -Ibpf -DSCAPLAB_BPF_PROBE_DIR='"$(abspath $(SYSTEM)/bpf)"' $(CFLAGS) \
-		-c $< -o $@
+		-MMD -c $< -o $@
 
 $(SYSTEM)/bpf/core/probe.o: $(SYS_LEGACY_PROBE_SRC) $(SYSTEM)/objs.list
 	$(call msg,CP,$@)
@@ -114,19 +114,21 @@ $(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a
 $(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS) \
 		$(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
-	$(Q)mkdir -p $(@D) && rm -f $@
-	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
+	$(Q)mkdir -p $(@D) $(SYSTEM)/deps && rm -f $@ $(SYSTEM)/deps/$*.d
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SYSTEM)/libscap.a \
+		$(ENGINE_LDLIBS) -o $@
 
 $(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a \
 		$(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
-	$(Q)mkdir -p $(@D) && rm -f $@
-	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) $< $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
+	$(Q)mkdir -p $(@D) $(SYSTEM)/deps && rm -f $@ $(SYSTEM)/deps/$*.d
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SCAP_OPEN_OBJS) \
+		$(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 # Built apart: a test program that does not compile (it may include the
-# learner's header; its old binary is removed first, so it is missing, not
-# stale) must not stop the system of an exercise that needs
-# none of it. labs/tools/system.sh builds the tests with make -k.
+# learner's header; its old binary and deps/X.d are removed first, so they
+# are missing, not stale) must not stop the system of an exercise that
+# needs none of it. labs/tools/system.sh builds the tests with make -k.
 .PHONY: system-core system-tests
 system-core: $(SYSTEM)/scap-open $(SYS_LEGACY_PROBE) $(BUILD)/test/workload $(BUILD)/test/bpf_rules
 system-tests: $(SYS_TEST_BINS) $(SYS_VARIANT_BINS)

@@ -11,6 +11,10 @@
 #   labs/tools/lab.sh fingerprints N
 #                               link lab N's systems and print a fingerprint
 #                               of each one's programs (for make replay)
+#   labs/tools/lab.sh inputs-touched N FILE...
+#                               exit 0 if lab N's systems, as last built,
+#                               read one of FILE... (or that is not known),
+#                               1 if none (for make replay)
 # How the markers work: labs/README.md and labs/tools/carve.c.
 set -euo pipefail
 cd "$(dirname "$0")/../.." || exit 2
@@ -174,7 +178,11 @@ fingerprints)
 	markers >/dev/null
 	systems_load
 	lab_fingerprints "$(lab_num "$dir")" ;;
+inputs-touched)
+	dir=$(lab_dir "${2:-}") || exit 2
+	shift 2
+	lab_inputs_touched "$(lab_num "$dir")" "$@" ;;
 reset) reset "${2:-}" ;;
 release) release "${2:-}" ;;
-*) die "usage: labs/tools/lab.sh start|reset|system|fingerprints LAB | release DEST" ;;
+*) die "usage: labs/tools/lab.sh start|reset|system|fingerprints LAB | inputs-touched LAB FILE... | release DEST" ;;
 esac

@@ -11,10 +11,14 @@
 #               finished work looks.
 # After every step it grades every lab, and it grades each lab in each of
 # its two states (starter, done) at least N times (default 5) in all. A lab
-# whose code did not change at a step is first linked again: if its systems'
-# programs are byte for byte those of its last grade (lab.sh fingerprints),
-# no other lab's work can have reached it, and it is not graded again (a
-# "=" in the table). It fails if
+# whose code did not change at a step is not graded again (a "=" in the
+# table) when no other lab's work can have reached it:
+#   - its systems were built from none of the files done at this step: the
+#     dependency files of their last build say so (lab.sh inputs-touched),
+#     and linking them again would make the same programs;
+#   - or else, linked again, its systems' programs are byte for byte those
+#     of its last grade (lab.sh fingerprints).
+# It fails if
 #   - a lab reaches full marks before its step, or misses them after it;
 #   - any check's result moves while the lab's own code did not change:
 #     another lab's work, or chance, changed it.
@@ -67,6 +71,7 @@ rm -rf "$DEST/build/test/captures"
 
 declare -A STATE_OF=() GRADES=() VECTOR=() TABLE=() FIRST_STEP=() PROBLEMS=() SECS=() NGRADED=() NTH=()
 declare -A FPRINTS=() FP_STEP=() SAME=()
+STEP_FILES=() UNREAD=0 RELINKED=0
 # bad KEY WHY: a failure of lab/state KEY, reported in its TAP line at the end.
 bad() {
 	echo "# REPLAY FAIL: $2"
@@ -84,11 +89,20 @@ grade() {
 	t0=$(date +%s%N)
 	NTH[$step/$num]=$((${NTH[$step/$num]:-0} + 1))
 	log=$PWD/$WORK/grades/$step-$num.${NTH[$step/$num]}.log
+	if [[ -n $same && -n ${FPRINTS[$key]:-} && ${FPRINTS[$key]} != *FAILED* ]] &&
+		! (cd "$DEST" && labs/tools/lab.sh inputs-touched "$num" "${STEP_FILES[@]}" 2>"$log"); then
+		SAME[$key]=$((${SAME[$key]:-0} + 1)) UNREAD=$((UNREAD + 1))
+		TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }="
+		secs=$((($(date +%s%N) - t0) / 1000000))
+		printf '# step %-2s lab %s (%s): built from none of the files done at this step, not graded again (%d.%d s)\n' \
+			"$step" "$num" "$state" $((secs / 1000)) $((secs % 1000 / 100))
+		return
+	fi
 	if [[ -n $same && -n ${FPRINTS[$key]:-} ]]; then
 		fp=$(cd "$DEST" && CARVE=$CARVE labs/tools/lab.sh fingerprints "$num" 2>"$log")
 		secs=$((($(date +%s%N) - t0) / 1000000))
 		if [[ $fp == "${FPRINTS[$key]}" && $fp != *FAILED* ]]; then
-			SAME[$key]=$((${SAME[$key]:-0} + 1))
+			SAME[$key]=$((${SAME[$key]:-0} + 1)) RELINKED=$((RELINKED + 1))
 			TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }="
 			printf '# step %-2s lab %s (%s): the same programs as at step %s, not graded again (%d.%d s)\n' \
 				"$step" "$num" "$state" "${FP_STEP[$key]}" $((secs / 1000)) $((secs % 1000 / 100))
@@ -135,6 +149,21 @@ moved() {
 		| "\(.value.exercise) \(.value.title): \(if $a[.key:.key + 1] == "1" then "passed" else "failed" end), now \(if $b[.key:.key + 1] == "1" then "passed" else "failed" end)"] | join("; ")' "$1"
 }
 
+# A "=" without a link trusts the systems' dependency files: after step 0
+# they must name each lab's own C files and headers, which its systems
+# compile from the learner's tree.
+DEPS_PROBLEM=
+deps_see_own_code() {
+	local n code
+	for n in $ALL; do
+		code=$(lab_files "$n" | grep -E '\.[ch]$')
+		[[ -n $code ]] || continue
+		# shellcheck disable=SC2086
+		(cd "$DEST" && labs/tools/lab.sh inputs-touched "$n" $code >/dev/null 2>&1) ||
+			DEPS_PROBLEM+="lab $n: its systems' dependency files name none of $(echo $code)"$'\n'
+	done
+}
+
 for n in $ALL; do
 	STATE_OF[$n]=starter
 done
@@ -144,7 +173,8 @@ for i in "${!steps[@]}"; do
 	if [[ $i -gt 0 ]]; then
 		n=${steps[$i]}
 		echo "# step $step: lab $n done"
-		for f in $(lab_files "$n"); do
+		mapfile -t STEP_FILES < <(lab_files "$n")
+		for f in "${STEP_FILES[@]}"; do
 			"$CARVE" --solve "$n" --stdout "$f" >"$DEST/$f" || die "replay: cannot solve $f"
 		done
 		STATE_OF[$n]=done
@@ -154,6 +184,7 @@ for i in "${!steps[@]}"; do
 	for n in $ALL; do
 		grade "$step" "$n" $([[ $i -gt 0 && $n != "${steps[$i]}" ]] && echo same)
 	done
+	[[ $i -gt 0 ]] || deps_see_own_code
 	# More grades of a state that ends here (starter) or, at the end (done).
 	for n in $ALL; do
 		key=$n/${STATE_OF[$n]}
@@ -181,6 +212,7 @@ done
 } >"$WORK/replay.md"
 sed 's/^/# /' "$WORK/replay.md"
 echo "# (a cell holds the scores of the grades after that step; =: not graded again, its programs were those of its last grade; +NN: lab NN done)"
+echo "# (=: $UNREAD known from the dependency files of the systems' last builds, $RELINKED by linking them again)"
 
 # TAP: the release's docs, then a line per lab and state.
 t=1 failed=0
@@ -190,6 +222,14 @@ else
 	failed=1
 	echo "not ok 1 the student release's docs name only what it has"
 	sed 's/^/# /' <<<"$DOCS_OUT"
+fi
+t=$((t + 1))
+if [[ -z $DEPS_PROBLEM ]]; then
+	echo "ok $t the dependency files of every lab's systems name its own code (what a \"=\" with no link relies on)"
+else
+	failed=$((failed + 1))
+	echo "not ok $t the dependency files of every lab's systems name its own code (what a \"=\" with no link relies on)"
+	printf '%s' "$DEPS_PROBLEM" | sed 's/^/# /'
 fi
 for n in $ALL; do
 	for state in starter done; do

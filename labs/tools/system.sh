@@ -310,37 +310,6 @@ build_system_kmod() {
 		>>"$dir/build.log" 2>&1
 }
 
-# system_fingerprint DIR: one hash of the programs the checks run in the
-# system in DIR (scap-open, the probe, the test programs, the module), as
-# its last build left them. Two grades of a system with the same
-# fingerprint ran the same code (labs/tools/replay.sh counts on it).
-system_fingerprint() {
-	local dir=$1 f
-	{
-		for f in scap-open libscap.a probe.bpf.o bpf/core/probe.o; do
-			[[ -f $dir/$f ]] && echo "$dir/$f"
-		done
-		find "$dir/tests" -type f 2>/dev/null | sort
-		find "$dir/kmod" -name scaplab.ko -type f 2>/dev/null | sort
-	} | xargs -r sha256sum | sha256sum | cut -d' ' -f1
-}
-
-# lab_fingerprints NN: link every system lab NN's checks run in, and print
-# "DIR FINGERPRINT" for each, or "DIR FAILED" for one that did not build.
-# (grade.sh writes the same lines to $GRADE_FINGERPRINTS, if set.)
-lab_fingerprints() {
-	local sysdir exercises sources
-	while IFS=$'\t' read -r sysdir exercises sources; do
-		[[ -n $sysdir ]] || continue
-		# shellcheck disable=SC2086
-		if build_system "$sysdir" "$1" $sources; then
-			echo "$sysdir $(system_fingerprint "$sysdir")"
-		else
-			echo "$sysdir FAILED"
-		fi
-	done < <(lab_systems "$1")
-}
-
 # make_prebuilt NN DEST: compile lab NN's reference code (the tree must
 # hold it: no region of NN carved) and keep its objects in DEST/NN/.
 make_prebuilt() {
@@ -427,3 +396,6 @@ system_kmod_ref() {
 	done
 	return $bad
 }
+
+# Is a system the same as at its last grade? (make replay asks.)
+. labs/tools/system_same.sh
