@@ -3,8 +3,9 @@
  * Reading facts about an open file: the device of its filesystem and its
  * inode number. Get the struct file with extract__file_from_fd() (task.h).
  *
- * file->f_inode and inode->i_sb are kernel pointers reached from an
- * untrusted one, so every hop is a CO-RE read, as in task.h.
+ * The struct file comes out of a helper read (task.h), a bare address
+ * that the verifier has no type for: every hop from it is a CO-RE read,
+ * one bpf_probe_read_kernel each, not the plain load a typed pointer gets.
  */
 #ifndef SCAPLAB_EXTRACT_FILE_H
 #define SCAPLAB_EXTRACT_FILE_H
