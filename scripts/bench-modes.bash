@@ -21,7 +21,7 @@ mode_why_not() {
 	case $1 in
 	modern_bpf | bpf)
 		[[ -x build/scap-open ]] || echo "build/scap-open is missing (make)" ;;
-	floor-noop | floor-ring)
+	floor-noop | floor-ring | floor-tail)
 		[[ -x $BENCH_BIN/floor-ring ]] || echo "make -f test/test.mk bench-tools" ;;
 	floor-perf)
 		[[ -x $BENCH_BIN/floor-perf ]] || echo "make -f test/test.mk bench-tools" ;;
@@ -60,7 +60,7 @@ mode_start() {
 		taskset -c 0 build/scap-open "--$1" -q -v -d "${BENCH_RING_BYTES:-8388608}" 2>"$err" &
 		READER_PID=$!
 		wait_for "$err" "scap-open: capturing" ;;
-	floor-noop | floor-ring)
+	floor-noop | floor-ring | floor-tail)
 		taskset -c 0 "$BENCH_BIN/floor-ring" "$BENCH_BIN/floor_ring.bpf.o" "${1#floor-}" 600 \
 			"${BENCH_RING_BYTES:-8388608}" >"$BENCH_TMP/$1.out" 2>"$err" &
 		READER_PID=$!
@@ -146,7 +146,7 @@ mode_stop() {
 	modern_bpf | bpf)
 		events=$(sed -n 's/.*the driver captured \([0-9]*\) .*/\1/p' "$err")
 		drops=$(sed -n 's/^scap-open: drops: \([0-9]*\) .*/\1/p' "$err") ;;
-	floor-ring | floor-perf)
+	floor-ring | floor-tail | floor-perf)
 		read -r events drops < <(sed -n 's/.*: \([0-9]*\) events read, \([0-9]*\) lost$/\1 \2/p' \
 			"$BENCH_TMP/$1.out") ;;
 	bpftrace)

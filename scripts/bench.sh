@@ -12,7 +12,8 @@
 # Modes (scripts/bench-modes.bash): none (no tracing); floor-noop (a tp_btf
 # program that returns 0: the hook alone); floor-ring (a bare header per
 # syscall reserved in a per-CPU BPF ring buffer, no wake-up: the least a
-# capture can do); modern_bpf; bpf (the legacy driver) and floor-perf (its
+# capture can do); floor-tail (the same, one tail call away, as the modern
+# driver's fillers are: what that jump costs); modern_bpf; bpf (the legacy driver) and floor-perf (its
 # floor: a bare header through bpf_perf_event_output); ftrace
 # (raw_syscalls into tracefs, read from trace_pipe); bpftrace (count());
 # perf (perf record); strace.
@@ -50,7 +51,7 @@ for w in $WORKLOADS; do
 	[[ " getppid openclose read write1k " == *" $w "* ]] ||
 		{ echo "bench: no workload '$w' (getppid openclose read write1k)" >&2; exit 2; }
 done
-[[ -n $MODES ]] || MODES="floor-noop floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf strace"
+[[ -n $MODES ]] || MODES="floor-noop floor-ring floor-tail modern_bpf bpf floor-perf ftrace bpftrace perf strace"
 [[ $(id -u) == 0 ]] || { echo "bench: tracing needs root: sudo make bench" >&2; exit 1; }
 [[ $(nproc) -ge 2 ]] || { echo "bench: needs 2 CPUs (the workload on one, the tracer on the other)" >&2; exit 1; }
 [[ -n $QUICK ]] && ROUNDS=1
@@ -81,7 +82,7 @@ modes=""
 for m in $MODES; do
 	why=$(mode_why_not "$m")
 	[[ $why != "no such mode" ]] ||
-		{ echo "bench: no mode '$m' (floor-noop floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf strace)" >&2; exit 2; }
+		{ echo "bench: no mode '$m' (floor-noop floor-ring floor-tail modern_bpf bpf floor-perf ftrace bpftrace perf strace)" >&2; exit 2; }
 	if [[ -n $why ]]; then
 		echo "bench: skipping $m: $why" >&2
 		printf '%s\t%s\n' "$m" "$why" >>"$out/skipped.tsv"

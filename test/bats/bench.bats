@@ -8,7 +8,7 @@
 
 load helpers
 
-MODES="floor-noop floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf strace"
+MODES="floor-noop floor-ring floor-tail modern_bpf bpf floor-perf ftrace bpftrace perf strace"
 WORKLOADS="getppid openclose read write1k"
 
 setup_file() {
@@ -49,7 +49,7 @@ result() {
 @test "bench: each tracer's count covers the loops' syscalls (enter and exit each)" {
 	local m w row n_min
 	for w in $WORKLOADS; do
-		for m in floor-ring modern_bpf bpf floor-perf ftrace bpftrace perf; do
+		for m in floor-ring floor-tail modern_bpf bpf floor-perf ftrace bpftrace perf; do
 			row=$(result "$m" "$w")
 			# 3 loops of ops_per_loop ops (bench.sh sizes them): at least
 			# 2 events a syscall.

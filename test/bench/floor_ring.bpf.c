@@ -9,6 +9,9 @@
  *                           header in this CPU's ring buffer, filling it in
  *                           place and submitting it with no wake-up: no
  *                           params, no scratch map, no tail call
+ *   floor_tail_enter/exit   floor_ring_enter/exit, reached by one tail
+ *                           call, as the modern driver reaches its
+ *                           fillers: the price of that jump
  *
  * The rings are those of the modern driver (modern_bpf/maps/maps.h): an
  * array of BPF ring buffers, one per CPU, that the loader creates. What the
@@ -87,6 +90,36 @@ SEC("tp_btf/sys_exit")
 int floor_ring_exit(__u64 *ctx)
 {
 	return send_header(PPME_GENERIC_X);
+}
+
+/*
+ * The tail calls: through a program array, by an index the verifier cannot
+ * know, as the modern driver's syscall number is (the JIT turns a tail
+ * call by a known index into a direct jump, which would cost less). The
+ * loader puts floor_ring_enter and floor_ring_exit in slot 0 of the two
+ * tables, and leaves this index at 0.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} floor_tail_enter_table SEC(".maps"), floor_tail_exit_table SEC(".maps");
+
+__u32 floor_tail_index;
+
+SEC("tp_btf/sys_enter")
+int floor_tail_enter(__u64 *ctx)
+{
+	bpf_tail_call(ctx, &floor_tail_enter_table, floor_tail_index);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int floor_tail_exit(__u64 *ctx)
+{
+	bpf_tail_call(ctx, &floor_tail_exit_table, floor_tail_index);
+	return 0;
 }
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * Loads floor_ring.bpf.o and attaches one pair of its programs: noop (the
- * hook alone) or ring (a bare header per syscall in this CPU's BPF ring
- * buffer). With ring, it reads the rings as the modern engine does (the
+ * hook alone), ring (a bare header per syscall in this CPU's BPF ring
+ * buffer) or tail (the same, one tail call away). With ring or tail, it
+ * reads the rings as the modern engine does (the
  * same reader, engine/modern_bpf/bpf_ringbuf.c: no wake-up, a look every
  * 10 ms when all are empty) until SIGINT or SECONDS pass, then prints
  * "floor-ring: N events read, M lost".
  *
- *   sudo build/test/bench/floor-ring OBJ noop|ring [SECONDS] [RING_BYTES]
+ *   sudo build/test/bench/floor-ring OBJ noop|ring|tail [SECONDS] [RING_BYTES]
  *
  * It says "floor-ring: attached" on stderr once its programs run. Used by
  * scripts/bench.sh.
@@ -73,12 +74,36 @@ static unsigned long long lost_events(struct bpf_object *obj, int ncpus)
 	return total;
 }
 
+/* Slot 0 of each tail call table: floor_ring's program, its target. */
+static int fill_tail_tables(struct bpf_object *obj)
+{
+	static const char *const dirs[] = { "enter", "exit" };
+	char table[48], target[48];
+	__u32 zero = 0;
+
+	for (int i = 0; i < 2; i++) {
+		int prog_fd;
+
+		snprintf(table, sizeof(table), "floor_tail_%s_table", dirs[i]);
+		snprintf(target, sizeof(target), "floor_ring_%s", dirs[i]);
+		prog_fd = bpf_program__fd(bpf_object__find_program_by_name(obj, target));
+		if (prog_fd < 0 || bpf_map_update_elem(bpf_object__find_map_fd_by_name(obj, table),
+						       &zero, &prog_fd, BPF_ANY)) {
+			fprintf(stderr, "floor-ring: cannot put %s in %s: %s\n", target, table,
+				strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 2 ? argv[2] : "";
 	double seconds = argc > 3 ? atof(argv[3]) : 600;
 	size_t bytes = argc > 4 ? strtoull(argv[4], NULL, 0) : 8 << 20;
-	int ncpus = libbpf_num_possible_cpus(), ring = !strcmp(mode, "ring");
+	int ncpus = libbpf_num_possible_cpus(), tail = !strcmp(mode, "tail");
+	int ring = tail || !strcmp(mode, "ring");
 	struct bpf_link *links[2] = { NULL, NULL };
 	struct scap_bpf_ringbuf *rings = NULL;
 	unsigned long long events = 0;
@@ -88,7 +113,7 @@ int main(int argc, char **argv)
 	char name[32];
 
 	if (argc < 3 || (!ring && strcmp(mode, "noop")) || ncpus <= 0) {
-		fprintf(stderr, "usage: floor-ring OBJ noop|ring [SECONDS] [RING_BYTES]\n");
+		fprintf(stderr, "usage: floor-ring OBJ noop|ring|tail [SECONDS] [RING_BYTES]\n");
 		return 2;
 	}
 	obj = bpf_object__open_file(argv[1], NULL);
@@ -107,6 +132,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (ring && !(rings = open_rings(obj, ncpus, bytes)))
+		return 1;
+	if (tail && fill_tail_tables(obj))
 		return 1;
 	for (int i = 0; i < 2; i++) {
 		snprintf(name, sizeof(name), "floor_%s_%s", mode, i ? "exit" : "enter");
