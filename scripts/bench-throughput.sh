@@ -5,9 +5,9 @@
 #   scripts/bench-throughput.sh OUT [QUICK=1] [MODES="modern_bpf bpf ..."]
 #
 # 1. Drops against buffer size: two producers, a getppid loop pinned to
-#    each CPU, while the driver reads with 1, 4, 16 and 64 MiB per CPU. With
-#    2 CPUs the reader shares one with a producer: the worst case a busy
-#    machine gives it.
+#    each CPU, while the driver reads with 1, 4, 8 (the default), 16 and 64
+#    MiB per CPU. With 2 CPUs the reader shares one with a producer: the
+#    worst case a busy machine gives it.
 # 2. The sustained rate: one producer on CPU 1, paced at a rate (getppid
 #    calls a second, 2 events each), the reader on CPU 0, 8 MiB per CPU.
 #    The rate doubles until events are dropped (or the loop cannot go
@@ -31,7 +31,7 @@ done
 loop=$BENCH_BIN/syscall_loop
 BENCH_TMP=$(mktemp -d /tmp/scaplab-bench-tp.XXXXXX)
 trap 'stop_reader; rm -rf "$BENCH_TMP"' EXIT
-sizes="1 4 16 64" n=2000000 steps=3 secs=1
+sizes="1 4 8 16 64" n=2000000 steps=3 secs=1
 [[ -z $QUICK ]] || { sizes="1 8"; n=100000; steps=1; secs=0.2; }
 tsv=$out/throughput.tsv
 printf 'test\tmode\tbuffer_mib\trate_asked\trate_made\tevents\tdrops\n' >"$tsv"

@@ -64,18 +64,37 @@ loop=$BENCH_BIN/syscall_loop
 [[ -x $loop ]] || { echo "bench: $loop is missing: make -f test/test.mk bench-tools" >&2; exit 1; }
 
 # Operations per loop: about 0.08 s each untraced, measured here (a getppid
-# call took 150 ns on one of our machines and 1000 on another: fixed
-# counts made the run take 6 minutes on one and 20 on the other). strace
-# and perf stop a traced program (or write every event to a file): fewer
-# for them.
-declare -A N K N_DIV=([strace]=50 [perf]=4)
+# call took 76 ns on one of our machines and 1000 on another: fixed
+# counts made the run take 6 minutes on one and 20 on the other). perf
+# writes every event to a file: fewer for it. strace stops the program at
+# every syscall, which costs 50 times a getppid call on one machine and
+# 1900 times on the other: its loops are sized by a short run under it.
+declare -A N K N_STRACE N_DIV=([perf]=4)
 loop_secs=0.08
 [[ -z $QUICK ]] || loop_secs=0.002
+# ops_for_secs NS_PER_OP: the operations of a loop of loop_secs.
+ops_for_secs() {
+	awk -v s="$loop_secs" -v ns="${1:-1000}" 'BEGIN { n = s * 1e9 / ns; printf "%d", n < 200 ? 200 : n }'
+}
 for w in $WORKLOADS; do
 	ns=$(taskset -c 1 "$loop" "$w" 20000 | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p')
-	N[$w]=$(awk -v s="$loop_secs" -v ns="${ns:-1000}" 'BEGIN { n = s * 1e9 / ns; printf "%d", n < 1000 ? 1000 : n }')
+	N[$w]=$(ops_for_secs "$ns")
+	[[ ${N[$w]} -ge 1000 ]] || N[$w]=1000
 	K[$w]=$("$loop" "$w" 1 | sed -n 's/.*syscalls_per_op=//p')
+	if [[ " $MODES " == *" strace "* ]] && command -v strace >/dev/null; then
+		# shellcheck disable=SC2046
+		ns=$($(mode_prefix strace) taskset -c 1 "$loop" "$w" 500 | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p')
+		N_STRACE[$w]=$(ops_for_secs "$ns")
+	fi
 done
+# ops_per_loop MODE WORKLOAD: how many operations a loop of it makes.
+ops_per_loop() {
+	if [[ $1 == strace ]]; then
+		echo "${N_STRACE[$2]:-200}"
+	else
+		echo $((N[$2] / ${N_DIV[$1]:-1}))
+	fi
+}
 
 modes=""
 : >"$out/skipped.tsv"
@@ -94,7 +113,8 @@ done
 # best_of_3 MODE WORKLOAD: three loops on CPU 1; prints the fastest ns per
 # op and the seconds the three took.
 best_of_3() {
-	local n=$((N[$2] / ${N_DIV[$1]:-1})) prefix
+	local n prefix
+	n=$(ops_per_loop "$1" "$2")
 	prefix=$(mode_prefix "$1")
 	for _ in 1 2 3; do
 		# shellcheck disable=SC2086
@@ -132,7 +152,7 @@ for round in $(seq "$ROUNDS"); do
 			cpu1=$(reader_cpu_ns)
 			read -r events drops < <(mode_stop "$m")
 			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$w" "$ns" "$secs" \
-				"$events" "$drops" $((cpu1 - cpu0)) "$k" $((N[$w] / ${N_DIV[$m]:-1})) >>"$out/samples.tsv"
+				"$events" "$drops" $((cpu1 - cpu0)) "$k" "$(ops_per_loop "$m" "$w")" >>"$out/samples.tsv"
 		done
 	done
 done
