@@ -2,12 +2,13 @@
 # Before and after, in one run: what two builds of scap-open cost.
 #
 #   sudo scripts/bench-ab.sh A=old/scap-open B=build/scap-open [ROUNDS=5] [N=2000000]
-#                            [W=getppid|openclose|read|write1k]
+#                            [W=getppid|openclose|read|write1k] [ARGS="--bpf"]
 #
 # For each build: the capture cost (a loop of workload W, default getppid,
 # from test/bench/syscall_loop.c: ns per op over the no-capture baseline)
 # and the reader's CPU per event (scap-open -q, user + system time over
-# the events of the loop). The method of
+# the events of the loop). ARGS: more options for both scap-opens (the
+# driver, the buffer size). The method of
 # ../shared/notes/perf-facts.md: the modes shuffled in every round, the
 # baseline measured again in every round, the loop on CPU 1 and the reader
 # on CPU 0, the best of 3 runs in a round, the median over the rounds.
@@ -20,12 +21,14 @@ for arg in "$@"; do
 	ROUNDS=*) ROUNDS=${arg#*=} ;;
 	N=*) N=${arg#*=} ;;
 	W=*) W=${arg#*=} ;;
+	ARGS=*) ARGS=${arg#*=} ;;
 	*) echo "bench-ab: unknown argument '$arg'" >&2; exit 2 ;;
 	esac
 done
 ROUNDS=${ROUNDS:-5}
 N=${N:-2000000}
 W=${W:-getppid}
+ARGS=${ARGS:-}
 [[ -x ${bin[A]:-} && -x ${bin[B]:-} ]] || { echo "usage: $0 A=scap-open B=scap-open" >&2; exit 2; }
 loop=build/test/bench/syscall_loop
 make --no-print-directory -s -f test/test.mk "$loop"
@@ -46,7 +49,8 @@ declare -A cost cpu
 for round in $(seq "$ROUNDS"); do
 	base=$(best_of_3)
 	for mode in $(printf '%s\n' A B | shuf); do
-		taskset -c 0 "${bin[$mode]}" -q --duration 120 2>/dev/null &
+		# shellcheck disable=SC2086
+		taskset -c 0 "${bin[$mode]}" $ARGS -q --duration 120 2>/dev/null &
 		pid=$!
 		sleep 2	# load and attach
 		t0=$(cpu_ticks $pid)

@@ -127,7 +127,7 @@ run_replay() {
 	echo "labs (make replay: a student release done in order, graded after each step):"
 	labs/tools/replay.sh --rounds "${REPLAY_ROUNDS:-1}" > "$out/replay.tap" 2>&1
 	count_tap replay "$out/replay.tap"
-	sed -n '/^# | lab /,/^# (a cell/p' "$out/replay.tap" | sed 's/^# /      /'
+	sed -n '/^# | lab /,/^# (=:/p' "$out/replay.tap" | sed 's/^# /      /'
 }
 
 # Every path, link, function and make target the docs name exists.

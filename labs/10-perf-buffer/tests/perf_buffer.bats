@@ -14,7 +14,7 @@ load ../../tools/lab_helpers
 
 EXERCISE_CODE=([10.1]="scap_perf_buffer_open() in userspace/libscap/engine/bpf/perf_buffer.c"
 	[10.2]="scap_perf_buffer_peek() and record_at_tail() in userspace/libscap/engine/bpf/perf_buffer.c"
-	[10.3]="scap_perf_buffer_consume() in userspace/libscap/engine/bpf/perf_buffer.c")
+	[10.3]="publish_tail() and scap_perf_buffer_consume() in userspace/libscap/engine/bpf/perf_buffer.c (and the publish_tail() of peek, once it has caught up)")
 
 setup_file() {
 	local w=$REPO_ROOT/build/test/workload
@@ -109,9 +109,9 @@ opened() {
 		fail "only $n of the 1000 write events arrived: too few to go round the buffer and cross its end. If the first ones came and then none, the kernel thinks the buffer full: exercise 10.3"
 }
 
-# ---- 10.3 giving a record back ---------------------------------------------------
+# ---- 10.3 giving records back -----------------------------------------------------
 
-@test "10.3 [1 pt] the cases of perf_cases.c: the tail moves past the record peeked, and the kernel sees it" {
+@test "10.3 [1 pt] the cases of perf_cases.c: the tail moves past the record peeked; the kernel gets the room back a 16th of the buffer at a time, and all of it when the reader has caught up" {
 	cases consume
 }
 

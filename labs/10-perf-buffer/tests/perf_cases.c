@@ -8,7 +8,7 @@
  * Prints every case that goes wrong, and exits 1 if one did.
  *
  *   perf_cases peek      scap_perf_buffer_peek() and record_at_tail()  (10.2)
- *   perf_cases consume   scap_perf_buffer_consume()                    (10.3)
+ *   perf_cases consume   scap_perf_buffer_consume() and publish_tail() (10.3)
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 #include <linux/perf_event.h>
 #include "engine/bpf/perf_buffer.h"
 
-#define DATA_SIZE 256	/* bytes of data: a power of 2, as the kernel's */
+#define DATA_SIZE 1024	/* bytes of data: a power of 2, as the kernel's; a 16th is 64 */
 
 static struct perf_event_mmap_page meta;
 static uint8_t data[DATA_SIZE];
@@ -37,6 +37,7 @@ static void reset(uint64_t start)
 	pb.data = data;
 	pb.size = DATA_SIZE;
 	pb.tail = start;
+	pb.published = start;	/* as scap_perf_buffer_open() leaves it */
 	meta.data_tail = start;
 	head = start;
 	meta.data_head = start;
@@ -144,8 +145,8 @@ static int peek_cases(void)
 	sample('b', 12);
 	expect_peek("a lost record, then a sample", 'b', 12);
 	expect_u64("a lost record, then a sample", "n_lost", pb.n_lost, 7);
-	expect_u64("a lost record, then a sample", "meta->data_tail (the lost record given back)",
-		   meta.data_tail, 24);
+	expect_u64("a lost record, then a sample", "the tail (past the lost record, at the sample)",
+		   pb.tail, 24);
 
 	reset(0);
 	record(PERF_RECORD_LOST, 24, 3);
@@ -158,8 +159,8 @@ static int peek_cases(void)
 	sample('c', 5);
 	expect_peek("a record of another type, then a sample", 'c', 5);
 
-	/* 232 + 40 runs 16 bytes past the end of the 256. */
-	reset(232);
+	/* 40 bytes from 24 before the end: 16 past it. */
+	reset(DATA_SIZE - 24);
 	sample('d', 25);
 	expect_peek("a sample that runs past the end of the data", 'd', 25);
 
@@ -191,25 +192,48 @@ static int consume_cases(void)
 	reset(0);
 	sample('a', 20);	/* 8 + 4 + 20 = 32 bytes */
 	sample('b', 4);		/* 16 bytes */
+	sample('c', 20);	/* 32 bytes */
 	if (!scap_perf_buffer_peek(&pb, &(uint32_t){ 0 })) {
 		printf("FAIL: peek returns NULL on a buffer with a sample: write peek first (10.2)\n");
 		return 1;
 	}
 	scap_perf_buffer_consume(&pb);
 	expect_u64("consume after one peek", "the tail", pb.tail, 32);
-	expect_u64("consume after one peek", "meta->data_tail (what the kernel sees)",
-		   meta.data_tail, 32);
+	expect_u64("consume after one peek: 32 bytes read, less than a 16th (64)",
+		   "meta->data_tail (what the kernel sees)", meta.data_tail, 0);
 	expect_peek("the next sample after consume", 'b', 4);
 	scap_perf_buffer_consume(&pb);
-	expect_u64("consume of the second", "meta->data_tail", meta.data_tail, 48);
+	expect_u64("consume of the second: 48 bytes read", "meta->data_tail", meta.data_tail, 0);
+	expect_peek("the third sample", 'c', 20);
 	scap_perf_buffer_consume(&pb);
-	expect_u64("a second consume with no peek between", "meta->data_tail", meta.data_tail, 48);
+	expect_u64("consume of the third: 80 bytes read, a 16th or more", "meta->data_tail",
+		   meta.data_tail, 80);
+	scap_perf_buffer_consume(&pb);
+	expect_u64("a second consume with no peek between", "the tail", pb.tail, 80);
 
-	reset(232);
-	sample('c', 25);	/* 40 bytes, across the end */
+	reset(0);
+	sample('d', 4);
 	scap_perf_buffer_peek(&pb, &(uint32_t){ 0 });
 	scap_perf_buffer_consume(&pb);
-	expect_u64("consume of a record across the end", "meta->data_tail", meta.data_tail, 272);
+	expect_peek("caught up: nothing more", 0, 0);
+	expect_u64("caught up: peek found nothing more, so it gave all back (publish_tail)",
+		   "meta->data_tail", meta.data_tail, 16);
+
+	reset(0);
+	record(PERF_RECORD_LOST, 24, 3);
+	expect_peek("a lost record and nothing else", 0, 0);
+	expect_u64("a lost record and nothing else: given back once caught up", "meta->data_tail",
+		   meta.data_tail, 24);
+
+	reset(DATA_SIZE - 24);
+	sample('e', 25);	/* 40 bytes, across the end */
+	sample('f', 60);	/* 72 bytes */
+	scap_perf_buffer_peek(&pb, &(uint32_t){ 0 });
+	scap_perf_buffer_consume(&pb);
+	scap_perf_buffer_peek(&pb, &(uint32_t){ 0 });
+	scap_perf_buffer_consume(&pb);
+	expect_u64("consume of a record across the end, then one more (112 bytes)",
+		   "meta->data_tail", meta.data_tail, DATA_SIZE - 24 + 112);
 	return failures;
 }
 

@@ -35,7 +35,9 @@ struct scap_perf_buffer {
 	uint8_t *data;
 	uint64_t size;			/* data bytes: a power of 2 */
 	size_t mapped;			/* bytes mapped: a page + size */
-	uint64_t tail;			/* our copy of data_tail */
+	uint64_t tail;			/* where we read: the next record */
+	uint64_t head;			/* data_head, as we read it last */
+	uint64_t published;		/* the tail, as we wrote it to data_tail last */
 	uint64_t pending;		/* bytes of the record peek returned */
 	uint64_t n_lost;		/* samples PERF_RECORD_LOST records reported */
 	uint8_t *bounce;		/* a record that wrapped, copied whole; lazily allocated */
@@ -58,7 +60,11 @@ int scap_perf_buffer_open(struct scap_perf_buffer *pb, int cpu, uint64_t size,
  */
 void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len);
 
-/* Give the record of the last peek back to the kernel. */
+/*
+ * Done with the record of the last peek. The kernel gets its space back
+ * in batches: when a 16th of the buffer has been read, and when a peek
+ * finds nothing more (perf_buffer.c says why).
+ */
 void scap_perf_buffer_consume(struct scap_perf_buffer *pb);
 
 /* Unmap and close; safe on a buffer with fd -1 that was never opened. */
