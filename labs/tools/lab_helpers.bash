@@ -23,8 +23,11 @@
 #   lab_run NAME CMD ARGS...
 #                        run CMD in setup_file, its output in
 #                        $CAPTURE_DIR/NAME.{out,err,rc} (kmod_run does the same
-#                        for the module's labs, where the module loads); then
+#                        for the module's labs, where the module loads); one
+#                        still running after LAB_RUN_SECONDS (60) is stopped,
+#                        and NAME.stopped says so; then
 #   ran NAME             fail, with the end of its stderr, unless it exited 0
+#                        (and was not stopped)
 #   stats NAME           scap-open's statistics of run NAME: PRINTED, CAPTURED
 #                        (n_evts), DROPS, FULL, LARGE, BUG, CORRUPT
 #   count NAME COND      how many events of run NAME's JSON meet jq's COND
@@ -184,15 +187,35 @@ need_program() {
 }
 
 lab_run() {
-	local name=$1 rc=0
+	local name=$1 rc=0 pid start=$SECONDS secs=${LAB_RUN_SECONDS:-60}
 	shift
 	mkdir -p "$CAPTURE_DIR"
-	"$@" >"$CAPTURE_DIR/$name.out" 2>"$CAPTURE_DIR/$name.err" || rc=$?
+	rm -f "$CAPTURE_DIR/$name.stopped"
+	"$@" >"$CAPTURE_DIR/$name.out" 2>"$CAPTURE_DIR/$name.err" &
+	pid=$!
+	# A reader that hands out the same event again and again never ends:
+	# stop it (SIGINT: scap-open still prints its statistics), then kill it.
+	while kill -0 "$pid" 2>/dev/null && ((SECONDS - start < secs)); do
+		sleep 0.2
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		echo "it still ran after $secs s, and the grader stopped it" >"$CAPTURE_DIR/$name.stopped"
+		kill -INT "$pid" 2>/dev/null || true
+		start=$SECONDS
+		while kill -0 "$pid" 2>/dev/null && ((SECONDS - start < 10)); do
+			sleep 0.2
+		done
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	wait "$pid" || rc=$?
 	echo "$rc" >"$CAPTURE_DIR/$name.rc"
 }
 
 ran() {
 	local rc
+	if [[ -e $CAPTURE_DIR/$1.stopped ]]; then
+		fail "'$1' did not end: $(cat "$CAPTURE_DIR/$1.stopped"). A reader that never moves past an event runs for ever: is the code that gives an event back written?"
+	fi
 	rc=$(cat "$CAPTURE_DIR/$1.rc" 2>/dev/null || echo "(not run)")
 	[[ $rc == 0 ]] && return 0
 	echo "the end of its stderr ($CAPTURE_DIR/$1.err):"

@@ -12,6 +12,10 @@
 
 load ../../tools/lab_helpers
 
+# Each run takes a few seconds. One whose reader hands out the same sample
+# for ever (consume not written yet) is stopped after this many.
+: "${LAB_RUN_SECONDS:=30}"
+
 EXERCISE_CODE=([10.1]="scap_perf_buffer_open() in userspace/libscap/engine/bpf/perf_buffer.c"
 	[10.2]="scap_perf_buffer_peek() and record_at_tail() in userspace/libscap/engine/bpf/perf_buffer.c"
 	[10.3]="publish_tail() and scap_perf_buffer_consume() in userspace/libscap/engine/bpf/perf_buffer.c (and the publish_tail() of peek, once it has caught up)")
@@ -43,6 +47,9 @@ cases() {
 opened() {
 	if grep -q 'not opened yet (lab 10.1)' "$CAPTURE_DIR/$1.err" 2>/dev/null; then
 		fail "scap-open could not open its perf buffers: scap_perf_buffer_open() is still the starter (exercise 10.1)"
+	fi
+	if [[ -e $CAPTURE_DIR/$1.stopped ]]; then
+		fail "scap-open did not end ($(cat "$CAPTURE_DIR/$1.stopped")): peek handed out the same sample again and again. Until consume moves the tail past it (exercise 10.3), every peek finds that sample: the live checks need all three exercises"
 	fi
 	ran "$1"
 }

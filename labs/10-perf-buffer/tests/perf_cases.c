@@ -181,6 +181,11 @@ static int peek_cases(void)
 	expect_peek("a record larger than the buffer: NULL, nothing copied", 0, 0);
 
 	reset(0);
+	sample('i', 4);		/* a 16-byte record */
+	data[8] = 200;		/* its raw size: 200, past the record's 4 */
+	expect_peek("a sample whose raw size runs past its record: NULL", 0, 0);
+
+	reset(0);
 	sample('h', 30);
 	meta.data_head = 8;	/* the kernel has published only 8 bytes of it */
 	expect_peek("a record the kernel has not finished (head inside it)", 0, 0);

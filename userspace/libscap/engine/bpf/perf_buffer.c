@@ -147,7 +147,12 @@ void *scap_perf_buffer_peek(struct scap_perf_buffer *pb, uint32_t *len)
 		if (hdr.type == PERF_RECORD_SAMPLE) {
 			uint32_t raw;
 
+			/* A raw size the record does not hold: never hand out bytes past it. */
+			if (hdr.size < sizeof(hdr) + sizeof(raw))
+				return NULL;
 			memcpy(&raw, rec + sizeof(hdr), sizeof(raw));
+			if (raw > hdr.size - sizeof(hdr) - sizeof(raw))
+				return NULL;
 			pb->pending = hdr.size;
 			/* The raw size counts padding: the event's own len is checked by scap.c. */
 			*len = raw;
