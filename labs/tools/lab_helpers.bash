@@ -187,34 +187,19 @@ need_program() {
 }
 
 lab_run() {
-	local name=$1 rc=0 pid start=$SECONDS secs=${LAB_RUN_SECONDS:-60}
+	local name=$1 rc=0
 	shift
 	mkdir -p "$CAPTURE_DIR"
 	rm -f "$CAPTURE_DIR/$name.stopped"
 	"$@" >"$CAPTURE_DIR/$name.out" 2>"$CAPTURE_DIR/$name.err" &
-	pid=$!
-	# A reader that hands out the same event again and again never ends:
-	# stop it (SIGINT: scap-open still prints its statistics), then kill it.
-	while kill -0 "$pid" 2>/dev/null && ((SECONDS - start < secs)); do
-		sleep 0.2
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		echo "it still ran after $secs s, and the grader stopped it" >"$CAPTURE_DIR/$name.stopped"
-		kill -INT "$pid" 2>/dev/null || true
-		start=$SECONDS
-		while kill -0 "$pid" 2>/dev/null && ((SECONDS - start < 10)); do
-			sleep 0.2
-		done
-		kill -KILL "$pid" 2>/dev/null || true
-	fi
-	wait "$pid" || rc=$?
+	wait_bounded $! "${LAB_RUN_SECONDS:-60}" "$CAPTURE_DIR/$name.stopped" || rc=$?
 	echo "$rc" >"$CAPTURE_DIR/$name.rc"
 }
 
 ran() {
 	local rc
 	if [[ -e $CAPTURE_DIR/$1.stopped ]]; then
-		fail "'$1' did not end: $(cat "$CAPTURE_DIR/$1.stopped"). A reader that never moves past an event runs for ever: is the code that gives an event back written?"
+		fail "'$1' did not end: $(cat "$CAPTURE_DIR/$1.stopped") by the grader. A reader that never moves past an event runs for ever: is the code that gives an event back written?"
 	fi
 	rc=$(cat "$CAPTURE_DIR/$1.rc" 2>/dev/null || echo "(not run)")
 	[[ $rc == 0 ]] && return 0

@@ -107,6 +107,32 @@ fresh_dir() {
 # that captured). Then use_capture NAME.
 # Never fails: each test checks the capture with require_capture, so that
 # every test reports why it cannot pass.
+# wait_bounded PID SECONDS STOPPED: wait for PID and return its status. If
+# it still runs after SECONDS, write why into the file STOPPED, SIGINT it
+# (scap-open still prints its statistics), and SIGKILL it 10 s later: a
+# reader that hands out the same event again and again never ends.
+wait_bounded() {
+	local pid=$1 secs=$2 stopped=$3 watchdog rc=0
+	(
+		trap 'kill "$s" 2>/dev/null; exit 0' TERM
+		sleep "$secs" &
+		s=$!
+		wait "$s"
+		kill -0 "$pid" 2>/dev/null || exit 0
+		echo "it still ran after $secs s, and was stopped" >"$stopped"
+		kill -INT "$pid" 2>/dev/null
+		sleep 10 &
+		s=$!
+		wait "$s"
+		kill -KILL "$pid" 2>/dev/null
+	) </dev/null >/dev/null 2>&1 &
+	watchdog=$!
+	wait "$pid" || rc=$?
+	kill "$watchdog" 2>/dev/null || true
+	wait "$watchdog" 2>/dev/null || true
+	return "$rc"
+}
+
 capture() {
 	local name=$1 rc=0 pid stat
 	shift
@@ -123,10 +149,11 @@ capture() {
 			kmod_load
 		fi
 		# shellcheck disable=SC2086
+		rm -f "$CAPTURE_DIR/$name.stopped"
 		"$SCAP_OPEN" --json ${SCAP_OPEN_ARGS:-} -- "$WORKLOAD" "$@" >"$CAPTURE_DIR/$name.json" \
 			2>"$CAPTURE_DIR/$name.err" &
 		pid=$!
-		wait "$pid" || rc=$?
+		wait_bounded "$pid" "${CAPTURE_SECONDS:-300}" "$CAPTURE_DIR/$name.stopped" || rc=$?
 		echo "$rc" >"$CAPTURE_DIR/$name.rc"
 		quote_ts "$CAPTURE_DIR/$name.json"
 		# /proc/self/stat after "(comm) ": state ppid pgrp session tty_nr
@@ -197,6 +224,10 @@ require_capture() {
 	require_tools
 	if [[ ${SCAPLAB_CHECK_ONLY:-} == 1 && ! -e $CAPTURE ]]; then
 		fail "no capture $CAPTURE: the run that captures (in the guest) stopped before it; its own output says why"
+	fi
+	if [[ -e ${CAPTURE_ERR%.err}.stopped ]]; then
+		tail -n 15 "$CAPTURE_ERR"
+		fail "scap-open did not end: $(cat "${CAPTURE_ERR%.err}.stopped") (CAPTURE_SECONDS)"
 	fi
 	if [[ $CAPTURE_RC =~ ^[0-9]+$ && $CAPTURE_RC -gt 128 ]]; then
 		tail -n 15 "$CAPTURE_ERR"

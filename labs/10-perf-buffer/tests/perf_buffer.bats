@@ -49,7 +49,7 @@ opened() {
 		fail "scap-open could not open its perf buffers: scap_perf_buffer_open() is still the starter (exercise 10.1)"
 	fi
 	if [[ -e $CAPTURE_DIR/$1.stopped ]]; then
-		fail "scap-open did not end ($(cat "$CAPTURE_DIR/$1.stopped")): peek handed out the same sample again and again. Until consume moves the tail past it (exercise 10.3), every peek finds that sample: the live checks need all three exercises"
+		fail "scap-open did not end ($(cat "$CAPTURE_DIR/$1.stopped") by the grader): peek handed out the same sample again and again. Until consume moves the tail past it (exercise 10.3), every peek finds that sample: the live checks need all three exercises"
 	fi
 	ran "$1"
 }
