@@ -72,20 +72,18 @@ loop=$BENCH_BIN/syscall_loop
 declare -A N K N_STRACE N_DIV=([perf]=4)
 loop_secs=0.08
 [[ -z $QUICK ]] || loop_secs=0.002
-# ops_for_secs NS_PER_OP: the operations of a loop of loop_secs.
+# ns_per_op: the ns per operation a run of the loop printed.
+ns_per_op() {
+	sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p'
+}
+# ops_for_secs NS_PER_OP MIN: the operations of a loop of loop_secs, at least MIN.
 ops_for_secs() {
-	awk -v s="$loop_secs" -v ns="${1:-1000}" 'BEGIN { n = s * 1e9 / ns; printf "%d", n < 200 ? 200 : n }'
+	awk -v s="$loop_secs" -v ns="${1:-1000}" -v min="$2" \
+		'BEGIN { n = s * 1e9 / ns; printf "%d", n < min ? min : n }'
 }
 for w in $WORKLOADS; do
-	ns=$(taskset -c 1 "$loop" "$w" 20000 | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p')
-	N[$w]=$(ops_for_secs "$ns")
-	[[ ${N[$w]} -ge 1000 ]] || N[$w]=1000
+	N[$w]=$(ops_for_secs "$(taskset -c 1 "$loop" "$w" 20000 | ns_per_op)" 1000)
 	K[$w]=$("$loop" "$w" 1 | sed -n 's/.*syscalls_per_op=//p')
-	if [[ " $MODES " == *" strace "* ]] && command -v strace >/dev/null; then
-		# shellcheck disable=SC2046
-		ns=$($(mode_prefix strace) taskset -c 1 "$loop" "$w" 500 | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p')
-		N_STRACE[$w]=$(ops_for_secs "$ns")
-	fi
 done
 # ops_per_loop MODE WORKLOAD: how many operations a loop of it makes.
 ops_per_loop() {
@@ -109,6 +107,12 @@ for m in $MODES; do
 		modes+=" $m"
 	fi
 done
+if [[ " $modes " == *" strace "* ]]; then
+	for w in $WORKLOADS; do
+		# shellcheck disable=SC2046
+		N_STRACE[$w]=$(ops_for_secs "$($(mode_prefix strace) taskset -c 1 "$loop" "$w" 500 | ns_per_op)" 200)
+	done
+fi
 
 # best_of_3 MODE WORKLOAD: three loops on CPU 1; prints the fastest ns per
 # op and the seconds the three took.
@@ -118,7 +122,7 @@ best_of_3() {
 	prefix=$(mode_prefix "$1")
 	for _ in 1 2 3; do
 		# shellcheck disable=SC2086
-		$prefix taskset -c 1 "$loop" "$2" "$n" | sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p'
+		$prefix taskset -c 1 "$loop" "$2" "$n" | ns_per_op
 		sleep 0.1	# the tracer catches up before the next loop
 	done | awk -v n="$n" '{ t += $1 * n / 1e9; if (NR == 1 || $1 < b) b = $1 }
 		END { printf "%s %.4f\n", b, t }'

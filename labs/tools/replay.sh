@@ -78,6 +78,16 @@ bad() {
 	PROBLEMS[$1]+="$2"$'\n'
 }
 
+# not_again STEP LAB STATE WHY T0: a grade of LAB not made again, for WHY
+# (T0: when the grade began, in ns), counted and shown as "=".
+not_again() {
+	local secs=$((($(date +%s%N) - $5) / 1000000))
+	SAME[$2/$3]=$((${SAME[$2/$3]:-0} + 1))
+	TABLE[$1/$2]="${TABLE[$1/$2]:+${TABLE[$1/$2]} }="
+	printf '# step %-2s lab %s (%s): %s, not graded again (%d.%d s)\n' "$1" "$2" "$3" "$4" \
+		$((secs / 1000)) $((secs % 1000 / 100))
+}
+
 # grade STEP LAB [same]: grade LAB in the release; check it against what it
 # gave before in the same state. With "same" (LAB's code did not change at
 # this step), not if its programs are those of its last grade.
@@ -91,21 +101,15 @@ grade() {
 	log=$PWD/$WORK/grades/$step-$num.${NTH[$step/$num]}.log
 	if [[ -n $same && -n ${FPRINTS[$key]:-} && ${FPRINTS[$key]} != *FAILED* ]] &&
 		! (cd "$DEST" && labs/tools/lab.sh inputs-touched "$num" "${STEP_FILES[@]}" 2>"$log"); then
-		SAME[$key]=$((${SAME[$key]:-0} + 1)) UNREAD=$((UNREAD + 1))
-		TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }="
-		secs=$((($(date +%s%N) - t0) / 1000000))
-		printf '# step %-2s lab %s (%s): built from none of the files done at this step, not graded again (%d.%d s)\n' \
-			"$step" "$num" "$state" $((secs / 1000)) $((secs % 1000 / 100))
+		UNREAD=$((UNREAD + 1))
+		not_again "$step" "$num" "$state" "built from none of the files done at this step" "$t0"
 		return
 	fi
 	if [[ -n $same && -n ${FPRINTS[$key]:-} ]]; then
 		fp=$(cd "$DEST" && CARVE=$CARVE labs/tools/lab.sh fingerprints "$num" 2>"$log")
-		secs=$((($(date +%s%N) - t0) / 1000000))
 		if [[ $fp == "${FPRINTS[$key]}" && $fp != *FAILED* ]]; then
-			SAME[$key]=$((${SAME[$key]:-0} + 1)) RELINKED=$((RELINKED + 1))
-			TABLE[$step/$num]="${TABLE[$step/$num]:+${TABLE[$step/$num]} }="
-			printf '# step %-2s lab %s (%s): the same programs as at step %s, not graded again (%d.%d s)\n' \
-				"$step" "$num" "$state" "${FP_STEP[$key]}" $((secs / 1000)) $((secs % 1000 / 100))
+			RELINKED=$((RELINKED + 1))
+			not_again "$step" "$num" "$state" "the same programs as at step ${FP_STEP[$key]}" "$t0"
 			return
 		fi
 		echo "# step $step, lab $num ($state): its programs changed since step ${FP_STEP[$key]}, with its code the same: graded again"
