@@ -10,18 +10,20 @@
 # Every tracer sees every syscall of the machine; our drivers print nothing
 # (-q), so what is measured is capture and reading, not formatting.
 # BENCH_RING_BYTES: the per-CPU buffer of our drivers and floors (8 MiB,
-# scap-open's default).
+# scap-open's default). BENCH_SCAP_OPEN: the scap-open of our drivers
+# (build/scap-open; lab 12 measures its own system's).
 
 BENCH_TMP=${BENCH_TMP:-/tmp}
 TRACEFS=/sys/kernel/tracing
 FTRACE_INSTANCE=$TRACEFS/instances/scaplab-bench
 BENCH_BIN=build/test/bench
+BENCH_SCAP_OPEN=${BENCH_SCAP_OPEN:-build/scap-open}
 
 mode_why_not() {
 	case $1 in
 	modern_bpf | bpf)
-		[[ -x build/scap-open ]] || echo "build/scap-open is missing (make)" ;;
-	floor-noop | floor-ring | floor-tail)
+		[[ -x $BENCH_SCAP_OPEN ]] || echo "$BENCH_SCAP_OPEN is missing (make)" ;;
+	floor-noop | floor-ring | floor-tail | floor-wakeup)
 		[[ -x $BENCH_BIN/floor-ring ]] || echo "make -f test/test.mk bench-tools" ;;
 	floor-perf)
 		[[ -x $BENCH_BIN/floor-perf ]] || echo "make -f test/test.mk bench-tools" ;;
@@ -57,10 +59,10 @@ mode_start() {
 	: >"$err"
 	case $1 in
 	modern_bpf | bpf)
-		taskset -c 0 build/scap-open "--$1" -q -v -d "${BENCH_RING_BYTES:-8388608}" 2>"$err" &
+		taskset -c 0 "$BENCH_SCAP_OPEN" "--$1" -q -v -d "${BENCH_RING_BYTES:-8388608}" 2>"$err" &
 		READER_PID=$!
 		wait_for "$err" "scap-open: capturing" ;;
-	floor-noop | floor-ring | floor-tail)
+	floor-noop | floor-ring | floor-tail | floor-wakeup)
 		taskset -c 0 "$BENCH_BIN/floor-ring" "$BENCH_BIN/floor_ring.bpf.o" "${1#floor-}" 600 \
 			"${BENCH_RING_BYTES:-8388608}" >"$BENCH_TMP/$1.out" 2>"$err" &
 		READER_PID=$!
@@ -146,7 +148,7 @@ mode_stop() {
 	modern_bpf | bpf)
 		events=$(sed -n 's/.*the driver captured \([0-9]*\) .*/\1/p' "$err")
 		drops=$(sed -n 's/^scap-open: drops: \([0-9]*\) .*/\1/p' "$err") ;;
-	floor-ring | floor-tail | floor-perf)
+	floor-ring | floor-tail | floor-wakeup | floor-perf)
 		read -r events drops < <(sed -n 's/.*: \([0-9]*\) events read, \([0-9]*\) lost$/\1 \2/p' \
 			"$BENCH_TMP/$1.out") ;;
 	bpftrace)

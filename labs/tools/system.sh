@@ -217,7 +217,8 @@ lab_systems() {
 	local order=()
 	for x in $({ markers "$num" | awk '{ print $1 }'; manifest_exercises "$num"; } | sort -uV); do
 		src=$({ exercise_sources "$x"; exercise_kernel_sources "$x"; } | sort -u | tr '\n' ' ')
-		key=$src
+		# NONE: no code of its own (answers in a text file), in a lab with code.
+		key=${src:-NONE}
 		[[ $src == "$all" ]] && key=ALL
 		if [[ -z ${group[$key]:-} ]]; then
 			order+=("$key")
@@ -229,7 +230,7 @@ lab_systems() {
 		if [[ $key == ALL ]]; then
 			printf '%s\t%s\t%s\n' "$dir" "${group[$key]}" "$all"
 		else
-			printf '%s\t%s\t%s\n' "$dir/ex-${first[$key]}" "${group[$key]}" "$key"
+			printf '%s\t%s\t%s\n' "$dir/ex-${first[$key]}" "${group[$key]}" "${key#NONE}"
 		fi
 	done
 }

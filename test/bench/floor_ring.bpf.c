@@ -12,6 +12,11 @@
  *   floor_tail_enter/exit   floor_ring_enter/exit, reached by one tail
  *                           call, as the modern driver reaches its
  *                           fillers: the price of that jump
+ *   floor_wakeup_enter/exit floor_ring_enter/exit, submitting with flags
+ *                           0, libbpf's default: the kernel wakes a reader
+ *                           waiting in epoll whenever it has caught up, so
+ *                           a reader that keeps up is woken for every
+ *                           event (lab 12 measures what that costs)
  *
  * The rings are those of the modern driver (modern_bpf/maps/maps.h): an
  * array of BPF ring buffers, one per CPU, that the loader creates. What the
@@ -42,7 +47,7 @@ struct {
 	__type(value, __u64);
 } lost SEC(".maps");
 
-static __always_inline int send_header(__u16 type)
+static __always_inline int send_header(__u16 type, __u64 submit_flags)
 {
 	__u32 cpu = bpf_get_smp_processor_id(), zero = 0;
 	struct ppm_evt_hdr *hdr;
@@ -64,7 +69,7 @@ static __always_inline int send_header(__u16 type)
 	hdr->len = sizeof(*hdr);
 	hdr->type = type;
 	hdr->nparams = 0;
-	bpf_ringbuf_submit(hdr, BPF_RB_NO_WAKEUP);
+	bpf_ringbuf_submit(hdr, submit_flags);
 	return 0;
 }
 
@@ -83,13 +88,25 @@ int floor_noop_exit(__u64 *ctx)
 SEC("tp_btf/sys_enter")
 int floor_ring_enter(__u64 *ctx)
 {
-	return send_header(PPME_GENERIC_E);
+	return send_header(PPME_GENERIC_E, BPF_RB_NO_WAKEUP);
 }
 
 SEC("tp_btf/sys_exit")
 int floor_ring_exit(__u64 *ctx)
 {
-	return send_header(PPME_GENERIC_X);
+	return send_header(PPME_GENERIC_X, BPF_RB_NO_WAKEUP);
+}
+
+SEC("tp_btf/sys_enter")
+int floor_wakeup_enter(__u64 *ctx)
+{
+	return send_header(PPME_GENERIC_E, 0);
+}
+
+SEC("tp_btf/sys_exit")
+int floor_wakeup_exit(__u64 *ctx)
+{
+	return send_header(PPME_GENERIC_X, 0);
 }
 
 /*

@@ -2,13 +2,15 @@
 /*
  * Loads floor_ring.bpf.o and attaches one pair of its programs: noop (the
  * hook alone), ring (a bare header per syscall in this CPU's BPF ring
- * buffer) or tail (the same, one tail call away). With ring or tail, it
- * reads the rings as the modern engine does (the
- * same reader, engine/modern_bpf/bpf_ringbuf.c: no wake-up, a look every
- * 10 ms when all are empty) until SIGINT or SECONDS pass, then prints
- * "floor-ring: N events read, M lost".
+ * buffer), tail (the same, one tail call away) or wakeup (ring, with the
+ * kernel asked to wake the reader). With ring or tail, it reads the rings
+ * as the modern engine does (the same reader,
+ * engine/modern_bpf/bpf_ringbuf.c: no wake-up, a look every 10 ms when all
+ * are empty); with wakeup, it sleeps in epoll_wait until the kernel wakes
+ * it, as libbpf's ring_buffer__poll() does. Until SIGINT or SECONDS pass;
+ * then it prints "floor-ring: N events read, M lost".
  *
- *   sudo build/test/bench/floor-ring OBJ noop|ring|tail [SECONDS] [RING_BYTES]
+ *   sudo build/test/bench/floor-ring OBJ noop|ring|tail|wakeup [SECONDS] [RING_BYTES]
  *
  * It says "floor-ring: attached" on stderr once its programs run. Used by
  * scripts/bench.sh.
@@ -19,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/epoll.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpf_ringbuf.h"
@@ -39,8 +43,12 @@ static double seconds_since(const struct timespec *t0)
 	return t.tv_sec - t0->tv_sec + (t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* One ring per CPU, in the outer map: as the modern engine sets them up. */
-static struct scap_bpf_ringbuf *open_rings(struct bpf_object *obj, int ncpus, size_t bytes)
+/*
+ * One ring per CPU, in the outer map: as the modern engine sets them up.
+ * Each ring's fd is added to epfd (wakeup mode; -1: none).
+ */
+static struct scap_bpf_ringbuf *open_rings(struct bpf_object *obj, int ncpus, size_t bytes,
+					   int epfd)
 {
 	struct bpf_map *outer = bpf_object__find_map_by_name(obj, "ringbuf_maps");
 	struct scap_bpf_ringbuf *rings = calloc(ncpus, sizeof(*rings));
@@ -51,8 +59,11 @@ static struct scap_bpf_ringbuf *open_rings(struct bpf_object *obj, int ncpus, si
 	for (int cpu = 0; cpu < ncpus; cpu++) {
 		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "floor_ring", 0, 0, bytes, NULL);
 
+		struct epoll_event ev = { .events = EPOLLIN };
+
 		if (fd < 0 || bpf_map_update_elem(bpf_map__fd(outer), &cpu, &fd, BPF_ANY) ||
-		    scap_bpf_ringbuf_init(&rings[cpu], fd, bytes, err, sizeof(err))) {
+		    scap_bpf_ringbuf_init(&rings[cpu], fd, bytes, err, sizeof(err)) ||
+		    (epfd >= 0 && epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev))) {
 			fprintf(stderr, "floor-ring: the ring of CPU %d: %s\n", cpu,
 				fd < 0 ? strerror(errno) : err);
 			return NULL;
@@ -103,7 +114,8 @@ int main(int argc, char **argv)
 	double seconds = argc > 3 ? atof(argv[3]) : 600;
 	size_t bytes = argc > 4 ? strtoull(argv[4], NULL, 0) : 8 << 20;
 	int ncpus = libbpf_num_possible_cpus(), tail = !strcmp(mode, "tail");
-	int ring = tail || !strcmp(mode, "ring");
+	int wakeup = !strcmp(mode, "wakeup"), ring = tail || wakeup || !strcmp(mode, "ring");
+	int epfd = wakeup ? epoll_create1(EPOLL_CLOEXEC) : -1;
 	struct bpf_link *links[2] = { NULL, NULL };
 	struct scap_bpf_ringbuf *rings = NULL;
 	unsigned long long events = 0;
@@ -112,8 +124,8 @@ int main(int argc, char **argv)
 	struct timespec t0;
 	char name[32];
 
-	if (argc < 3 || (!ring && strcmp(mode, "noop")) || ncpus <= 0) {
-		fprintf(stderr, "usage: floor-ring OBJ noop|ring|tail [SECONDS] [RING_BYTES]\n");
+	if (argc < 3 || (!ring && strcmp(mode, "noop")) || ncpus <= 0 || (wakeup && epfd < 0)) {
+		fprintf(stderr, "usage: floor-ring OBJ noop|ring|tail|wakeup [SECONDS] [RING_BYTES]\n");
 		return 2;
 	}
 	obj = bpf_object__open_file(argv[1], NULL);
@@ -131,7 +143,7 @@ int main(int argc, char **argv)
 			argv[1], bytes);
 		return 1;
 	}
-	if (ring && !(rings = open_rings(obj, ncpus, bytes)))
+	if (ring && !(rings = open_rings(obj, ncpus, bytes, epfd)))
 		return 1;
 	if (tail && fill_tail_tables(obj))
 		return 1;
@@ -158,8 +170,16 @@ int main(int argc, char **argv)
 				any = 1;
 			}
 		}
-		if (!any)
+		if (any)
+			continue;
+		if (wakeup) {
+			struct epoll_event ev;
+
+			/* The bound lets SIGINT and SECONDS be seen. */
+			epoll_wait(epfd, &ev, 1, 100);
+		} else {
 			nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+		}
 	}
 	for (int i = 0; i < 2; i++)
 		bpf_link__destroy(links[i]);

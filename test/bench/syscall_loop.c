@@ -12,6 +12,9 @@
  *   openclose  open("/dev/null") + close()      file events with a path
  *   read       read(-1, buf, 1) = -EBADF         a dedicated pair, no data
  *   write1k    write(/dev/null, 1 KiB)           data cut at the snaplen
+ *   listen     listen(-1, 5) = -EBADF            two fixed-size events
+ *                                               (lab 12 moves them into
+ *                                               the ring)
  *
  * Raw syscall(2) calls, never glibc's wrappers: glibc caches nothing here
  * today, but a benchmark must not depend on that.
@@ -50,6 +53,12 @@ static long op_write1k(int fd)
 	return syscall(SYS_write, fd, buf, sizeof(buf));
 }
 
+static long op_listen(int fd)
+{
+	(void)fd;
+	return syscall(SYS_listen, -1, 5);
+}
+
 static const struct workload {
 	const char *name;
 	long (*op)(int fd);
@@ -59,6 +68,7 @@ static const struct workload {
 	{ "openclose", op_openclose, 2 },
 	{ "read", op_read, 1 },
 	{ "write1k", op_write1k, 1 },
+	{ "listen", op_listen, 1 },
 };
 
 /* N operations, each batch of 1000 starting no earlier than its time at RATE. */
@@ -97,7 +107,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], workloads[i].name))
 			w = &workloads[i];
 	if (!w || n <= 0 || rate < 0) {
-		fprintf(stderr, "usage: syscall_loop getppid|openclose|read|write1k N [RATE] (N > 0)\n");
+		fprintf(stderr, "usage: syscall_loop getppid|openclose|read|write1k|listen N [RATE] (N > 0)\n");
 		return 2;
 	}
 	fd = open("/dev/null", O_WRONLY);

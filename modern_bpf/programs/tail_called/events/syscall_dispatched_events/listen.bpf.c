@@ -1,45 +1,74 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * listen(2): PPME_SOCKET_LISTEN_E / PPME_SOCKET_LISTEN_X.
+ * listen(2): PPME_SOCKET_LISTEN_E / PPME_SOCKET_LISTEN_X. Every param is
+ * fixed-size, so both events are written straight into the ring
+ * (helpers/store/ringbuf_store_params.h), not built in the scratch map
+ * and copied (lab 12 measures the difference).
  *
  * Try it: ./build/scap-open --json -s listen -- python3 -c \
  *   'import socket; socket.socket().listen(5)'
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
+/* LAB 12.2 BEGIN: send listen's two events straight into the ring (ringbuf__reserve_event and its stores), not through the scratch map */
 SEC("tp_btf/sys_enter")
 int BPF_PROG(listen_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SOCKET_LISTEN_E, 2, sizeof(__s64) + sizeof(__u32)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SOCKET_LISTEN_E, 2);
-
 	/* Parameter 1: fd (type: PT_FD) */
-	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	ringbuf__store_s64_param(&ev, (__s32)extract__syscall_argument(regs, 0));
 	/* Parameter 2: backlog (type: PT_UINT32), as asked; the kernel caps it at somaxconn */
-	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 1));
-
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__store_u32_param(&ev, extract__syscall_argument(regs, 1));
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(listen_x, struct pt_regs *regs, long ret)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SOCKET_LISTEN_X, 1, sizeof(__s64)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SOCKET_LISTEN_X, 1);
-
 	/* Parameter 1: res (type: PT_ERRNO) */
-	auxmap__store_s64_param(auxmap, ret);
-
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__store_s64_param(&ev, ret);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
+/* LAB 12.2 STARTER: SEC("tp_btf/sys_enter") */
+/* LAB 12.2 STARTER: int BPF_PROG(listen_e, struct pt_regs *regs, long id) */
+/* LAB 12.2 STARTER: { */
+/* LAB 12.2 STARTER: 	struct auxiliary_map *auxmap = auxmap__get(); */
+/* LAB 12.2 STARTER:  */
+/* LAB 12.2 STARTER: 	if (!auxmap) */
+/* LAB 12.2 STARTER: 		return 0; */
+/* LAB 12.2 STARTER: 	auxmap__preload_event_header(auxmap, PPME_SOCKET_LISTEN_E, 2); */
+/* LAB 12.2 STARTER: 	// Parameter 1: fd (type: PT_FD) */
+/* LAB 12.2 STARTER: 	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0)); */
+/* LAB 12.2 STARTER: 	// Parameter 2: backlog (type: PT_UINT32), as asked; the kernel caps it at somaxconn */
+/* LAB 12.2 STARTER: 	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 1)); */
+/* LAB 12.2 STARTER: 	auxmap__finalize_event_header(auxmap); */
+/* LAB 12.2 STARTER: 	auxmap__submit_event(auxmap); */
+/* LAB 12.2 STARTER: 	return 0; */
+/* LAB 12.2 STARTER: } */
+/* LAB 12.2 STARTER:  */
+/* LAB 12.2 STARTER: SEC("tp_btf/sys_exit") */
+/* LAB 12.2 STARTER: int BPF_PROG(listen_x, struct pt_regs *regs, long ret) */
+/* LAB 12.2 STARTER: { */
+/* LAB 12.2 STARTER: 	struct auxiliary_map *auxmap = auxmap__get(); */
+/* LAB 12.2 STARTER:  */
+/* LAB 12.2 STARTER: 	if (!auxmap) */
+/* LAB 12.2 STARTER: 		return 0; */
+/* LAB 12.2 STARTER: 	auxmap__preload_event_header(auxmap, PPME_SOCKET_LISTEN_X, 1); */
+/* LAB 12.2 STARTER: 	// Parameter 1: res (type: PT_ERRNO) */
+/* LAB 12.2 STARTER: 	auxmap__store_s64_param(auxmap, ret); */
+/* LAB 12.2 STARTER: 	auxmap__finalize_event_header(auxmap); */
+/* LAB 12.2 STARTER: 	auxmap__submit_event(auxmap); */
+/* LAB 12.2 STARTER: 	return 0; */
+/* LAB 12.2 STARTER: } */
+/* LAB 12.2 END */
