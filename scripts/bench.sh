@@ -13,7 +13,9 @@
 # program that returns 0: the hook alone); floor-ring (a bare header per
 # syscall reserved in a per-CPU BPF ring buffer, no wake-up: the least a
 # capture can do); floor-tail (the same, one tail call away, as the modern
-# driver's fillers are: what that jump costs); modern_bpf; bpf (the legacy driver) and floor-perf (its
+# driver's fillers are: what that jump costs); floor-wakeup (floor-ring
+# with a wake-up asked for every event, the reader in epoll_wait: only
+# when named in MODES, lab 12 measures it); modern_bpf; bpf (the legacy driver) and floor-perf (its
 # floor: a bare header through bpf_perf_event_output); ftrace
 # (raw_syscalls into tracefs, read from trace_pipe); bpftrace (count());
 # perf (perf record); strace.
@@ -66,10 +68,11 @@ loop=$BENCH_BIN/syscall_loop
 # Operations per loop: about 0.08 s each untraced, measured here (a getppid
 # call took 76 ns on one of our machines and 1000 on another: fixed
 # counts made the run take 6 minutes on one and 20 on the other). perf
-# writes every event to a file: fewer for it. strace stops the program at
+# writes every event to a file, and a wake-up per event makes a call 20
+# times slower: fewer for them. strace stops the program at
 # every syscall, which costs 50 times a getppid call on one machine and
 # 1900 times on the other: its loops are sized by a short run under it.
-declare -A N K N_STRACE N_DIV=([perf]=4)
+declare -A N K N_STRACE N_DIV=([perf]=4 [floor-wakeup]=32)
 loop_secs=0.08
 [[ -z $QUICK ]] || loop_secs=0.002
 # ns_per_op: the ns per operation a run of the loop printed.
@@ -99,7 +102,7 @@ modes=""
 for m in $MODES; do
 	why=$(mode_why_not "$m")
 	[[ $why != "no such mode" ]] ||
-		{ echo "bench: no mode '$m' (floor-noop floor-ring floor-tail modern_bpf bpf floor-perf ftrace bpftrace perf strace)" >&2; exit 2; }
+		{ echo "bench: no mode '$m' (floor-noop floor-ring floor-tail floor-wakeup modern_bpf bpf floor-perf ftrace bpftrace perf strace)" >&2; exit 2; }
 	if [[ -n $why ]]; then
 		echo "bench: skipping $m: $why" >&2
 		printf '%s\t%s\n' "$m" "$why" >>"$out/skipped.tsv"

@@ -97,16 +97,38 @@ int floor_ring_exit(__u64 *ctx)
 	return send_header(PPME_GENERIC_X, BPF_RB_NO_WAKEUP);
 }
 
+/*
+ * The reader's own process, which the wakeup programs leave out (slot 0,
+ * written by the loader). Woken per event, the reader makes a syscall per
+ * wake-up (epoll_wait): traced, each one would wake it again, for ever.
+ * The modern driver leaves its reader out the same way (g_ignored_tgid).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} floor_reader_tgid SEC(".maps");
+
+static __always_inline int send_header_woken(__u16 type)
+{
+	__u32 zero = 0, *reader = bpf_map_lookup_elem(&floor_reader_tgid, &zero);
+
+	if (reader && *reader == bpf_get_current_pid_tgid() >> 32)
+		return 0;
+	return send_header(type, 0);
+}
+
 SEC("tp_btf/sys_enter")
 int floor_wakeup_enter(__u64 *ctx)
 {
-	return send_header(PPME_GENERIC_E, 0);
+	return send_header_woken(PPME_GENERIC_E);
 }
 
 SEC("tp_btf/sys_exit")
 int floor_wakeup_exit(__u64 *ctx)
 {
-	return send_header(PPME_GENERIC_X, 0);
+	return send_header_woken(PPME_GENERIC_X);
 }
 
 /*

@@ -7,7 +7,8 @@
  * as the modern engine does (the same reader,
  * engine/modern_bpf/bpf_ringbuf.c: no wake-up, a look every 10 ms when all
  * are empty); with wakeup, it sleeps in epoll_wait until the kernel wakes
- * it, as libbpf's ring_buffer__poll() does. Until SIGINT or SECONDS pass;
+ * it, as libbpf's ring_buffer__poll() does, and its own syscalls are left
+ * out of the capture. Until SIGINT or SECONDS pass;
  * then it prints "floor-ring: N events read, M lost".
  *
  *   sudo build/test/bench/floor-ring OBJ noop|ring|tail|wakeup [SECONDS] [RING_BYTES]
@@ -147,6 +148,15 @@ int main(int argc, char **argv)
 		return 1;
 	if (tail && fill_tail_tables(obj))
 		return 1;
+	if (wakeup) {
+		__u32 zero = 0, self = getpid();
+
+		if (bpf_map_update_elem(bpf_object__find_map_fd_by_name(obj, "floor_reader_tgid"),
+					&zero, &self, BPF_ANY)) {
+			fprintf(stderr, "floor-ring: cannot leave out the reader: %s\n", strerror(errno));
+			return 1;
+		}
+	}
 	for (int i = 0; i < 2; i++) {
 		snprintf(name, sizeof(name), "floor_%s_%s", mode, i ? "exit" : "enter");
 		links[i] = bpf_program__attach(bpf_object__find_program_by_name(obj, name));

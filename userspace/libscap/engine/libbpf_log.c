@@ -13,8 +13,27 @@ static __thread struct scap_libbpf_load *t_load;
  * The verifier stops at the first instruction it cannot prove safe and
  * says why on the line after it; a "processed N insns" summary may follow.
  * That line is what a learner needs, and it sits just above the log's end,
- * where a page of output cut to its first and last lines loses it.
+ * where a page of output cut to its first and last lines loses it. An
+ * access out of bounds takes two lines, "invalid access to memory,
+ * mem_size=38 off=38 size=4" then "R7 min value is outside of the allowed
+ * memory range": the first one says what went wrong.
  */
+/* "R7 min value is outside of the allowed memory range" (or max). */
+static int is_range_follow_up(const char *line, size_t len)
+{
+	static const char tail[] = " value is outside of the allowed memory range";
+	size_t i = 1;
+
+	if (line[0] != 'R')
+		return 0;
+	while (i < len && line[i] >= '0' && line[i] <= '9')
+		i++;
+	if (i == 1 || len - i != 4 + sizeof(tail) - 1)
+		return 0;
+	return (!strncmp(line + i, " min", 4) || !strncmp(line + i, " max", 4)) &&
+	       !strncmp(line + i + 4, tail, sizeof(tail) - 1);
+}
+
 static void keep_reason(char *reason, size_t size, const char *log)
 {
 	const char *end = strstr(log, "-- END PROG LOAD LOG --");
@@ -31,7 +50,8 @@ static void keep_reason(char *reason, size_t size, const char *log)
 			line--;
 		end = line;
 		if (line == line_end || !strncmp(line, "processed ", 10) ||
-		    !strncmp(line, "verification time", 17) || !strncmp(line, "stack depth", 11))
+		    !strncmp(line, "verification time", 17) || !strncmp(line, "stack depth", 11) ||
+		    (line > log && is_range_follow_up(line, line_end - line)))
 			continue;
 		snprintf(reason, size, "%.*s", (int)(line_end - line), line);
 		return;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * listen(2): PPME_SOCKET_LISTEN_E / PPME_SOCKET_LISTEN_X. Every param is
- * fixed-size, so both events are written straight into the ring
- * (helpers/store/ringbuf_store_params.h), not built in the scratch map
- * and copied (lab 12 measures the difference).
+ * fixed-size, so neither event needs the scratch map: each can be
+ * reserved in the ring and written in place
+ * (helpers/store/ringbuf_store_params.h). Lab 12 makes that change and
+ * measures it.
  *
  * Try it: ./build/scap-open --json -s listen -- python3 -c \
  *   'import socket; socket.socket().listen(5)'
