@@ -2,8 +2,9 @@
 /*
  * Fixed-size events, written straight into this CPU's ring buffer.
  *
- * An event whose params are all fixed-size (the generic pair, close, the
- * enter event of read...) has a size known when the program is compiled.
+ * An event whose params are all fixed-size (the generic pair, close,
+ * listen, most enter events, the exits that carry no string) has a size
+ * known when the program is compiled.
  * It needs no scratch area: reserve exactly that many bytes in the ring,
  * write the header and params in place, submit. auxmap_store_params.h
  * builds every other event in the scratch area and copies it into the
@@ -110,6 +111,7 @@ static __always_inline void ringbuf__store_empty_param(struct ringbuf_event *ev)
 }
 
 DEFINE_RINGBUF_STORE(u16, __u16)
+DEFINE_RINGBUF_STORE(s32, __s32)
 DEFINE_RINGBUF_STORE(u32, __u32)
 DEFINE_RINGBUF_STORE(u64, __u64)
 DEFINE_RINGBUF_STORE(s64, __s64)

@@ -11,24 +11,23 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_socket.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(accept4_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SOCKET_ACCEPT4_5_E, 1, sizeof(__s32)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SOCKET_ACCEPT4_5_E, 1);
 
 	/*
 	 * Parameter 1: flags (type: PT_INT32), SOCK_NONBLOCK and SOCK_CLOEXEC
 	 * as the kernel numbers them. Falco's drivers store 0 here.
 	 */
-	auxmap__store_s32_param(auxmap, extract__syscall_argument(regs, 3));
+	ringbuf__store_s32_param(&ev, extract__syscall_argument(regs, 3));
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

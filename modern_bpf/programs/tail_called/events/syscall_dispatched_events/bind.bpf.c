@@ -10,21 +10,20 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_socket.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(bind_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SOCKET_BIND_E, 1, sizeof(__s64)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SOCKET_BIND_E, 1);
 
 	/* Parameter 1: fd (type: PT_FD) */
-	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	ringbuf__store_s64_param(&ev, (__s32)extract__syscall_argument(regs, 0));
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

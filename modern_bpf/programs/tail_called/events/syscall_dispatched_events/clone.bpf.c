@@ -11,18 +11,17 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_proc.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(clone_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
-		return 0;
 	/* No parameters: all there is to know is known at exit. */
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_CLONE_20_E, 0);
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_CLONE_20_E, 0, 0))
+		return 0;
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

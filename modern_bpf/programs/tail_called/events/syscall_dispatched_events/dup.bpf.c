@@ -10,37 +10,33 @@
  * Try it: sudo ./build/scap-open --syscall dup,dup2,dup3 -- python3 -c 'import ctypes, os; ctypes.CDLL(None).dup(1); os.dup2(1, 7); os.dup2(1, 8, inheritable=False)'
  */
 #include "../../../../helpers/extract/syscall_args.h"
-#include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 static __always_inline int dup_enter(struct pt_regs *regs)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_DUP_E, 1, sizeof(__s64)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_DUP_E, 1);
 
 	/* Parameter 1: fd (type: PT_FD), the fd being copied (oldfd) */
-	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	ringbuf__store_s64_param(&ev, (__s32)extract__syscall_argument(regs, 0));
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 
 static __always_inline int dup_exit(long ret)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_DUP_X, 1, sizeof(__s64)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_DUP_X, 1);
 
 	/* Parameter 1: res (type: PT_FD), the new fd or -errno */
-	auxmap__store_s64_param(auxmap, ret);
+	ringbuf__store_s64_param(&ev, ret);
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

@@ -10,18 +10,17 @@
  *   'import ctypes, os; pid = ctypes.CDLL(None).syscall(57); pid or os._exit(0); os.wait()'
  */
 #include "../../../../helpers/store/auxmap_store_proc.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(fork_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
-		return 0;
 	/* No parameters: all there is to know is known at exit. */
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_FORK_20_E, 0);
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_FORK_20_E, 0, 0))
+		return 0;
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

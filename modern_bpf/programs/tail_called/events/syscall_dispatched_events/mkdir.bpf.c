@@ -6,24 +6,23 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(mkdir_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_MKDIR_2_E, 1, sizeof(__u32)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_MKDIR_2_E, 1);
 
 	/*
 	 * Parameter 1: mode (type: PT_UINT32), as the caller passed it, before
 	 * the umask. (Falco's 2022 kernel module stores 0 here.)
 	 */
-	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 1));
+	ringbuf__store_u32_param(&ev, extract__syscall_argument(regs, 1));
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

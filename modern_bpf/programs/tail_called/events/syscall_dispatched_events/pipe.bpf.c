@@ -14,16 +14,15 @@
 #include "../../../../helpers/extract/task.h"
 #include "../../../../helpers/extract/file.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 static __always_inline int pipe_enter(void)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_PIPE_E, 0, 0))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_PIPE_E, 0);
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

@@ -8,25 +8,25 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(pread64_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_PREAD_E, 3,
+				    sizeof(__s64) + sizeof(__u32) + sizeof(__u64)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_PREAD_E, 3);
 
 	/* Parameter 1: fd (type: PT_FD) */
-	auxmap__store_s64_param(auxmap, (__s32)extract__syscall_argument(regs, 0));
+	ringbuf__store_s64_param(&ev, (__s32)extract__syscall_argument(regs, 0));
 	/* Parameter 2: size (type: PT_UINT32) */
-	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 2));
+	ringbuf__store_u32_param(&ev, extract__syscall_argument(regs, 2));
 	/* Parameter 3: pos (type: PT_UINT64), one register on x86_64 */
-	auxmap__store_u64_param(auxmap, extract__syscall_argument(regs, 3));
+	ringbuf__store_u64_param(&ev, extract__syscall_argument(regs, 3));
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 

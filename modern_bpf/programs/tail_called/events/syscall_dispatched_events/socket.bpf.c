@@ -6,45 +6,41 @@
  *   'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)'
  */
 #include "../../../../helpers/extract/syscall_args.h"
-#include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(socket_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SOCKET_SOCKET_E, 3, 3 * sizeof(__u32)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SOCKET_SOCKET_E, 3);
 
 	/* Parameter 1: domain (type: PT_FLAGS32), a PPM_AF_* family */
-	auxmap__store_u32_param(auxmap, socket_family_to_scap(extract__syscall_argument(regs, 0)));
+	ringbuf__store_u32_param(&ev, socket_family_to_scap(extract__syscall_argument(regs, 0)));
 	/*
 	 * Parameter 2: type (type: PT_UINT32), raw as in Falco: SOCK_STREAM
 	 * and friends, with SOCK_NONBLOCK and SOCK_CLOEXEC or'ed in.
 	 */
-	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 1));
+	ringbuf__store_u32_param(&ev, extract__syscall_argument(regs, 1));
 	/* Parameter 3: proto (type: PT_UINT32), 0 for the family's default */
-	auxmap__store_u32_param(auxmap, extract__syscall_argument(regs, 2));
+	ringbuf__store_u32_param(&ev, extract__syscall_argument(regs, 2));
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(socket_x, struct pt_regs *regs, long ret)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SOCKET_SOCKET_X, 1, sizeof(__s64)))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SOCKET_SOCKET_X, 1);
 
 	/* Parameter 1: fd (type: PT_FD), the new socket, or -errno */
-	auxmap__store_s64_param(auxmap, ret);
+	ringbuf__store_s64_param(&ev, ret);
 
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }

@@ -9,17 +9,16 @@
  */
 #include "../../../../helpers/extract/syscall_args.h"
 #include "../../../../helpers/store/auxmap_store_params.h"
+#include "../../../../helpers/store/ringbuf_store_params.h"
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(unlink_e, struct pt_regs *regs, long id)
 {
-	struct auxiliary_map *auxmap = auxmap__get();
+	struct ringbuf_event ev;
 
-	if (!auxmap)
+	if (!ringbuf__reserve_event(&ev, PPME_SYSCALL_UNLINK_2_E, 0, 0))
 		return 0;
-	auxmap__preload_event_header(auxmap, PPME_SYSCALL_UNLINK_2_E, 0);
-	auxmap__finalize_event_header(auxmap);
-	auxmap__submit_event(auxmap);
+	ringbuf__submit_event(&ev);
 	return 0;
 }
 
