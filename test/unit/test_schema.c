@@ -143,6 +143,21 @@ static void buffer_sizes(void **state)
 	assert_false(scap_buffer_size_is_valid(3 * 4096));
 }
 
+/* By name, the positions the readers take: counted from 0. */
+static void param_indexes(void **state)
+{
+	(void)state;
+	assert_int_equal(scap_param_index(PPME_SYSCALL_CLONE_20_X, "res"), 0);
+	assert_int_equal(scap_param_index(PPME_SYSCALL_CLONE_20_X, "pid"), 4);
+	assert_int_equal(scap_param_index(PPME_SYSCALL_EXECVE_19_X, "comm"), 13);
+	assert_int_equal(scap_param_index(PPME_SYSCALL_OPENAT_2_X, "name"), 2);
+	assert_int_equal(scap_param_index(PPME_SYSCALL_OPENAT_2_X, "nosuch"), -1);
+	assert_int_equal(scap_param_index(PPME_SYSCALL_OPENAT_2_X, ""), -1);
+	assert_int_equal(scap_param_index(PPME_SYSCALL_OPENAT_2_X, NULL), -1);
+	assert_int_equal(scap_param_index(PPM_EVENT_MAX, "res"), -1);
+	assert_int_equal(scap_param_index(0xffff, "res"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +168,7 @@ int main(void)
 		cmocka_unit_test(ppm_sc_routing_matches_names),
 		cmocka_unit_test(sockaddr_sizes),
 		cmocka_unit_test(buffer_sizes),
+		cmocka_unit_test(param_indexes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

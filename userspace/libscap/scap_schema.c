@@ -48,6 +48,19 @@ bool scap_evt_type_is_known(uint32_t type)
 	return type < PPM_EVENT_MAX && g_event_info[type].name[0];
 }
 
+int scap_param_index(uint16_t type, const char *name)
+{
+	const struct ppm_event_info *info;
+
+	if (!scap_evt_type_is_known(type) || !name)
+		return -1;
+	info = &g_event_info[type];
+	for (uint32_t i = 0; i < info->nparams; i++)
+		if (!strcmp(info->params[i].name, name))
+			return (int)i;
+	return -1;
+}
+
 bool scap_evt_is_generic(uint16_t type)
 {
 	return type == PPME_GENERIC_E || type == PPME_GENERIC_X;

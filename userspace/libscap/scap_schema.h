@@ -38,6 +38,15 @@ bool scap_syscall_events(uint32_t nr, uint16_t *enter, uint16_t *exit);
 /* Does the schema (driver/event_table.c) describe this event code? */
 bool scap_evt_type_is_known(uint32_t type);
 
+/*
+ * The index of the param named name ("pid") in events of this type, as
+ * the typed readers of scap_event.h take it: counted from 0, so 4 for
+ * clone's "pid", which the schema's comments call "Parameter 5". -1 if
+ * the type is unknown or has no param of that name. A program that looks
+ * params up by name keeps working when a param is added before them.
+ */
+int scap_param_index(uint16_t type, const char *name);
+
 /* Is this the generic event, which carries the syscall's code in a param? */
 bool scap_evt_is_generic(uint16_t type);
 
