@@ -22,6 +22,8 @@
 #                (scripts/bench.sh; the table and plot go to build/bench/)
 #   make fuzz    the fuzzers: decoder, capture file reader (FUZZ_SECONDS=N each, default 60)
 #   make all     only the build
+#   make install [PREFIX=/usr/local]   libscap for your own programs
+#                (libscaplab.a, include/scaplab/, scaplab.pc: mk/install.mk)
 #   make clean   remove build/
 #
 # Everything is built under build/, including the generated files a learner may
@@ -33,6 +35,7 @@ include modern_bpf/Makefile.inc
 include driver/Makefile.inc
 include bpf/Makefile.inc
 include userspace/Makefile.inc
+include mk/install.mk
 
 # ---- entry points ---------------------------------------------------------
 

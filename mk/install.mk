@@ -1,0 +1,38 @@
+# make install [PREFIX=/usr/local] [DESTDIR=]: libscap for a program
+# outside this repository (README.md, "Your own program"):
+#
+#   PREFIX/lib/libscaplab.a             libscap and every engine this build has
+#   PREFIX/include/scaplab/*.h          the public headers only: #include <scaplab/scap.h>
+#   PREFIX/lib/pkgconfig/scaplab.pc     cc app.c $(pkg-config --cflags --libs scaplab)
+#
+# The library is installed as libscaplab, not libscap: Falco's own libscap
+# may be installed in the same place, and the two are not the same API.
+# The public headers include each other by name ("scap.h"), which a
+# compiler finds beside the header that asks, so they work from any folder.
+# The legacy eBPF engine looks for its probe where this build put it (or
+# SCAPLAB_BPF_PROBE=FILE); the modern engine carries its probe inside.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_LIB := $(DESTDIR)$(PREFIX)/lib
+INSTALL_INC := $(DESTDIR)$(PREFIX)/include/scaplab
+PUBLIC_HDRS := userspace/libscap/scap.h userspace/libscap/scap_event.h \
+	userspace/libscap/scap_schema.h driver/ppm_events_public.h driver/ppm_sc.h \
+	driver/ppm_flags.h
+
+.PHONY: install
+install: $(BUILD)/libscap.a
+	$(call msg,INSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)install -d $(INSTALL_LIB)/pkgconfig $(INSTALL_INC)
+	$(Q)install -m 644 $(BUILD)/libscap.a $(INSTALL_LIB)/libscaplab.a
+	$(Q)install -m 644 $(PUBLIC_HDRS) $(INSTALL_INC)/
+	$(Q){ echo 'prefix=$(PREFIX)'; \
+		echo 'includedir=$${prefix}/include'; \
+		echo 'libdir=$${prefix}/lib'; \
+		echo; \
+		echo 'Name: scaplab'; \
+		echo 'Description: scaplab libscap: live syscall capture and .scap files'; \
+		echo 'Version: 0.1'; \
+		echo 'Cflags: -I$${includedir}'; \
+		echo 'Libs: -L$${libdir} -lscaplab $(sort $(ENGINE_LDLIBS))'; \
+	} > $(INSTALL_LIB)/pkgconfig/scaplab.pc
