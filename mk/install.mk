@@ -17,8 +17,8 @@ DESTDIR ?=
 INSTALL_LIB := $(DESTDIR)$(PREFIX)/lib
 INSTALL_INC := $(DESTDIR)$(PREFIX)/include/scaplab
 PUBLIC_HDRS := userspace/libscap/scap.h userspace/libscap/scap_event.h \
-	userspace/libscap/scap_schema.h driver/ppm_events_public.h driver/ppm_sc.h \
-	driver/ppm_flags.h
+	userspace/libscap/scap_schema.h userspace/libscap/scap_flags.h \
+	driver/ppm_events_public.h driver/ppm_sc.h driver/ppm_flags.h
 
 .PHONY: install
 install: $(BUILD)/libscap.a

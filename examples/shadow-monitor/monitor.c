@@ -20,7 +20,7 @@
 #include <scaplab/scap.h>
 #include <scaplab/scap_event.h>
 #include <scaplab/scap_schema.h>
-#include <scaplab/ppm_flags.h>
+#include <scaplab/scap_flags.h>
 
 #define WATCHED "/etc/shadow"
 
@@ -54,16 +54,6 @@ static int64_t s64_param(const struct scap_evt_view *v, const char *name)
 	return i < 0 ? 0 : scap_evt_param_s64(v, i);
 }
 
-static const char *access_mode(uint32_t flags)
-{
-	switch (flags & PPM_O_RDWR) {
-	case PPM_O_RDONLY: return "O_RDONLY";
-	case PPM_O_WRONLY: return "O_WRONLY";
-	case PPM_O_RDWR: return "O_RDWR";
-	default: return "none";
-	}
-}
-
 static void check_event(const struct ppm_evt_hdr *hdr)
 {
 	struct scap_evt_view v;
@@ -81,7 +71,7 @@ static void check_event(const struct ppm_evt_hdr *hdr)
 	i = scap_param_index(hdr->type, "flags");
 	printf("ALERT tid=%llu opened %s (%s, fd %lld, flags %s)\n",
 	       (unsigned long long)hdr->tid, name, scap_evt_name(&v), (long long)fd,
-	       i < 0 ? "?" : access_mode(scap_evt_param_u32(&v, i)));
+	       i < 0 ? "?" : scap_open_access_name(scap_evt_param_u32(&v, i)));
 	fflush(stdout);
 }
 

@@ -31,6 +31,7 @@
 #include "ppm_flag_helpers.h"
 #include "renameat2_flags_to_scap.h"
 #include "flags_table.h"
+#include "scap_flags.h"
 
 /* More entries than any table has: a table this long lost its terminator. */
 
@@ -196,12 +197,36 @@ static void test_socket_families_one_name_each(void **state)
 	}
 }
 
+/* scap_flags.h's meanings, on flags as the drivers convert them. */
+static void test_open_flag_meanings(void **state)
+{
+	uint32_t rd = open_flags_to_scap(O_RDONLY | O_CLOEXEC);
+	uint32_t wr = open_flags_to_scap(O_WRONLY | O_CREAT | O_TRUNC);
+	uint32_t rw = open_flags_to_scap(O_RDWR);
+
+	(void)state;
+	assert_true(scap_open_is_read_only(rd));
+	assert_false(scap_open_may_write(rd));
+	assert_false(scap_open_may_create(rd));
+	assert_false(scap_open_is_read_only(wr));
+	assert_true(scap_open_may_write(wr));
+	assert_true(scap_open_may_create(wr));
+	assert_false(scap_open_is_read_only(rw));
+	assert_true(scap_open_may_write(rw));
+	assert_true(scap_open_may_create(open_flags_to_scap(O_TMPFILE | O_RDWR)));
+	assert_string_equal(scap_open_access_name(rd), "O_RDONLY");
+	assert_string_equal(scap_open_access_name(wr), "O_WRONLY");
+	assert_string_equal(scap_open_access_name(rw), "O_RDWR");
+	assert_string_equal(scap_open_access_name(0), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tables_terminated_and_unique),
 		cmocka_unit_test(test_tables_print_like_sysdig),
 		cmocka_unit_test(test_socket_families_one_name_each),
+		cmocka_unit_test(test_open_flag_meanings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
