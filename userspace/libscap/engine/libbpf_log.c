@@ -9,15 +9,6 @@
 
 static __thread struct scap_libbpf_load *t_load;
 
-/*
- * The verifier stops at the first instruction it cannot prove safe and
- * says why on the line after it; a "processed N insns" summary may follow.
- * That line is what a learner needs, and it sits just above the log's end,
- * where a page of output cut to its first and last lines loses it. An
- * access out of bounds takes two lines, "invalid access to memory,
- * mem_size=38 off=38 size=4" then "R7 min value is outside of the allowed
- * memory range": the first one says what went wrong.
- */
 /* "R7 min value is outside of the allowed memory range" (or max). */
 static int is_range_follow_up(const char *line, size_t len)
 {
@@ -34,6 +25,15 @@ static int is_range_follow_up(const char *line, size_t len)
 	       !strncmp(line + i + 4, tail, sizeof(tail) - 1);
 }
 
+/*
+ * The verifier stops at the first instruction it cannot prove safe and
+ * says why on the line after it; a "processed N insns" summary may follow.
+ * That line is what a learner needs, and it sits just above the log's end,
+ * where a page of output cut to its first and last lines loses it. An
+ * access out of bounds takes two lines, "invalid access to memory,
+ * mem_size=38 off=38 size=4" then "R7 min value is outside of the allowed
+ * memory range": the first one says what went wrong.
+ */
 static void keep_reason(char *reason, size_t size, const char *log)
 {
 	const char *end = strstr(log, "-- END PROG LOAD LOG --");
