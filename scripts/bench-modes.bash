@@ -6,6 +6,8 @@
 #   mode_start MODE      start it (READER_PID), return once it traces
 #   mode_prefix MODE     what the workload runs under (strace), or nothing
 #   mode_stop MODE       stop it; print "EVENTS DROPS" ("-" where it has none)
+#   mode_loop_div MODE   how many times shorter its loops are
+#   ns_per_op            the ns per operation of a syscall_loop run (a filter)
 #
 # Every tracer sees every syscall of the machine; our drivers print nothing
 # (-q), so what is measured is capture and reading, not formatting.
@@ -18,6 +20,23 @@ TRACEFS=/sys/kernel/tracing
 FTRACE_INSTANCE=$TRACEFS/instances/scaplab-bench
 BENCH_BIN=build/test/bench
 BENCH_SCAP_OPEN=${BENCH_SCAP_OPEN:-build/scap-open}
+
+# ns_per_op: the ns per operation a run of syscall_loop printed.
+ns_per_op() {
+	sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p'
+}
+
+# mode_loop_div MODE: how many times shorter MODE's loops are than the
+# untraced ones. perf writes every event to a file, and a wake-up per
+# event makes a call about 20 times slower: without it their loops would
+# take seconds.
+mode_loop_div() {
+	case $1 in
+	perf) echo 4 ;;
+	floor-wakeup) echo 32 ;;
+	*) echo 1 ;;
+	esac
+}
 
 mode_why_not() {
 	case $1 in

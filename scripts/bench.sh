@@ -67,18 +67,13 @@ loop=$BENCH_BIN/syscall_loop
 
 # Operations per loop: about 0.08 s each untraced, measured here (a getppid
 # call took 76 ns on one of our machines and 1000 on another: fixed
-# counts made the run take 6 minutes on one and 20 on the other). perf
-# writes every event to a file, and a wake-up per event makes a call 20
-# times slower: fewer for them. strace stops the program at
+# counts made the run take 6 minutes on one and 20 on the other); fewer
+# for the slow modes (mode_loop_div). strace stops the program at
 # every syscall, which costs 50 times a getppid call on one machine and
 # 1900 times on the other: its loops are sized by a short run under it.
-declare -A N K N_STRACE N_DIV=([perf]=4 [floor-wakeup]=32)
+declare -A N K N_STRACE
 loop_secs=0.08
 [[ -z $QUICK ]] || loop_secs=0.002
-# ns_per_op: the ns per operation a run of the loop printed.
-ns_per_op() {
-	sed -n 's/^ns_per_op=\([0-9.]*\) .*/\1/p'
-}
 # ops_for_secs NS_PER_OP MIN: the operations of a loop of loop_secs, at least MIN.
 ops_for_secs() {
 	awk -v s="$loop_secs" -v ns="${1:-1000}" -v min="$2" \
@@ -93,7 +88,7 @@ ops_per_loop() {
 	if [[ $1 == strace ]]; then
 		echo "${N_STRACE[$2]:-200}"
 	else
-		echo $((N[$2] / ${N_DIV[$1]:-1}))
+		echo $((N[$2] / $(mode_loop_div "$1")))
 	fi
 }
 

@@ -39,39 +39,24 @@ static bool is_open_exit(uint16_t type)
 	       type == PPME_SYSCALL_OPENAT2_X || type == PPME_SYSCALL_CREAT_X;
 }
 
-/* A param, by its name in the schema: no position written down here. */
-static const char *str_param(const struct scap_evt_view *v, const char *name)
-{
-	int i = scap_param_index(v->hdr->type, name);
-
-	return i < 0 ? NULL : scap_evt_param_str(v, i);
-}
-
-static int64_t s64_param(const struct scap_evt_view *v, const char *name)
-{
-	int i = scap_param_index(v->hdr->type, name);
-
-	return i < 0 ? 0 : scap_evt_param_s64(v, i);
-}
-
 static void check_event(const struct ppm_evt_hdr *hdr)
 {
 	struct scap_evt_view v;
 	const char *name;
 	int64_t fd;
-	int i;
 
 	if (!is_open_exit(hdr->type) || scap_event_decode(hdr, hdr->len, &v, NULL, 0))
 		return;
-	name = str_param(&v, "name");
-	fd = s64_param(&v, "fd");
+	/* Params by their names in the schema: no position written down here. */
+	name = scap_evt_param_str_by_name(&v, "name");
+	fd = scap_evt_param_s64_by_name(&v, "fd");
 	/* Only absolute paths: a relative one needs the process's cwd. */
 	if (fd < 0 || !name || strcmp(name, WATCHED))
 		return;
-	i = scap_param_index(hdr->type, "flags");
 	printf("ALERT tid=%llu opened %s (%s, fd %lld, flags %s)\n",
 	       (unsigned long long)hdr->tid, name, scap_evt_name(&v), (long long)fd,
-	       i < 0 ? "?" : scap_open_access_name(scap_evt_param_u32(&v, i)));
+	       !scap_evt_param_by_name(&v, "flags") ? "?" :
+	       scap_open_access_name(scap_evt_param_u32_by_name(&v, "flags")));
 	fflush(stdout);
 }
 

@@ -61,6 +61,35 @@ int scap_param_index(uint16_t type, const char *name)
 	return -1;
 }
 
+const struct scap_evt_param *scap_evt_param_by_name(const struct scap_evt_view *v,
+						    const char *name)
+{
+	int i = scap_param_index(v->hdr->type, name);
+
+	return i < 0 || (uint32_t)i >= v->nparams ? NULL : &v->params[i];
+}
+
+int64_t scap_evt_param_s64_by_name(const struct scap_evt_view *v, const char *name)
+{
+	int i = scap_param_index(v->hdr->type, name);
+
+	return i < 0 ? 0 : scap_evt_param_s64(v, i);
+}
+
+uint32_t scap_evt_param_u32_by_name(const struct scap_evt_view *v, const char *name)
+{
+	int i = scap_param_index(v->hdr->type, name);
+
+	return i < 0 ? 0 : scap_evt_param_u32(v, i);
+}
+
+const char *scap_evt_param_str_by_name(const struct scap_evt_view *v, const char *name)
+{
+	int i = scap_param_index(v->hdr->type, name);
+
+	return i < 0 ? NULL : scap_evt_param_str(v, i);
+}
+
 bool scap_evt_is_generic(uint16_t type)
 {
 	return type == PPME_GENERIC_E || type == PPME_GENERIC_X;

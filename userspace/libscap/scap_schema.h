@@ -47,6 +47,17 @@ bool scap_evt_type_is_known(uint32_t type);
  */
 int scap_param_index(uint16_t type, const char *name);
 
+/*
+ * A param of a decoded event, by its name: what the typed readers of
+ * scap_event.h give at scap_param_index(). NULL (or 0, from the typed
+ * ones) if the event has no param of that name.
+ */
+const struct scap_evt_param *scap_evt_param_by_name(const struct scap_evt_view *v,
+						    const char *name);
+int64_t scap_evt_param_s64_by_name(const struct scap_evt_view *v, const char *name);
+uint32_t scap_evt_param_u32_by_name(const struct scap_evt_view *v, const char *name);
+const char *scap_evt_param_str_by_name(const struct scap_evt_view *v, const char *name);
+
 /* Is this the generic event, which carries the syscall's code in a param? */
 bool scap_evt_is_generic(uint16_t type);
 

@@ -15,24 +15,6 @@
 
 #define TOMBSTONE -1	/* a forgotten thread: keeps probe chains intact */
 
-/*
- * A param of the event, by its name in the schema (driver/event_table.c),
- * not by its position: 0 if the event has no such param.
- */
-static int64_t s64_named(const struct scap_evt_view *evt, const char *name)
-{
-	int i = scap_param_index(evt->hdr->type, name);
-
-	return i < 0 ? 0 : scap_evt_param_s64(evt, i);
-}
-
-static uint32_t u32_named(const struct scap_evt_view *evt, const char *name)
-{
-	int i = scap_param_index(evt->hdr->type, name);
-
-	return i < 0 ? 0 : scap_evt_param_u32(evt, i);
-}
-
 int thread_table_init(struct thread_table *tt)
 {
 	memset(tt, 0, sizeof(*tt));
@@ -211,8 +193,7 @@ void thread_table_add_root(struct thread_table *tt, pid_t pid)
 /* The event's "comm" param, if it has one, becomes the thread's name. */
 static void copy_comm_named(struct thread_info *t, const struct scap_evt_view *evt)
 {
-	int i = scap_param_index(evt->hdr->type, "comm");
-	const struct scap_evt_param *p = i < 0 ? NULL : &evt->params[i];
+	const struct scap_evt_param *p = scap_evt_param_by_name(evt, "comm");
 	size_t n;
 
 	if (!p || !p->len)
@@ -249,16 +230,16 @@ static bool is_execve_exit(uint16_t type)
 static void learn_from_clone(struct thread_table *tt, struct thread_info *t,
 			     const struct scap_evt_view *evt)
 {
-	int64_t res = s64_named(evt, "res");
+	int64_t res = scap_evt_param_s64_by_name(evt, "res");
 
 	if (res == 0) {
 		/* The child's side: its own pid, name and parent. */
-		int64_t pid = s64_named(evt, "pid");
+		int64_t pid = scap_evt_param_s64_by_name(evt, "pid");
 
 		t->pid = pid;
 		copy_comm_named(t, evt);
 		/* A new process's parent, or a new thread's process leader (tid == pid). */
-		if (in_scope(tt, s64_named(evt, "ptid")) || in_scope(tt, pid)) {
+		if (in_scope(tt, scap_evt_param_s64_by_name(evt, "ptid")) || in_scope(tt, pid)) {
 			t->in_scope = true;
 			t->unplaced = false;
 		}
@@ -266,7 +247,7 @@ static void learn_from_clone(struct thread_table *tt, struct thread_info *t,
 		/* The parent's side, which may come first: the child joins the scope. */
 		struct thread_info parent = *t;	/* insert() may move t */
 		struct thread_info *child = lookup(tt, res);
-		uint32_t flags = u32_named(evt, "flags");
+		uint32_t flags = scap_evt_param_u32_by_name(evt, "flags");
 
 		if (!child)
 			child = insert(tt, res);
@@ -303,8 +284,8 @@ struct thread_info *thread_table_update(struct thread_table *tt,
 		t->generic_nr = scap_evt_param_u16(evt, 1);
 	if (is_clone_exit(type)) {
 		learn_from_clone(tt, t, evt);
-	} else if (is_execve_exit(type) && s64_named(evt, "res") == 0) {
-		t->pid = s64_named(evt, "pid");
+	} else if (is_execve_exit(type) && scap_evt_param_s64_by_name(evt, "res") == 0) {
+		t->pid = scap_evt_param_s64_by_name(evt, "pid");
 		copy_comm_named(t, evt);
 	} else if (tid == tt->root_tid && (is_execve_enter(evt) ||
 		   (tt->root_exec_ts && evt->hdr->ts >= tt->root_exec_ts))) {

@@ -12,6 +12,7 @@
 # build/labs/12-performance/captures/ (and ex-12.1/captures/).
 
 load ../../tools/lab_helpers
+load ../lab12_lib
 
 EXERCISE_CODE=([12.1]="labs/12-performance/answers.txt, exercise 12.1's part"
 	[12.2]="listen_e() and listen_x() in modern_bpf/programs/tail_called/events/syscall_dispatched_events/listen.bpf.c (the events, the programs), or answers.txt's 12.2 part (the after lines)"
@@ -27,8 +28,9 @@ value() {
 	sed -n "s/^[[:space:]]*$2[[:space:]]*=[[:space:]]*//p" "$1" | sed 's/[[:space:]]*$//' | head -n 1
 }
 
-# probe_programs: start this system's scap-open, and keep what bpftool
-# shows of its listen programs and of the maps while it runs.
+# probe_programs: start this system's scap-open, and keep which of its
+# listen programs hold the scratch map while it runs (probe.users; or why
+# that is not known, probe.why).
 probe_programs() {
 	local pid
 	mkdir -p "$CAPTURE_DIR"
@@ -41,11 +43,8 @@ probe_programs() {
 		sleep 0.1
 	done
 	if grep -q 'scap-open: capturing' "$CAPTURE_DIR/probe.err"; then
-		# The newest programs of those names: this scap-open's.
-		bpftool -j prog show | jq -c '[.[] | select(.name == "listen_e" or .name == "listen_x")]
-			| sort_by(.id) | .[-2:]' >"$CAPTURE_DIR/probe.progs"
-		bpftool -j map show | jq -c '[.[] | select(.name == "auxiliary_maps") | .id]' \
-			>"$CAPTURE_DIR/probe.aux"
+		listen_scratch_users >"$CAPTURE_DIR/probe.users" 2>"$CAPTURE_DIR/probe.why" ||
+			: >"$CAPTURE_DIR/probe.failed"
 	fi
 	kill -INT "$pid" 2>/dev/null || true
 	wait_bounded "$pid" 30 "$CAPTURE_DIR/probe.stopped" || true
@@ -82,7 +81,7 @@ block_ok() {
 	# measure.sh's own sum: its lines, sorted, after a fixed first line.
 	lines=$(grep -E "^[[:space:]]*$label\\.[a-z_]+[[:space:]]*=" "$ANSWERS" | grep -v "^[[:space:]]*$label\\.check" |
 		sed -E 's/^[[:space:]]*([^[:space:]=]+)[[:space:]]*=[[:space:]]*/\1 = /; s/[[:space:]]*$//')
-	want=$({ echo 'scaplab lab 12'; echo "$lines"; } | LC_ALL=C sort | sha256sum | cut -c1-12)
+	want=$(measure_check <<<"$lines")
 	got=$(value "$ANSWERS" "$label\\.check")
 	if [[ $got != "$want" && -n ${2:-} ]]; then
 		fail "the '$label.' lines of answers.txt are not the ones measure.sh printed (the check of those lines above says more)"
@@ -172,12 +171,10 @@ LISTEN_FILE=modern_bpf/programs/tail_called/events/syscall_dispatched_events/lis
 }
 
 @test "12.2 [2 pts] listen_e and listen_x write straight into the ring: loaded, neither uses the scratch map" {
-	[[ -s $CAPTURE_DIR/probe.progs ]] || { tail -n 5 "$CAPTURE_DIR/probe.err"; fail "this lab's scap-open did not start capturing (above)"; }
-	local n uses
-	n=$(jq length "$CAPTURE_DIR/probe.progs")
-	[[ $n == 2 ]] || fail "bpftool shows $n loaded programs named listen_e or listen_x, not 2: the loader finds a filler by its name"
-	uses=$(jq -r --slurpfile aux "$CAPTURE_DIR/probe.aux" '.[] | select((.map_ids // []) | any(. as $m | $aux[0] | index($m))) | .name' \
-		"$CAPTURE_DIR/probe.progs" | xargs)
+	[[ -e $CAPTURE_DIR/probe.users ]] || { tail -n 5 "$CAPTURE_DIR/probe.err"; fail "this lab's scap-open did not start capturing (above)"; }
+	[[ ! -e $CAPTURE_DIR/probe.failed ]] || fail "$(cat "$CAPTURE_DIR/probe.why")"
+	local uses
+	uses=$(cat "$CAPTURE_DIR/probe.users")
 	if [[ $uses == *" "* ]]; then
 		echo "bpftool prog show: $uses use the map auxiliary_maps (the scratch map)"
 		fail "both still build their event in the scratch map and copy it: reserve it in the ring instead (ringbuf__reserve_event, modern_bpf/helpers/store/ringbuf_store_params.h)"
