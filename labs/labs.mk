@@ -107,7 +107,8 @@ $(SYSTEM)/libscap.a: $(SYS_LIBSCAP_OBJS) $(SYSTEM)/objs.list
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $(SYS_LIBSCAP_OBJS)
 
-$(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a
+# libsinsp has no lab region: every system links the main build's.
+$(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(BUILD)/libsinsp.a $(SYSTEM)/libscap.a
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(ENGINE_LDLIBS) -o $@
 
@@ -118,12 +119,12 @@ $(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(U
 	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SYSTEM)/libscap.a \
 		$(ENGINE_LDLIBS) -o $@
 
-$(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(SYSTEM)/libscap.a \
-		$(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
+$(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(BUILD)/libsinsp.a \
+		$(SYSTEM)/libscap.a $(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D) $(SYSTEM)/deps && rm -f $@ $(SYSTEM)/deps/$*.d
 	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SCAP_OPEN_OBJS) \
-		$(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
+		$(BUILD)/libsinsp.a $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
 
 # Built apart: a test program that does not compile (it may include the
 # learner's header; its old binary and deps/X.d are removed first, so they

@@ -27,7 +27,7 @@ CFLAGS ?= -O2 -g
 WARN_CFLAGS := -Wall -Wextra -Werror
 STD_CFLAGS := -std=gnu11 -D_GNU_SOURCE
 CFLAGS += $(WARN_CFLAGS) $(STD_CFLAGS)
-CPPFLAGS += -Idriver -Iuserspace/libscap -I$(BUILD)/config -Imodern_bpf/shared_definitions
+CPPFLAGS += -Idriver -Iuserspace/libscap -Iuserspace/libsinsp -I$(BUILD)/config -Imodern_bpf/shared_definitions
 
 # Rewrite $(1) with the text $(2) only if it changed, so that what depends
 # on it is rebuilt when, and only when, its content changes.

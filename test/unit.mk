@@ -1,4 +1,5 @@
-# Unit tests of libscap's pure parts: decoder, formatter, merge, flag tables.
+# Unit tests of libscap's pure parts (decoder, formatter, merge, flag tables)
+# and of libsinsp's parsing.
 # Built twice: plainly with $(CC), and with clang under ASan + UBSan.
 #   make -f test/unit.mk unit        build both, run both, TAP in build/test/
 # They need no kernel and no root.
@@ -15,14 +16,15 @@ LIB_SRCS := $(filter-out userspace/libscap/scap.c userspace/libscap/scap_engines
 		userspace/libscap/scap_dump.c, \
 		$(wildcard userspace/libscap/*.c userspace/libscap/ringbuffer/*.c)) \
 	$(wildcard userspace/libscap/engine/savefile/*.c) \
+	$(wildcard userspace/libsinsp/*.c) \
 	driver/event_table.c driver/flags_table.c driver/syscall_table.c \
 	$(BUILD)/driver/syscall_names.c
 LIB_HDRS := $(wildcard userspace/libscap/*.h userspace/libscap/ringbuffer/*.h driver/*.h \
-	userspace/libscap/engine/savefile/*.h \
+	userspace/libscap/engine/savefile/*.h userspace/libsinsp/*.h \
 	test/unit/*.h)
 
 UNIT_CPPFLAGS := -Idriver -Iuserspace/libscap -Iuserspace/libscap/ringbuffer \
-	-Iuserspace/libscap/engine/savefile
+	-Iuserspace/libscap/engine/savefile -Iuserspace/libsinsp
 UNIT_CFLAGS := $(STD_CFLAGS) $(WARN_CFLAGS) -g
 ASAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

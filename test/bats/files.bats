@@ -184,9 +184,11 @@ find_dirfd() {
 		'{fd: null, dirfd: -100, name: ($d + "/café-é.txt"), flags: "O_TRUNC|O_CREAT|O_WRONLY",
 		  mode: 420, dev: ($ENV.DEV | tonumber)}' fd '. >= 3'
 	expect_pid "openat <" "$EXIT" "$WPID"
-	# Valid UTF-8 is printed as is, not as \u escapes.
+	# Valid UTF-8 is printed as is, not as \u escapes: in the openat's two
+	# events, and as the name of the fd its exit and the close's enter show.
 	run grep -c 'café-é\.txt' "$CAPTURE"
-	expect_equal "lines with the raw UTF-8 name" "$output" 2
+	expect_equal "lines with the raw UTF-8 name" "$output" 3
+	expect_equal "the fd's name" "$(jq -r .resolved.fd <<<"$EXIT")" "<f>$D/café-é.txt"
 }
 
 @test "files: a file name with a newline is one JSON line with \\n in it" {
@@ -198,7 +200,7 @@ find_dirfd() {
 		'{fd: null, dirfd: -100, name: ($d + "/new\nline"), flags: "O_TRUNC|O_CREAT|O_WRONLY",
 		  mode: 420, dev: ($ENV.DEV | tonumber)}' fd '. >= 3'
 	run grep -c 'new\\nline' "$CAPTURE"
-	expect_equal "lines with the escaped newline" "$output" 2
+	expect_equal "lines with the escaped newline (openat's two, close's fd)" "$output" 3
 }
 
 @test "files: a file name with a quote and a backslash is escaped" {

@@ -25,7 +25,7 @@ setup() {
 	[[ -s $INST/lib/libscaplab.a ]] || fail "no $INST/lib/libscaplab.a"
 	got=$(cd "$INST/include/scaplab" && ls | xargs)
 	expect_equal "public headers" "$got" \
-		"ppm_events_public.h ppm_flags.h ppm_sc.h scap.h scap_event.h scap_flags.h scap_schema.h"
+		"ppm_events_public.h ppm_flags.h ppm_sc.h scap.h scap_event.h scap_flags.h scap_schema.h scap_strbuf.h sinsp.h"
 	run env PKG_CONFIG_PATH="$INST/lib/pkgconfig" pkg-config --cflags --libs scaplab
 	[[ $status == 0 ]] || fail "pkg-config: $output"
 	[[ $output == "-I$INST/include -L$INST/lib -lscaplab "* ]] || fail "pkg-config says: $output"
@@ -47,7 +47,7 @@ setup() {
 	[[ $status == 0 ]] || fail "the example did not build: $output"
 	[[ $output != *"$REPO_ROOT"* ]] || fail "its build points into the repository: $output"
 	"$APP/monitor" 20 >"$APP/alerts" 2>"$APP/err" &
-	local mon=$! reader=""
+	local mon=$! reader="" relative=""
 	for _ in $(seq 100); do
 		grep -q 'watching' "$APP/err" && break
 		sleep 0.1
@@ -56,9 +56,13 @@ setup() {
 	cat /etc/shadow >/dev/null &
 	reader=$!
 	wait "$reader"
+	# A relative path: the monitor knows the cwd from the state (libsinsp).
+	(cd /etc && exec cat shadow >/dev/null) &
+	relative=$!
+	wait "$relative"
 	cat /etc/hostname >/dev/null
 	for _ in $(seq 50); do
-		grep -q "tid=$reader " "$APP/alerts" && break
+		grep -q "pid $relative," "$APP/alerts" && break
 		sleep 0.1
 	done
 	kill -INT "$mon"
@@ -66,6 +70,8 @@ setup() {
 	cat "$APP/alerts" "$APP/err"
 	# Its fd is the lowest free one: bats's own open fds move it.
 	expect_equal "alerts for cat (pid $reader)" \
-		"$(grep -cE "^ALERT tid=$reader opened /etc/shadow \(openat, fd [0-9]+, flags O_RDONLY\)$" "$APP/alerts")" 1
-	expect_equal "alerts in all (only /etc/shadow was opened by a test)" "$(grep -c '^ALERT' "$APP/alerts")" 1
+		"$(grep -cE "^ALERT cat \(pid $reader, parent [^)]+\) opened /etc/shadow \(openat, fd [0-9]+, O_RDONLY\)$" "$APP/alerts")" 1
+	expect_equal "alerts for cat shadow in /etc (pid $relative)" \
+		"$(grep -cE "^ALERT cat \(pid $relative, parent [^)]+\) opened /etc/shadow \(" "$APP/alerts")" 1
+	expect_equal "alerts in all (only /etc/shadow was opened by a test)" "$(grep -c '^ALERT' "$APP/alerts")" 2
 }

@@ -85,6 +85,8 @@ need_sysdig() {
 	expect_equal "exit status" "$status" 0
 	expect_equal "differences no rule explains" "$(jq -c .diffs <<<"$output")" "[]"
 	[[ $(jq .params_compared <<<"$output") -gt 800 ]] || fail "too few params compared"
+	# The workload's fds and relative paths, named alike by libsinsp and sysdig.
+	[[ $(jq .notes_agree <<<"$output") -ge 120 ]] || fail "too few fd names agree"
 }
 
 @test "write: sysdig and scap-open read Falco's file alike, every param of every event" {
@@ -95,6 +97,7 @@ need_sysdig() {
 	expect_equal "differences no rule explains" "$(jq -c .diffs <<<"$output")" "[]"
 	expect_equal "events sysdig names as we do, or hides as documented" \
 		"$(jq '.names_agree + .explained_events.procinfo_hidden.count + .explained_events.ppm_sc_unknown.count' <<<"$output")" 682
+	expect_equal "fd names and resolved paths alike" "$(jq .notes_agree <<<"$output")" 133
 }
 
 @test "write: sysdig names a process that started before the capture, from the file's process list" {

@@ -8,6 +8,10 @@
 #   $ours     our events, --json (their params' names, in order)
 #   $text     our events, as text lines (the values as we print them)
 #   $sysdig   sysdig's lines: "NUM DIR TYPE ARGS"
+#
+# Both print what they know of an fd or a relative path after its value,
+# "fd=3(<f>/etc/hosts)" (scap-open from libsinsp): these notes are
+# compared as part of the value, and counted (notes_agree).
 #   $rules    sysdig-differences.json
 
 # Where $pat (a param name and "=", regex-safe) is first found in a string,
@@ -38,10 +42,20 @@ def our_params($line; $e):
 
 def is_hex: test("^[0-9A-F]+$");
 
+# sysdig's way with an fd's name: every byte that is not printable ASCII is '.'.
+def dots_for_bytes:
+	explode | map(if . >= 32 and . < 127 then [.]
+		      elif . < 128 then [46]
+		      elif . < 2048 then [46, 46]
+		      elif . < 65536 then [46, 46, 46]
+		      else [46, 46, 46, 46] end) | add // [] | implode;
+
 # Which rule explains sysdig's $b for our $a (our JSON value $v), or null.
 def explain($a; $b; $v):
 	if $v == null then "empty_param"
+	elif ($b | startswith($a + "(<")) and ($b | endswith(")")) then "fd_unknown"
 	elif ($b | startswith($a + "(")) and ($b | endswith(")")) then "annotation"
+	elif ($a | test("^-?[0-9]+\\(<")) and ($a | dots_for_bytes) == $b then "fd_name_unprintable"
 	elif ($a | startswith("0x")) and ($b | is_hex) and
 	     (($a[2:] | ascii_upcase | ltrimstr("0")) == ($b | ltrimstr("0"))) then "hex"
 	elif ($b | endswith("...")) and ($a | startswith($b[:-3])) then "cut_80"
@@ -77,12 +91,13 @@ def explain($a; $b; $v):
 		 where: "event \($num) \($e.name) \($e.dir): cannot split params \($names) of \(if $a == null then "ours" else "sysdig's: \($s.args)" end)"}
 	  else
 		[$names[] as $p | ($a[$p]) as $x | ($b[$p]) as $y
-		 | if $x == $y then {agree: 1}
+		 | if $x == $y then {agree: 1, note: (if $x | test("^[^(]+\\((<|/)") then 1 else 0 end)}
 		   else explain($x; $y; $e.params[$p]) as $r
 		   | if $r then {agree: 1, rule: $r}
 		     else {where: "event \($num) \($e.name) \($e.dir) \($p): ours \($x | tojson), sysdig \($y | tojson)"} end
 		   end]
 		| {event: 1, names: 1, compared: ($names | length), agree: (map(.agree // 0) | add // 0),
+		   notes: (map(.note // 0) | add // 0),
 		   rules: (map(select(.rule)) | group_by(.rule) | map({key: .[0].rule, value: length}) | from_entries),
 		   diffs: [.[] | select(.where) | .where]}
 	  end
@@ -93,6 +108,8 @@ def explain($a; $b; $v):
    generic_events: (map(.generic // 0) | add),
    params_compared: (map(.compared // 0) | add),
    params_agree: (map(.agree // 0) | add),
+   # ... of which an fd's name or a resolved path, "3(<f>/etc/hosts)", "dir(/tmp/dir)"
+   notes_agree: (map(.notes // 0) | add),
    rules: (reduce (.[] | (.rules // {}) + (if .rule and .where == null then {(.rule): 1} else {} end)
 		   | to_entries[]) as $r ({}; .[$r.key] += $r.value)),
    explained_events: [.[] | select(.rule and .where) | {rule, where}] | group_by(.rule)

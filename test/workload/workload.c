@@ -109,7 +109,7 @@ static int usage(void)
 	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|all DIR\n"
 			"       workload comm|socknames DIR\n"
 			"       workload proc|forge\n"
-			"       workload burst|wrap N\n"
+			"       workload burst|wrap|forks N\n"
 			"       workload tree DIR N MS LINGER\n");
 	return 2;
 }
@@ -147,6 +147,8 @@ int main(int argc, char **argv)
 		do_burst(arg);
 	else if (!strcmp(cmd, "wrap"))
 		do_wrap(arg);
+	else if (!strcmp(cmd, "forks"))
+		do_forks(arg);
 	else if (!strcmp(cmd, "all")) {
 		do_files(arg);
 		do_io(arg);

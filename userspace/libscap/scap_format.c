@@ -306,6 +306,13 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 
 /* ---- 4. entry points ----------------------------------------------------- */
 
+void scap_format_param_text(struct scap_strbuf *sb, const struct scap_evt_view *v, uint32_t i,
+			    uint32_t max_data)
+{
+	if (i < v->nparams)
+		text_param(sb, v, i, max_data);
+}
+
 void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view *v,
 			     uint32_t max_data)
 {

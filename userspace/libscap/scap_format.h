@@ -38,6 +38,10 @@
 void scap_format_params_text(struct scap_strbuf *sb, const struct scap_evt_view *v,
 			     uint32_t max_data);
 
+/* Append param i's value alone, as scap_format_params_text shows it. */
+void scap_format_param_text(struct scap_strbuf *sb, const struct scap_evt_view *v, uint32_t i,
+			    uint32_t max_data);
+
 /*
  * Append a JSON object keyed by the schema's parameter names. Numbers are
  * JSON numbers (errnos negative, u64 unsigned, signals too); strings and

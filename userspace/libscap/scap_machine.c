@@ -106,6 +106,7 @@ static void read_status(const char *dir, struct scap_proc_entry *e)
 	snprintf(path, sizeof(path), "%s/status", dir);
 	if (read_small(path, buf, sizeof(buf)) < 0)
 		return;
+	e->pid = status_field(buf, "\nTgid:", false);
 	e->uid = status_field(buf, "\nUid:", false);
 	e->gid = status_field(buf, "\nGid:", false);
 	e->vmsize_kb = status_field(buf, "\nVmSize:", false);
@@ -145,6 +146,20 @@ static void read_process(long pid, struct scap_proc_entry *e)
 		e->fdlimit = rl.rlim_cur;
 }
 
+/* comm, ids, user and the rest of the thread in dir (its process's part is not read). */
+static bool read_thread(const char *dir, struct scap_proc_entry *e)
+{
+	char path[96];
+
+	if (!read_stat(dir, e))
+		return false;	/* gone */
+	read_status(dir, e);
+	snprintf(path, sizeof(path), "%s/comm", dir);
+	if (read_small(path, e->comm, sizeof(e->comm)) > 0)
+		e->comm[strcspn(e->comm, "\n")] = '\0';
+	return true;
+}
+
 static int32_t scan_threads(long pid, scap_proc_cb cb, void *ctx)
 {
 	struct scap_proc_entry proc, e;
@@ -169,16 +184,28 @@ static int32_t scan_threads(long pid, scap_proc_cb cb, void *ctx)
 		e = proc;
 		e.tid = tid;
 		snprintf(dir, sizeof(dir), "/proc/%ld/task/%ld", pid, tid);
-		if (!read_stat(dir, &e))
+		if (!read_thread(dir, &e))
 			continue;	/* gone meanwhile */
-		read_status(dir, &e);
-		snprintf(path, sizeof(path), "%s/comm", dir);
-		if (read_small(path, e.comm, sizeof(e.comm)) > 0)
-			e.comm[strcspn(e.comm, "\n")] = '\0';
+		e.pid = pid;
 		rc = cb(ctx, &e);
 	}
 	closedir(tasks);
 	return rc;
+}
+
+int32_t scap_proc_read_thread(int64_t tid, struct scap_proc_entry *e)
+{
+	char dir[64];
+
+	memset(e, 0, sizeof(*e));
+	e->tid = tid;
+	e->loginuid = (uint32_t)-1;
+	/* /proc/<tid> is there for every thread, though ls shows only processes. */
+	snprintf(dir, sizeof(dir), "/proc/%lld", (long long)tid);
+	if (!read_thread(dir, e) || e->pid <= 0)
+		return SCAP_NOT_SUPPORTED;
+	read_process(e->pid, e);
+	return SCAP_SUCCESS;
 }
 
 int32_t scap_proc_scan(scap_proc_cb cb, void *ctx, char *error)

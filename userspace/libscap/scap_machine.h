@@ -43,4 +43,10 @@ typedef int32_t (*scap_proc_cb)(void *ctx, const struct scap_proc_entry *e);
  */
 int32_t scap_proc_scan(scap_proc_cb cb, void *ctx, char *error);
 
+/*
+ * One thread, by tid, as scap_proc_scan gives it: SCAP_SUCCESS, or
+ * SCAP_NOT_SUPPORTED if it is gone.
+ */
+int32_t scap_proc_read_thread(int64_t tid, struct scap_proc_entry *e);
+
 #endif /* SCAPLAB_SCAP_MACHINE_H */

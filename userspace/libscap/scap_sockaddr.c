@@ -17,14 +17,11 @@
  * sockaddr_in, ports in the machine's order (the drivers apply ntohs).
  */
 
-/* "10.0.0.1:80" or "[::1]:80" from an address and a port inside a param. */
-static void append_endpoint(struct scap_strbuf *sb, uint8_t family, const uint8_t *ip,
-			    const uint8_t *port_bytes)
+void scap_endpoint_to_text(struct scap_strbuf *sb, uint8_t family, const uint8_t *ip,
+			   uint16_t port)
 {
 	char ip6[INET6_ADDRSTRLEN];
-	uint16_t port;
 
-	memcpy(&port, port_bytes, sizeof(port));
 	if (family == PPM_AF_INET) {
 		scap_strbuf_appendf(sb, "%u.%u.%u.%u:%u", ip[0], ip[1], ip[2], ip[3], port);
 	} else {
@@ -33,6 +30,16 @@ static void append_endpoint(struct scap_strbuf *sb, uint8_t family, const uint8_
 			strcpy(ip6, "?");
 		scap_strbuf_appendf(sb, "[%s]:%u", ip6, port);
 	}
+}
+
+/* An address and a port inside a param (the port unaligned). */
+static void append_endpoint(struct scap_strbuf *sb, uint8_t family, const uint8_t *ip,
+			    const uint8_t *port_bytes)
+{
+	uint16_t port;
+
+	memcpy(&port, port_bytes, sizeof(port));
+	scap_endpoint_to_text(sb, family, ip, port);
 }
 
 /*

@@ -33,6 +33,10 @@ enum scap_path_style {
 	SCAP_PATH_JSON,
 };
 
+/* "10.0.0.1:80" or "[::1]:80": an address (network order) and a port. */
+void scap_endpoint_to_text(struct scap_strbuf *sb, uint8_t family, const uint8_t *ip,
+			   uint16_t port);
+
 /* Append a present PT_SOCKADDR param. */
 void scap_sockaddr_to_text(struct scap_strbuf *sb, const struct scap_evt_param *p,
 			   enum scap_path_style style);

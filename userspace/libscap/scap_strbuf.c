@@ -141,6 +141,14 @@ int scap_strbuf_appendf(struct scap_strbuf *sb, const char *fmt, ...)
 	return 0;
 }
 
+void scap_strbuf_truncate(struct scap_strbuf *sb, size_t len)
+{
+	if (!sb->buf || len >= sb->len)
+		return;
+	sb->len = len;
+	sb->buf[len] = '\0';
+}
+
 void scap_strbuf_reset(struct scap_strbuf *sb)
 {
 	sb->len = 0;

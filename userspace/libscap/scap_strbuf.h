@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct scap_strbuf {
 	char *buf;	/* the text, NUL-terminated; NULL before scap_strbuf_init */
@@ -58,6 +59,9 @@ int scap_strbuf_appendf(struct scap_strbuf *sb, const char *fmt, ...)
 
 /* Make the text empty and clear the failed mark; the memory is kept. */
 void scap_strbuf_reset(struct scap_strbuf *sb);
+
+/* Cut the text back to its first len bytes (a len past the end changes nothing). */
+void scap_strbuf_truncate(struct scap_strbuf *sb, size_t len);
 
 /* Release the memory. The buffer may be used again after scap_strbuf_init. */
 void scap_strbuf_free(struct scap_strbuf *sb);

@@ -16,7 +16,8 @@
 #include "scap.h"
 #include "scap_event.h"
 #include "scap_strbuf.h"
-#include "thread_table.h"
+#include "scope.h"
+#include "sinsp.h"
 
 /* Why the capture loop stopped early. */
 enum stop_reason {
@@ -28,7 +29,8 @@ enum stop_reason {
 struct capture {
 	struct options opts;
 	scap_t *handle;
-	struct thread_table threads;
+	struct sinsp *state;			/* threads and fds (libsinsp) */
+	struct scope scope;			/* -- COMMAND's threads */
 	struct scap_strbuf out;
 	FILE *out_file;				/* stdout, or -o FILE */
 	bool event_wanted[PPM_EVENT_MAX];	/* from --syscall */
@@ -48,14 +50,14 @@ void capture_open_args(struct capture *c, struct scap_open_args *args);
 /*
  * Does this run only count events? With -q on a live capture and no
  * filter, every event is kept and none is shown: nothing needs decoding,
- * nor the thread table, and the reader's cost per event is then the
+ * nor the state (libsinsp), and the reader's cost per event is then the
  * rings' own (make bench measures it so). The driver's counters still
  * count drops; scap_next() still checks each event's length.
  */
 bool capture_counts_only(const struct capture *c);
 
 /* Does this event pass every filter given on the command line? */
-bool capture_wanted(const struct capture *c, const struct thread_info *t,
-		    const struct scap_evt_view *evt);
+bool capture_wanted(const struct capture *c, const struct sinsp_threadinfo *t,
+		    bool in_scope, const struct scap_evt_view *evt);
 
 #endif /* SCAP_OPEN_CAPTURE_H */

@@ -8,7 +8,7 @@
  * (prctl PR_SET_CHILD_SUBREAPER): a descendant whose parent exits is given
  * to scap-open rather than to init. So the kernel's process tree, read in
  * /proc, always leads from every descendant back to scap-open, which is
- * how the thread table places a thread whose clone event was dropped, and
+ * how scope.c places a thread whose clone event was dropped, and
  * how child_kill_all() finds every descendant to stop.
  */
 #ifndef SCAP_OPEN_CHILD_H

@@ -89,13 +89,13 @@ bool capture_counts_only(const struct capture *c)
 	       !o->npids && !o->ncomms && !o->any_syscall_filter;
 }
 
-bool capture_wanted(const struct capture *c, const struct thread_info *t,
-		    const struct scap_evt_view *evt)
+bool capture_wanted(const struct capture *c, const struct sinsp_threadinfo *t,
+		    bool in_scope, const struct scap_evt_view *evt)
 {
 	const struct options *o = &c->opts;
 	uint16_t type = evt->hdr->type;
 
-	if (o->command && !o->all_processes && !(t && t->in_scope))
+	if (o->command && !o->all_processes && !in_scope)
 		return false;
 	if (!matches_pid_list(o->tids, o->ntids, evt->hdr->tid))
 		return false;

@@ -66,8 +66,9 @@ static int32_t decode(const struct capture *c, const struct ppm_evt_hdr *hdr,
 static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cpu)
 {
 	struct scap_evt_view evt;
-	struct thread_info *t;
+	struct sinsp_threadinfo *t;
 	char err[SCAP_LASTERR_SIZE];
+	bool in_scope = false;
 
 	if (decode(c, hdr, &evt, err) != SCAP_SUCCESS) {
 		/* A driver bug, not a reason to stop: say it, count it, go on. */
@@ -79,8 +80,10 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 		}
 		return;
 	}
-	t = thread_table_update(&c->threads, &evt);
-	if (!capture_wanted(c, t, &evt))
+	t = sinsp_process_event(c->state, &evt);
+	if (c->opts.command)
+		in_scope = scope_update(&c->scope, c->state, t, &evt);
+	if (!capture_wanted(c, t, in_scope, &evt))
 		return;
 	c->printed++;
 	if (c->dumper && scap_dump(c->dumper, hdr, cpu) != SCAP_SUCCESS) {
@@ -210,11 +213,28 @@ static void print_file_stats(struct capture *c, double seconds)
 			"does not read (old event or process list blocks)\n", fs.n_blocks_unread);
 }
 
+/* -v: what the state (libsinsp) holds at the end, and what it had to let go. */
+static void print_state_stats(struct capture *c)
+{
+	struct sinsp_stats st;
+
+	if (!c->opts.verbose || capture_counts_only(c))
+		return;
+	sinsp_get_stats(c->state, &st);
+	fprintf(stderr,
+		"scap-open: state: %" PRIu64 " threads (%" PRIu64 " added, %" PRIu64
+		" exited, %" PRIu64 " evicted), %" PRIu64 " fds (%" PRIu64
+		" not kept: table full), %" PRIu64 " KiB\n",
+		st.threads, st.threads_added, st.threads_removed, st.threads_evicted, st.fds,
+		st.fds_dropped, st.memory_bytes / 1024);
+}
+
 static void print_stats(struct capture *c, double seconds)
 {
 	struct scap_stats s;
 	int32_t rc = scap_get_stats(c->handle, &s);
 
+	print_state_stats(c);
 	if (c->opts.scap_file) {
 		print_file_stats(c, seconds);
 		return;
@@ -241,7 +261,7 @@ static void print_stats(struct capture *c, double seconds)
 	if (c->opts.command && !c->opts.all_processes)
 		fprintf(stderr, "scap-open: events not placed: %" PRIu64 " (of threads gone "
 			"before they could be placed in or out of the command's scope)\n",
-			s.n_drops ? c->threads.unplaced_events : 0);
+			s.n_drops ? c->scope.unplaced_events : 0);
 }
 
 /* A file's threads are named by its process list, never by this machine's /proc. */
@@ -250,12 +270,11 @@ static void seed_threads(struct capture *c)
 	const struct scap_threadinfo *threads;
 	uint32_t n;
 
-	c->threads.from_file = true;
 	if (scap_get_proc_table(c->handle, &threads, &n) != SCAP_SUCCESS)
 		return;
 	for (uint32_t i = 0; i < n; i++)
-		thread_table_add_known(&c->threads, threads[i].tid, threads[i].pid,
-				       threads[i].comm);
+		sinsp_add_thread(c->state, threads[i].tid, threads[i].pid, threads[i].ptid,
+				 threads[i].comm);
 }
 
 static void install_signal_handlers(void)
@@ -292,6 +311,7 @@ int main(int argc, char **argv)
 {
 	static struct capture c;
 	struct scap_open_args args;
+	struct sinsp_options state_opts = { 0 };
 	char err[SCAP_LASTERR_SIZE];
 	int32_t rc;
 	int ret = 1;
@@ -303,16 +323,19 @@ int main(int argc, char **argv)
 	if (open_output(&c))
 		return 2;
 	capture_open_args(&c, &args);
-	if (thread_table_init(&c.threads) || scap_strbuf_init(&c.out)) {
+	state_opts.no_proc = c.opts.scap_file != NULL;
+	c.state = sinsp_new(&state_opts);
+	if (!c.state || scap_strbuf_init(&c.out)) {
 		fprintf(stderr, "scap-open: out of memory\n");
 		return 1;
 	}
+	scope_init(&c.scope, state_opts.no_proc);
 	if (c.opts.command) {
 		/* Events on stdout: the command's own output goes to stderr. */
 		if (child_spawn(&c.child, c.opts.command,
 				!c.opts.output && !c.opts.quiet && !c.opts.write_file))
 			return 1;
-		thread_table_add_root(&c.threads, c.child.pid);
+		scope_set_root(&c.scope, c.child.pid);
 	}
 
 	c.handle = scap_open(&args, err, &rc);
@@ -331,6 +354,9 @@ int main(int argc, char **argv)
 	install_signal_handlers();
 	if (c.opts.scap_file) {
 		seed_threads(&c);
+	} else if (!capture_counts_only(&c) && sinsp_scan_proc(c.state) < 0) {
+		fprintf(stderr, "scap-open: reading /proc failed: %s\n", strerror(errno));
+		goto out;
 	} else if (scap_start_capture(c.handle) != SCAP_SUCCESS) {
 		fprintf(stderr, "scap-open: %s\n", scap_getlasterr(c.handle));
 		goto out;
@@ -344,7 +370,7 @@ int main(int argc, char **argv)
 		if (child_release(&c.child))
 			goto out;
 		/* The execve is done (child_release waits for it). */
-		c.threads.root_exec_ts = now_ns(CLOCK_REALTIME);
+		c.scope.root_exec_ts = now_ns(CLOCK_REALTIME);
 	}
 
 	if (capture_loop(&c) == 0)
@@ -379,7 +405,7 @@ out:
 	}
 	scap_dump_close(c.dumper, NULL);	/* after an error: the file stays as it is */
 	scap_close(c.handle);
-	thread_table_fini(&c.threads);
+	sinsp_free(c.state);
 	scap_strbuf_free(&c.out);
 	if (c.out_file && c.out_file != stdout)
 		fclose(c.out_file);

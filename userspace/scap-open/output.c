@@ -22,7 +22,7 @@ static char direction(const struct scap_evt_view *evt)
  * has no code for (ID 0) does not say which syscall it was: its thread's
  * generic enter event, just before it, did (nativeID).
  */
-static const char *event_name(const struct thread_info *t, const struct scap_evt_view *evt)
+static const char *event_name(const struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
 {
 	const char *name;
 
@@ -35,7 +35,7 @@ static const char *event_name(const struct thread_info *t, const struct scap_evt
 	return scap_evt_name(evt);
 }
 
-void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struct thread_info *t,
+void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struct sinsp_threadinfo *t,
 		 const struct scap_evt_view *evt)
 {
 	const char *comm = t ? t->comm : "<NA>";
@@ -55,11 +55,11 @@ void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struc
 	if (scap_evt_is_raw(evt))
 		scap_format_raw_text(sb, evt, TEXT_MAX_DATA);
 	else
-		scap_format_params_text(sb, evt, TEXT_MAX_DATA);
+		sinsp_format_params_text(sb, t, evt, TEXT_MAX_DATA);
 	scap_strbuf_append(sb, "\n");
 }
 
-void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct thread_info *t,
+void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct sinsp_threadinfo *t,
 		 const struct scap_evt_view *evt)
 {
 	const char *comm = t ? t->comm : "<NA>";
@@ -72,9 +72,18 @@ void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct thread_info 
 			    event_name(t, evt));
 	/* Params our schema does not describe: named by position, "raw". */
 	scap_strbuf_append(sb, scap_evt_is_raw(evt) ? "\"raw\":true,\"params\":" : "\"params\":");
-	if (scap_evt_is_raw(evt))
+	if (scap_evt_is_raw(evt)) {
 		scap_format_raw_json(sb, evt);
-	else
+	} else {
+		size_t mark;
+
 		scap_format_params_json(sb, evt);
+		/* What the state knows of the params (fd names, resolved paths), if anything. */
+		mark = scap_strbuf_len(sb);
+		scap_strbuf_append(sb, ",\"resolved\":");
+		sinsp_format_resolved_json(sb, t, evt);
+		if (!strcmp(scap_strbuf_str(sb) + scap_strbuf_len(sb) - 2, "{}"))
+			scap_strbuf_truncate(sb, mark);
+	}
 	scap_strbuf_append(sb, "}\n");
 }

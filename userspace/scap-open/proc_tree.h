@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * The kernel's process tree, read from /proc: who is whose parent. The
- * thread table places a thread whose clone event was dropped by it, and
+ * The kernel's process tree, read from /proc: who is whose parent. scope.c
+ * places a thread whose clone event was dropped by it, and
  * child_kill_all() finds every process the command started (child.h says
  * why that tree always leads back to scap-open).
  */
