@@ -32,6 +32,11 @@ __weak bool g_interesting_syscalls[SYSCALL_TABLE_SIZE];
  * of the generic events: g_syscall_code_routing_table, copied in.
  */
 __weak __u16 g_ppm_sc_of_syscall[SYSCALL_TABLE_SIZE];
+/*
+ * Written while the capture runs: 1 while the reader sleeps on an idle
+ * machine, waiting to be woken by the next event (ringbuf__wakeup_flag).
+ */
+__weak __u32 g_reader_waiting;
 
 /*
  * The verifier does not carry a bound checked in another function over to

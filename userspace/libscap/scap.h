@@ -164,8 +164,13 @@ int32_t scap_start_capture(scap_t *handle);
  * bytes it occupies there: evt->len bytes from evt may be read. libscap
  * checked it for every engine, so the decoder (scap_event_decode(evt,
  * evt->len, ...)) and its callers never read past an event.
- * SCAP_TIMEOUT: nothing arrived within a short wait (about 10 ms); call
- * again.
+ * SCAP_TIMEOUT: nothing arrived within a wait; call again. How long
+ * scap_next may block: the kmod and bpf engines sleep 10 ms when every
+ * buffer is empty; modern_bpf sleeps 10 ms too while events flow, but
+ * once its rings have stayed empty for 100 ms it sleeps until the probe
+ * wakes it with the next event, or 500 ms at most (so an idle reader
+ * wakes twice a second, not 100 times: engine/modern_bpf/idle_wait.h).
+ * A signal ends the wait early. A capture file never blocks.
  * SCAP_STOPPED: the capture was stopped (scap_stop_capture) and every
  * event it captured has been returned: no event will come.
  * SCAP_EOF: the capture file has no more events.

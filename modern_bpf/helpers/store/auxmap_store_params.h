@@ -26,6 +26,7 @@
 #define SCAPLAB_AUXMAP_STORE_PARAMS_H
 
 #include "../../maps/maps.h"
+#include "ringbuf_wakeup.h"
 
 static __always_inline struct counter_map *counters__get(void)
 {
@@ -79,12 +80,7 @@ static __always_inline void auxmap__submit_event(struct auxiliary_map *auxmap)
 		counter->n_drops_max_event_size++;
 		return;
 	}
-	/*
-	 * BPF_RB_NO_WAKEUP: never wake the reader, it polls (as Falco's does).
-	 * Waking it when it has caught up costs an irq_work and a wake-up per
-	 * event while it keeps pace: measured 2093 -> 940 ns per getppid call.
-	 */
-	if (bpf_ringbuf_output(ringbuf, auxmap->data, size, BPF_RB_NO_WAKEUP)) {
+	if (bpf_ringbuf_output(ringbuf, auxmap->data, size, ringbuf__wakeup_flag())) {
 		counter->n_drops_buffer++;
 		return;
 	}

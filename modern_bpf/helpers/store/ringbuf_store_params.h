@@ -42,6 +42,7 @@
 #define SCAPLAB_RINGBUF_STORE_PARAMS_H
 
 #include "../../maps/maps.h"
+#include "ringbuf_wakeup.h"
 
 struct ringbuf_event {
 	__u8 *data;			/* the reserved record */
@@ -83,13 +84,10 @@ static __always_inline bool ringbuf__reserve_event(struct ringbuf_event *ev, __u
 	return true;
 }
 
-/*
- * Hand the event to the reader; no wake-up, it polls (see
- * auxmap__submit_event for what a wake-up per event costs).
- */
+/* Hand the event to the reader, waking it only if it asked (ringbuf__wakeup_flag). */
 static __always_inline void ringbuf__submit_event(struct ringbuf_event *ev)
 {
-	bpf_ringbuf_submit(ev->data, BPF_RB_NO_WAKEUP);
+	bpf_ringbuf_submit(ev->data, ringbuf__wakeup_flag());
 	ev->counter->n_evts++;
 }
 

@@ -80,7 +80,10 @@ int32_t scap_devset_next(struct scap_devset *ds, struct ppm_evt_hdr **evt, uint1
 					 .tv_nsec = ds->wait_ns % 1000000000L };
 
 		/* Every buffer is empty: let the writers fill them a while. */
-		nanosleep(&wait, NULL);
+		if (ds->idle_wait)
+			ds->idle_wait(ds->idle_ctx);
+		else
+			nanosleep(&wait, NULL);
 		d = pick(ds);
 		if (d < 0)
 			return SCAP_TIMEOUT;
@@ -90,6 +93,12 @@ int32_t scap_devset_next(struct scap_devset *ds, struct ppm_evt_hdr **evt, uint1
 	*dev = d;
 	*bytes = ds->head_bytes[d];
 	return SCAP_SUCCESS;
+}
+
+void scap_devset_set_idle_wait(struct scap_devset *ds, void (*idle_wait)(void *ctx), void *ctx)
+{
+	ds->idle_wait = idle_wait;
+	ds->idle_ctx = ctx;
 }
 
 void scap_devset_fini(struct scap_devset *ds)

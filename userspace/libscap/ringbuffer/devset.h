@@ -71,6 +71,9 @@ struct scap_devset {
 	uint32_t *head_bytes;		/* bytes of each head's record */
 	int last;			/* buffer of the event returned last, or -1 */
 	long wait_ns;			/* sleep when every buffer is empty */
+	/* If set, called instead of that sleep (scap_devset_set_idle_wait). */
+	void (*idle_wait)(void *ctx);
+	void *idle_ctx;
 };
 
 /* How long scap_devset_next() sleeps when every buffer is empty, by default. */
@@ -84,12 +87,19 @@ int scap_devset_init(struct scap_devset *ds, uint32_t ndevs, const struct scap_d
 		     void *ctx, long wait_ns);
 
 /*
+ * Let the engine wait its own way when every buffer is empty: idle_wait
+ * is called instead of the sleep of wait_ns, and returns when data may be
+ * there (the buffers are looked at again) or its own time is up.
+ */
+void scap_devset_set_idle_wait(struct scap_devset *ds, void (*idle_wait)(void *ctx), void *ctx);
+
+/*
  * The oldest event of all buffers. First consumes the event returned by
  * the previous call: the caller must be done with it.
  *
  * SCAP_SUCCESS: *evt points into buffer *dev, its record is *bytes long,
  * and it stays valid until the next call. SCAP_TIMEOUT: every buffer was
- * still empty after a wait of ds->wait_ns.
+ * still empty after a wait of ds->wait_ns (or after idle_wait).
  */
 int32_t scap_devset_next(struct scap_devset *ds, struct ppm_evt_hdr **evt, uint16_t *dev,
 			 uint32_t *bytes);

@@ -31,20 +31,13 @@
 #include "../../scap_vtable.h"
 #include "../../ringbuffer/devset.h"
 #include "bpf_ringbuf.h"
+#include "idle_wait.h"
 #include "tail_tables.h"
 #include "../bpf_counters.h"
 #include "../libbpf_log.h"
 #include "../privileges.h"
 #include "scap_error.h"
 
-/*
- * How long scap_next sleeps when every ring is empty, before looking again
- * and returning SCAP_TIMEOUT. The probe never wakes us (BPF_RB_NO_WAKEUP,
- * see auxmap__submit_event): polling is much cheaper for the traced
- * programs. At ~1.2M events/s of ~40 bytes, 10 ms fills 480 KiB of an
- * 8 MiB ring.
- */
-#define NEXT_WAIT_NS (10 * 1000 * 1000)
 
 struct scap_engine_handle {
 	struct scaplab_modern_bpf *skel;
@@ -54,6 +47,7 @@ struct scap_engine_handle {
 	int *ring_fds;
 	struct scap_bpf_ringbuf *rings;
 	struct scap_devset devset;	/* reads the rings in timestamp order */
+	struct scap_idle_wait idle;	/* how it waits when they are empty */
 	int template_fd;		/* the inner-map template, until load */
 	struct scap_libbpf_load load;	/* libbpf's messages while loading */
 };
@@ -138,6 +132,13 @@ static int32_t create_rings(struct scap_engine_handle *h, char *lasterr)
 		if (scap_bpf_ringbuf_init(&h->rings[cpu], fd, h->ring_bytes, err, sizeof(err)))
 			return scap_errprintf(lasterr, "CPU %u: %s", cpu, err);
 	}
+	/*
+	 * At ~1.2M events/s of ~40 bytes, the 10 ms sleep while events flow
+	 * fills 480 KiB of an 8 MiB ring; idle, the reader sleeps until woken.
+	 */
+	if (scap_idle_wait_init(&h->idle, h->ring_fds, h->ncpus, &h->skel->bss->g_reader_waiting))
+		return scap_errprintf(lasterr, "out of memory for %u rings", h->ncpus);
+	scap_devset_set_idle_wait(&h->devset, scap_idle_wait, &h->idle);
 	return SCAP_SUCCESS;
 }
 
@@ -258,6 +259,7 @@ static int32_t modern_bpf_start_capture(struct scap_engine_handle *h, char *last
 		h->skel->progs.sched_proc_exit,
 	};
 
+	h->idle.stopped = false;
 	for (int i = 0; i < 3; i++) {
 		if (h->links[i])
 			continue;
@@ -279,6 +281,8 @@ static int32_t modern_bpf_start_capture(struct scap_engine_handle *h, char *last
 static int32_t modern_bpf_stop_capture(struct scap_engine_handle *h, char *lasterr)
 {
 	(void)lasterr;
+	/* No event will come to wake the reader: what is left is read at once. */
+	h->idle.stopped = true;
 	for (int i = 0; i < 3; i++) {
 		bpf_link__destroy(h->links[i]);
 		h->links[i] = NULL;
@@ -289,8 +293,12 @@ static int32_t modern_bpf_stop_capture(struct scap_engine_handle *h, char *laste
 static int32_t modern_bpf_next(struct scap_engine_handle *h, struct ppm_evt_hdr **evt,
 			       uint16_t *cpu, uint32_t *bytes, char *lasterr)
 {
+	int32_t rc = scap_devset_next(&h->devset, evt, cpu, bytes);
+
 	(void)lasterr;
-	return scap_devset_next(&h->devset, evt, cpu, bytes);
+	if (rc == SCAP_SUCCESS)
+		scap_idle_wait_got_event(&h->idle);
+	return rc;
 }
 
 static int32_t modern_bpf_get_stats(struct scap_engine_handle *h, struct scap_stats *stats,
@@ -325,6 +333,7 @@ static void modern_bpf_close(struct scap_engine_handle *h)
 	free(h->ring_fds);
 	free(h->rings);
 	scap_devset_fini(&h->devset);
+	scap_idle_wait_fini(&h->idle);
 	free(h);
 }
 
