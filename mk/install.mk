@@ -19,7 +19,7 @@ INSTALL_LIB := $(DESTDIR)$(PREFIX)/lib
 INSTALL_INC := $(DESTDIR)$(PREFIX)/include/scaplab
 PUBLIC_HDRS := userspace/libscap/scap.h userspace/libscap/scap_event.h \
 	userspace/libscap/scap_schema.h userspace/libscap/scap_flags.h \
-	userspace/libscap/scap_strbuf.h userspace/libsinsp/sinsp.h \
+	userspace/libscap/scap_strbuf.h userspace/libsinsp/sinsp.h userspace/libsinsp/sinsp_filter.h \
 	driver/ppm_events_public.h driver/ppm_sc.h driver/ppm_flags.h
 
 # One archive of both libraries: a program links -lscaplab and nothing else.

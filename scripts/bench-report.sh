@@ -131,6 +131,15 @@ jq -n --arg machine "$(cat "$dir/machine.txt" 2>/dev/null)" \
 			"$dir/results.json"
 		echo
 	fi
+	if [[ -s $dir/filter.tsv ]]; then
+		echo "The filter engine on one core (scripts/bench-filter.sh): a filter of five checks"
+		echo "on a capture file's events; the state's own cost per event apart:"
+		echo
+		echo "| file | filter | events | state ns/event | filter ns/event | filter events/s |"
+		echo "|---|---|---:|---:|---:|---:|"
+		tail -n +2 "$dir/filter.tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %.1f M |\n", $1, $2, $3, $4, $5, $6 / 1e6 }'
+		echo
+	fi
 	cat "$dir/machine.txt" 2>/dev/null || true
 } >"$dir/results.md"
 

@@ -34,7 +34,8 @@
 #
 # Writes build/bench/ (OUT=DIR for another): samples.tsv (every measurement), results.json,
 # results.md (the table) and overhead.png (scripts/bench-report.sh);
-# throughput.tsv (scripts/bench-throughput.sh); bpf_stats.tsv, each BPF
+# throughput.tsv (scripts/bench-throughput.sh); filter.tsv, the filter
+# engine's rate (scripts/bench-filter.sh); bpf_stats.tsv, each BPF
 # program's own run time (scripts/bench-bpf-stats.sh); drivers.tsv and
 # drivers.txt, the modules' part.
 set -euo pipefail
@@ -169,6 +170,7 @@ scripts/bench-throughput.sh "$out" ${QUICK:+QUICK=1} MODES="$(selected floor-rin
 # shellcheck disable=SC2086
 scripts/bench-bpf-stats.sh "$out" ${QUICK:+QUICK=1} WORKLOADS="$WORKLOADS" \
 	MODES="$(selected modern_bpf bpf floor-ring floor-perf)"
+scripts/bench-filter.sh "$out"
 # The modules' part: QUICK leaves it out (make test runs it in the kmod
 # suite, test/kmod/bench.bats).
 rm -f "$out/drivers.tsv"

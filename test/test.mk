@@ -58,7 +58,8 @@ bpf-rules: $(TEST_BUILD)/bpf_rules
 # The TAP goes to the file and to the terminal; the exit status is bats'.
 # bench.bats runs make bench QUICK=1: its tools too.
 bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api $(TEST_BUILD)/scap_cmp $(TEST_BUILD)/bpf_rules \
-		$(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop
+		$(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop \
+		$(TEST_BUILD)/bench/filter_rate
 	$(Q)mkdir -p $(TEST_BUILD)/captures
 	$(Q)$(BATS) --tap $(BATS_FILES) > $(TEST_BUILD)/bats.tap; rc=$$?; \
 		cat $(TEST_BUILD)/bats.tap; exit $$rc
@@ -105,5 +106,13 @@ $(TEST_BUILD)/bench/syscall_loop: test/bench/syscall_loop.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(WORKLOAD_CFLAGS) $< -o $@
 
+# The filter engine's rate (test/bench/filter_rate.c): libsinsp on a file.
+$(TEST_BUILD)/bench/filter_rate: test/bench/filter_rate.c $(BUILD)/libsinsp.a $(BUILD)/libscap.a
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) -Iuserspace/libscap/engine/savefile -O2 $< \
+		$(BUILD)/libsinsp.a $(BUILD)/libscap.a $(ENGINE_LDLIBS) -o $@
+
 .PHONY: bench-tools
-bench-tools: $(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop
+bench-tools: $(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop \
+	$(TEST_BUILD)/bench/filter_rate

@@ -72,7 +72,12 @@ bad_input() {
 }
 
 @test "cli: a command given without '--' is refused, exit 2" {
-	bad_input "^scap-open: unexpected argument 'ls'; put a command after '--'" ls -l
+	bad_input "^scap-open: unknown option '-l' after the filter 'ls'; put a command after '--'" ls -l
+	# Without an option to trip on, the words are a filter, and not one.
+	run --separate-stderr timeout 20 "$SCAP_OPEN" cat /etc/hosts
+	expect_equal "exit status" "$status" 2
+	[[ $stderr == *"to run a command, put it after '--': scap-open -- cat /etc/hosts"* ]] ||
+		fail "stderr: $stderr"
 }
 
 @test "cli: --help prints the usage on stdout, exit 0" {

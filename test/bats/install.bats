@@ -25,7 +25,7 @@ setup() {
 	[[ -s $INST/lib/libscaplab.a ]] || fail "no $INST/lib/libscaplab.a"
 	got=$(cd "$INST/include/scaplab" && ls | xargs)
 	expect_equal "public headers" "$got" \
-		"ppm_events_public.h ppm_flags.h ppm_sc.h scap.h scap_event.h scap_flags.h scap_schema.h scap_strbuf.h sinsp.h"
+		"ppm_events_public.h ppm_flags.h ppm_sc.h scap.h scap_event.h scap_flags.h scap_schema.h scap_strbuf.h sinsp.h sinsp_filter.h"
 	run env PKG_CONFIG_PATH="$INST/lib/pkgconfig" pkg-config --cflags --libs scaplab
 	[[ $status == 0 ]] || fail "pkg-config: $output"
 	[[ $output == "-I$INST/include -L$INST/lib -lscaplab "* ]] || fail "pkg-config says: $output"

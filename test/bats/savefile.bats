@@ -86,9 +86,9 @@ json_line() {
 	[[ $stderr == *"3 events printed of 94 read"* ]] || fail "-n 3 did not stop the reading: $stderr"
 }
 
-@test "savefile: -c, -p and -t name threads from the file, as sysdig does" {
+@test "savefile: -c, --pid and -t name threads from the file, as sysdig does" {
 	# sysdig -r FILE proc.name=workload | wc -l, and so on.
-	local -A want=([-c workload]=446 [-c true]=131 [-p 134]=403 [-t 139]=83)
+	local -A want=([-c workload]=446 [-c true]=131 [--pid 134]=403 [-t 139]=83)
 	local args
 	for args in "${!want[@]}"; do
 		# shellcheck disable=SC2086 # two words on purpose

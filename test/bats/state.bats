@@ -39,7 +39,7 @@ load helpers
 	bash -c 'exec 7</etc/passwd; sleep 1.5; read -r -u 7 line; echo "$line" >/dev/null' &
 	holder=$!
 	sleep 0.5
-	run --separate-stderr "$SCAP_OPEN" ${SCAP_OPEN_ARGS:-} -p "$holder" -s read --duration 3
+	run --separate-stderr "$SCAP_OPEN" ${SCAP_OPEN_ARGS:-} --pid "$holder" -s read --duration 3
 	wait "$holder"
 	echo "$output"
 	grep -q " > read fd=7(<f>/etc/passwd) " <<<"$output" ||

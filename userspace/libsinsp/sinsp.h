@@ -32,6 +32,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "scap.h"
 #include "scap_event.h"
 #include "scap_strbuf.h"
 
@@ -55,11 +56,17 @@ struct sinsp_fdinfo {
 	char type;		/* SINSP_FD_*; 0 in a free slot of the table */
 	char l4;		/* an IP socket's 't' (TCP), 'u' (UDP), 'r' (raw), else 0 */
 	bool cloexec;		/* closed by a successful execve */
-	bool has_tuple;		/* sip..dport are set (a connected or accepted socket) */
-	uint8_t sip[16];	/* IPv4 in the first 4 bytes; network order */
-	uint8_t dip[16];
+	bool is_server;		/* the accepting (or bound) side of a connection */
+	/*
+	 * An IP socket's ends, as sysdig names them: the client's and the
+	 * server's. ip_len 4 (IPv4, in the first 4 bytes) or 16; 0 if none is
+	 * known. Addresses in network order, ports in the machine's.
+	 */
+	uint8_t ip_len;
+	uint8_t cip[16];
+	uint8_t sip[16];
+	uint16_t cport;
 	uint16_t sport;
-	uint16_t dport;
 	char *name;		/* path, "ip:port->ip:port", unix path; "" if unknown */
 };
 
@@ -137,9 +144,11 @@ int sinsp_scan_proc(struct sinsp *s);
  */
 void sinsp_add_state_syscalls(bool interesting[SYSCALL_TABLE_SIZE]);
 
-/* A thread a capture file's process list names. */
-struct sinsp_threadinfo *sinsp_add_thread(struct sinsp *s, int64_t tid, int64_t pid,
-					  int64_t ptid, const char *comm);
+/*
+ * A thread a capture file's process list names (scap_get_proc_table):
+ * its ids, comm, exe, args, cwd and user.
+ */
+struct sinsp_threadinfo *sinsp_add_thread(struct sinsp *s, const struct scap_threadinfo *ti);
 
 /*
  * Learn from one event, and return the thread that made it (NULL only if
@@ -173,6 +182,17 @@ void sinsp_fd_to_text(struct scap_strbuf *sb, const struct sinsp_fdinfo *fdi);
  */
 void sinsp_format_params_text(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
 			      const struct scap_evt_view *evt, uint32_t max_data);
+
+/* Param i alone, as sinsp_format_params_text shows it: "3(<f>/etc/hosts)". */
+void sinsp_format_param_text(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
+			     const struct scap_evt_view *evt, uint32_t i, uint32_t max_data);
+
+/*
+ * The event's name: "openat"; a generic event's syscall name. A generic
+ * exit of a syscall without Falco code (ID 0) does not say which syscall
+ * it was: its thread's generic enter event, just before it, did.
+ */
+const char *sinsp_event_name(const struct sinsp_threadinfo *t, const struct scap_evt_view *evt);
 
 /*
  * The same resolved values as a JSON object keyed by param name,

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "scap_escape.h"
+#include "scap_event_raw.h"
 #include "scap_format.h"
+#include "scap_schema.h"
 #include "sinsp_int.h"
 
 enum note_style { NOTE_TEXT, NOTE_JSON };
@@ -77,6 +79,27 @@ static bool append_note(struct scap_strbuf *sb, const struct sinsp_threadinfo *t
 	}
 }
 
+void sinsp_format_param_text(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
+			     const struct scap_evt_view *evt, uint32_t i, uint32_t max_data)
+{
+	enum ppm_param_type type;
+	size_t mark;
+
+	if (i >= evt->nparams)
+		return;
+	scap_format_param_text(sb, evt, i, max_data);
+	type = evt->info->params[i].type;
+	if (type != PT_FD && type != PT_FSPATH && type != PT_FSRELPATH)
+		return;
+	/* Written, then taken back if there is nothing to say: no copy needed. */
+	mark = scap_strbuf_len(sb);
+	scap_strbuf_append_char(sb, '(');
+	if (append_note(sb, t, evt, i, NOTE_TEXT))
+		scap_strbuf_append_char(sb, ')');
+	else
+		scap_strbuf_truncate(sb, mark);
+}
+
 void sinsp_format_params_text(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
 			      const struct scap_evt_view *evt, uint32_t max_data)
 {
@@ -87,19 +110,21 @@ void sinsp_format_params_text(struct scap_strbuf *sb, const struct sinsp_threadi
 			scap_strbuf_append_char(sb, ' ');
 		scap_strbuf_append_bytes(sb, name, strnlen(name, PPM_MAX_NAME_LEN));
 		scap_strbuf_append_char(sb, '=');
-		scap_format_param_text(sb, evt, i, max_data);
-		if (evt->info->params[i].type != PT_FD && evt->info->params[i].type != PT_FSPATH &&
-		    evt->info->params[i].type != PT_FSRELPATH)
-			continue;
-		/* Written, then taken back if there is nothing to say: no copy needed. */
-		size_t mark = scap_strbuf_len(sb);
-
-		scap_strbuf_append_char(sb, '(');
-		if (append_note(sb, t, evt, i, NOTE_TEXT))
-			scap_strbuf_append_char(sb, ')');
-		else
-			scap_strbuf_truncate(sb, mark);
+		sinsp_format_param_text(sb, t, evt, i, max_data);
 	}
+}
+
+const char *sinsp_event_name(const struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
+{
+	const char *name;
+
+	if (t && !scap_evt_is_raw(evt) && evt->hdr->type == PPME_GENERIC_X &&
+	    scap_evt_param_u16(evt, 0) == PPM_SC_UNKNOWN) {
+		name = scap_syscall_name(t->generic_nr);
+		if (name)
+			return name;
+	}
+	return scap_evt_name(evt);
 }
 
 void sinsp_format_resolved_json(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,

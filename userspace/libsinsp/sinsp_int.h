@@ -22,6 +22,12 @@ struct sinsp {
 	uint32_t nthreads;
 	struct sinsp_threadinfo *to_forget;	/* procexit was its last event */
 	struct sinsp_threadinfo *current;	/* the thread of the event being parsed */
+	/*
+	 * A close's fd, removed at the next event: its exit event can still be
+	 * asked what it closed (fd.name), as in sysdig.
+	 */
+	struct sinsp_files *close_files;	/* holds a reference */
+	int64_t close_fd;
 	bool current_is_new;			/* ... created for this event */
 	struct sinsp_stats stats;
 };

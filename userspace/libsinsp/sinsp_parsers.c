@@ -53,18 +53,39 @@ static char socket_fd_type(uint8_t family)
 	}
 }
 
-/* Fill the tuple fields from a PT_SOCKTUPLE param of an IP family. */
+/* The address bytes of an IP family: 4, 16, or 0 for another family. */
+static uint8_t ip_len_of(uint8_t family)
+{
+	return family == PPM_AF_INET ? 4 : family == PPM_AF_INET6 ? 16 : 0;
+}
+
+/*
+ * The client's and the server's ends, from a PT_SOCKTUPLE param: the
+ * drivers write it client first, for connect's and accept's alike.
+ */
 static void set_tuple(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p)
 {
-	size_t ip = p->val[0] == PPM_AF_INET6 ? 16 : 4;
+	uint8_t ip = ip_len_of(p->val[0]);
 
-	if ((p->val[0] != PPM_AF_INET && p->val[0] != PPM_AF_INET6) || p->len < 1 + 2 * (ip + 2))
+	if (!ip || p->len < 1u + 2 * (ip + 2))
+		return;
+	memcpy(fdi->cip, p->val + 1, ip);
+	memcpy(&fdi->cport, p->val + 1 + ip, 2);
+	memcpy(fdi->sip, p->val + 3 + ip, ip);
+	memcpy(&fdi->sport, p->val + 3 + 2 * ip, 2);
+	fdi->ip_len = ip;
+}
+
+/* The server's end alone, from a PT_SOCKADDR param: bind's, connect's. */
+static void set_server(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p)
+{
+	uint8_t ip = ip_len_of(p->val[0]);
+
+	if (!ip || p->len < 1u + ip + 2)
 		return;
 	memcpy(fdi->sip, p->val + 1, ip);
 	memcpy(&fdi->sport, p->val + 1 + ip, 2);
-	memcpy(fdi->dip, p->val + 3 + ip, ip);
-	memcpy(&fdi->dport, p->val + 3 + 2 * ip, 2);
-	fdi->has_tuple = true;
+	fdi->ip_len = ip;
 }
 
 /* The enter event of each exit that needs one, and its fd. */
@@ -152,13 +173,18 @@ static void parse_bind_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 	if (scap_evt_param_s64(evt, 0) != 0 || !addr || !addr->len)
 		return;
 	fdi = socket_of_enter(s, t, PPME_SOCKET_BIND_E, addr->val[0]);
-	if (fdi)
-		set_socket_name(fdi, addr, false);
+	if (!fdi)
+		return;
+	set_socket_name(fdi, addr, false);
+	/* Bound to an address: a server, until a connect says otherwise. */
+	set_server(fdi, addr);
+	fdi->is_server = true;
 }
 
 /*
- * A unix socket takes the path it connects to as its name already at the
- * enter event, as in sysdig: "> connect fd=4(<u>/tmp/s) addr=/tmp/s".
+ * What a connect's enter already says, as sysdig takes it: the server it
+ * goes to; and a unix socket takes that path as its name,
+ * "> connect fd=4(<u>/tmp/s) addr=/tmp/s".
  */
 static void parse_connect_enter(struct sinsp *s, struct sinsp_threadinfo *t,
 				const struct scap_evt_view *evt)
@@ -166,11 +192,16 @@ static void parse_connect_enter(struct sinsp *s, struct sinsp_threadinfo *t,
 	const struct scap_evt_param *addr = scap_evt_param_by_name(evt, "addr");
 	struct sinsp_fdinfo *fdi;
 
-	if (!addr || !addr->len || addr->val[0] != PPM_AF_UNIX)
+	if (!addr || !addr->len)
 		return;
 	fdi = socket_of_enter(s, t, PPME_SOCKET_CONNECT_E, addr->val[0]);
-	if (fdi)
+	if (!fdi)
+		return;
+	fdi->is_server = false;
+	if (addr->val[0] == PPM_AF_UNIX)
 		set_socket_name(fdi, addr, false);
+	else
+		set_server(fdi, addr);
 }
 
 static void parse_connect_exit(struct sinsp *s, struct sinsp_threadinfo *t,
@@ -202,6 +233,7 @@ static void parse_accept_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 	fdi->type = socket_fd_type(tuple->val[0]);
 	if (fdi->type == SINSP_FD_IPV4_SOCK || fdi->type == SINSP_FD_IPV6_SOCK)
 		fdi->l4 = 't';	/* only connection sockets accept: TCP */
+	fdi->is_server = true;
 	set_socket_name(fdi, tuple, true);
 	set_tuple(fdi, tuple);
 }
@@ -243,12 +275,17 @@ static void parse_dup_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 	fdi->cloexec = false;	/* dup() never sets FD_CLOEXEC */
 }
 
-static void parse_close_exit(struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
+static void parse_close_exit(struct sinsp *s, struct sinsp_threadinfo *t,
+			     const struct scap_evt_view *evt)
 {
 	int64_t fd = enter_fd(t, PPME_SYSCALL_CLOSE_E);
 
-	if (fd >= 0 && scap_evt_param_s64(evt, 0) == 0)
-		sinsp_fd_remove(t->files, fd);
+	if (fd < 0 || scap_evt_param_s64(evt, 0) != 0)
+		return;
+	/* Gone at the next event (sinsp_process_event): this one may still name it. */
+	s->close_files = t->files;
+	s->close_files->refs++;
+	s->close_fd = fd;
 }
 
 static void parse_chdir_exit(struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
@@ -298,7 +335,7 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 		parse_open_exit(s, t, evt);
 		break;
 	case PPME_SYSCALL_CLOSE_X:
-		parse_close_exit(t, evt);
+		parse_close_exit(s, t, evt);
 		break;
 	case PPME_SOCKET_SOCKET_X:
 		parse_socket_exit(s, t, evt);

@@ -180,12 +180,17 @@ bool sinsp_socket_map_fill(const struct sinsp_socket_map *m, uint64_t ino,
 	if (connected) {
 		scap_strbuf_append(&sb, "->");
 		scap_endpoint_to_text(&sb, family, ps->rip, ps->rport);
+		/* /proc does not say who connected: the local end is taken as the client. */
+		memcpy(fdi->cip, ps->lip, sizeof(fdi->cip));
+		memcpy(fdi->sip, ps->rip, sizeof(fdi->sip));
+		fdi->cport = ps->lport;
+		fdi->sport = ps->rport;
+	} else {
 		memcpy(fdi->sip, ps->lip, sizeof(fdi->sip));
-		memcpy(fdi->dip, ps->rip, sizeof(fdi->dip));
 		fdi->sport = ps->lport;
-		fdi->dport = ps->rport;
-		fdi->has_tuple = true;
+		fdi->is_server = true;
 	}
+	fdi->ip_len = family == PPM_AF_INET ? 4 : 16;
 	if (!scap_strbuf_failed(&sb))
 		sinsp_set_str(&fdi->name, scap_strbuf_str(&sb), scap_strbuf_len(&sb));
 	scap_strbuf_free(&sb);

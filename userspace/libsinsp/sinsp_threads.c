@@ -81,6 +81,7 @@ void sinsp_free(struct sinsp *s)
 {
 	if (!s)
 		return;
+	sinsp_files_unref(s->close_files);
 	for (uint32_t i = 0; i < s->capacity; i++) {
 		if (s->slots[i])
 			thread_free(s->slots[i]);
@@ -244,21 +245,39 @@ void sinsp_thread_share_files(struct sinsp_threadinfo *t, struct sinsp_files *f)
 	t->files = f;
 }
 
-struct sinsp_threadinfo *sinsp_add_thread(struct sinsp *s, int64_t tid, int64_t pid,
-					  int64_t ptid, const char *comm)
+struct sinsp_threadinfo *sinsp_add_thread(struct sinsp *s, const struct scap_threadinfo *ti)
 {
-	struct sinsp_threadinfo *t;
+	struct sinsp_threadinfo *t, *leader;
 
-	if (tid <= 0)
+	if (ti->tid <= 0)
 		return NULL;
-	t = sinsp_get_thread(s, tid);
+	t = sinsp_get_thread(s, ti->tid);
 	if (!t)
-		t = sinsp_thread_create(s, tid);
+		t = sinsp_thread_create(s, ti->tid);
 	if (!t)
 		return NULL;
-	t->pid = pid;
-	t->ptid = ptid;
-	snprintf(t->comm, sizeof(t->comm), "%s", comm);
+	t->pid = ti->pid;
+	t->ptid = ti->ptid;
+	t->uid = ti->uid;
+	t->gid = ti->gid;
+	memcpy(t->comm, ti->comm, sizeof(t->comm));
+	t->comm[sizeof(t->comm) - 1] = '\0';
+	sinsp_set_str(&t->exe, ti->exe, strnlen(ti->exe, sizeof(ti->exe)));
+	if (ti->args_len)
+		sinsp_set_args(t, ti->args, ti->args_len);
+	/* A process's threads share their files: its leader's, if it came first. */
+	leader = t->pid != t->tid ? sinsp_get_thread(s, t->pid) : NULL;
+	if (leader)
+		sinsp_thread_share_files(t, leader->files);
+	if (ti->cwd[0] == '/' && !t->files->cwd[0]) {
+		/* sysdig writes it with a trailing '/': ours has none. */
+		char *cwd = sinsp_path_join("/", ti->cwd, strnlen(ti->cwd, sizeof(ti->cwd)));
+
+		if (cwd) {
+			free(t->files->cwd);
+			t->files->cwd = cwd;
+		}
+	}
 	return t;
 }
 
@@ -266,7 +285,12 @@ struct sinsp_threadinfo *sinsp_process_event(struct sinsp *s, const struct scap_
 {
 	struct sinsp_threadinfo *t;
 
-	/* The thread whose procexit was the previous event is gone now. */
+	/* The fd the previous event closed, and the thread it ended, are gone now. */
+	if (s->close_files) {
+		sinsp_fd_remove(s->close_files, s->close_fd);
+		sinsp_files_unref(s->close_files);
+		s->close_files = NULL;
+	}
 	if (s->to_forget) {
 		sinsp_thread_remove(s, s->to_forget);
 		s->stats.threads_removed++;

@@ -18,6 +18,7 @@
 #include "scap_strbuf.h"
 #include "scope.h"
 #include "sinsp.h"
+#include "sinsp_filter.h"
 
 /* Why the capture loop stopped early. */
 enum stop_reason {
@@ -30,6 +31,9 @@ struct capture {
 	struct options opts;
 	scap_t *handle;
 	struct sinsp *state;			/* threads and fds (libsinsp) */
+	struct sinsp_filter *filter;		/* FILTER, or NULL */
+	struct sinsp_format *format;		/* -p FORMAT, or NULL */
+	uint64_t read;				/* events read: evt.num of the last one */
 	struct scope scope;			/* -- COMMAND's threads */
 	struct scap_strbuf out;
 	FILE *out_file;				/* stdout, or -o FILE */
@@ -44,6 +48,12 @@ struct capture {
 	enum stop_reason stop;
 };
 
+/*
+ * Compile FILTER and -p FORMAT. 0, or -1 after showing the error (with a
+ * caret under where it is) on stderr.
+ */
+int capture_compile(struct capture *c);
+
 /* scap_open's arguments from the options; fills the event filters too. */
 void capture_open_args(struct capture *c, struct scap_open_args *args);
 
@@ -57,7 +67,6 @@ void capture_open_args(struct capture *c, struct scap_open_args *args);
 bool capture_counts_only(const struct capture *c);
 
 /* Does this event pass every filter given on the command line? */
-bool capture_wanted(const struct capture *c, const struct sinsp_threadinfo *t,
-		    bool in_scope, const struct scap_evt_view *evt);
+bool capture_wanted(const struct capture *c, const struct sinsp_evt *e, bool in_scope);
 
 #endif /* SCAP_OPEN_CAPTURE_H */

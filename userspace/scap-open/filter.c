@@ -9,6 +9,18 @@ static const char *const scope_syscalls[] = {
 	"clone", "clone3", "fork", "vfork", "execve", "execveat",
 };
 
+/*
+ * The syscalls FILTER can pass, if it names them, with those the state
+ * learns from: into interesting. False if it can pass any.
+ */
+static bool filter_syscalls(const struct capture *c, bool interesting[SYSCALL_TABLE_SIZE])
+{
+	if (!c->filter || !sinsp_filter_syscalls(c->filter, interesting))
+		return false;
+	sinsp_add_state_syscalls(interesting);
+	return true;
+}
+
 void capture_open_args(struct capture *c, struct scap_open_args *args)
 {
 	memset(args, 0, sizeof(*args));
@@ -22,9 +34,10 @@ void capture_open_args(struct capture *c, struct scap_open_args *args)
 	args->buffer_bytes_dim = c->opts.buffer_bytes;
 	args->snaplen = c->opts.snaplen;
 	args->verbose = c->opts.verbose;
-	if (!c->opts.any_syscall_filter)
+	if (!c->opts.any_syscall_filter && !filter_syscalls(c, args->interesting_syscalls))
 		return;	/* all syscalls */
-	memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
+	if (c->opts.any_syscall_filter)
+		memcpy(args->interesting_syscalls, c->opts.syscalls, sizeof(c->opts.syscalls));
 	if (c->opts.command) {
 		for (size_t i = 0; i < sizeof(scope_syscalls) / sizeof(scope_syscalls[0]); i++) {
 			int nr = scap_syscall_by_name(scope_syscalls[i]);
@@ -86,13 +99,14 @@ bool capture_counts_only(const struct capture *c)
 	const struct options *o = &c->opts;
 
 	return o->quiet && !o->write_file && !o->scap_file && !o->command && !o->ntids &&
-	       !o->npids && !o->ncomms && !o->any_syscall_filter;
+	       !o->npids && !o->ncomms && !o->any_syscall_filter && !o->filter;
 }
 
-bool capture_wanted(const struct capture *c, const struct sinsp_threadinfo *t,
-		    bool in_scope, const struct scap_evt_view *evt)
+bool capture_wanted(const struct capture *c, const struct sinsp_evt *e, bool in_scope)
 {
 	const struct options *o = &c->opts;
+	const struct scap_evt_view *evt = e->evt;
+	const struct sinsp_threadinfo *t = e->thread;
 	uint16_t type = evt->hdr->type;
 
 	if (o->command && !o->all_processes && !in_scope)
@@ -110,10 +124,38 @@ bool capture_wanted(const struct capture *c, const struct sinsp_threadinfo *t,
 			return false;
 	}
 	if (o->any_syscall_filter) {
-		if (scap_evt_is_generic(type))
-			return generic_wanted(c, evt);
-		/* A file may hold codes past our table's end. */
-		return type < PPM_EVENT_MAX && c->event_wanted[type];
+		if (scap_evt_is_generic(type) ? !generic_wanted(c, evt)
+					       /* A file may hold codes past our table's end. */
+					       : !(type < PPM_EVENT_MAX && c->event_wanted[type]))
+			return false;
 	}
-	return true;
+	return !c->filter || sinsp_filter_run(c->filter, e);
+}
+
+int capture_compile(struct capture *c)
+{
+	struct sinsp_filter_error err;
+	struct scap_strbuf sb;
+	const char *what = NULL, *text = NULL;
+
+	if (c->opts.filter && !(c->filter = sinsp_filter_compile(c->opts.filter, &err))) {
+		what = "filter";
+		text = c->opts.filter;
+	} else if (c->opts.format && !(c->format = sinsp_format_compile(c->opts.format, &err))) {
+		what = "format (-p)";
+		text = c->opts.format;
+	}
+	if (!what)
+		return 0;
+	fprintf(stderr, "scap-open: bad %s, at character %u:\n", what, err.pos + 1);
+	if (!scap_strbuf_init(&sb)) {
+		sinsp_filter_error_show(&sb, text, &err);
+		fputs(scap_strbuf_str(&sb), stderr);
+		scap_strbuf_free(&sb);
+	}
+	/* "scap-open cat /etc/hosts": a command meant, a filter read. */
+	if (c->filter == NULL && text == c->opts.filter && err.pos == 0 && !c->opts.command)
+		fprintf(stderr, "scap-open: to run a command, put it after '--': "
+			"scap-open -- %s\n", c->opts.filter);
+	return -1;
 }

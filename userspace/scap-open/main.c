@@ -69,6 +69,7 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 	struct sinsp_threadinfo *t;
 	char err[SCAP_LASTERR_SIZE];
 	bool in_scope = false;
+	struct sinsp_evt e;
 
 	if (decode(c, hdr, &evt, err) != SCAP_SUCCESS) {
 		/* A driver bug, not a reason to stop: say it, count it, go on. */
@@ -83,7 +84,9 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 	t = sinsp_process_event(c->state, &evt);
 	if (c->opts.command)
 		in_scope = scope_update(&c->scope, c->state, t, &evt);
-	if (!capture_wanted(c, t, in_scope, &evt))
+	e = (struct sinsp_evt){ .state = c->state, .thread = t, .evt = &evt, .num = c->read,
+				.cpu = cpu };
+	if (!capture_wanted(c, &e, in_scope))
 		return;
 	c->printed++;
 	if (c->dumper && scap_dump(c->dumper, hdr, cpu) != SCAP_SUCCESS) {
@@ -95,7 +98,10 @@ static void handle_event(struct capture *c, struct ppm_evt_hdr *hdr, uint16_t cp
 	if (c->opts.quiet || (c->dumper && !c->opts.output))
 		return;
 	scap_strbuf_reset(&c->out);
-	if (c->opts.json)
+	if (c->format) {
+		sinsp_format_run(c->format, &c->out, &e);
+		scap_strbuf_append_char(&c->out, '\n');
+	} else if (c->opts.json)
 		output_json(&c->out, cpu, t, &evt);
 	else
 		output_text(&c->out, c->printed, cpu, t, &evt);
@@ -170,6 +176,7 @@ static int capture_loop(struct capture *c)
 		/* Past the command's exit: everything it did has been read. */
 		if (c->child_exit_ts && evt->ts > c->child_exit_ts)
 			break;
+		c->read++;
 		if (counts_only)
 			c->printed++;
 		else
@@ -264,6 +271,20 @@ static void print_stats(struct capture *c, double seconds)
 			s.n_drops ? c->scope.unplaced_events : 0);
 }
 
+/* --list-fields: what FILTER and -p can name. */
+static int list_fields(struct capture *c)
+{
+	struct scap_strbuf sb;
+
+	if (scap_strbuf_init(&sb))
+		return 1;
+	sinsp_filter_list_fields(&sb);
+	fputs(scap_strbuf_str(&sb), stdout);
+	scap_strbuf_free(&sb);
+	options_free(&c->opts);
+	return 0;
+}
+
 /* A file's threads are named by its process list, never by this machine's /proc. */
 static void seed_threads(struct capture *c)
 {
@@ -273,8 +294,7 @@ static void seed_threads(struct capture *c)
 	if (scap_get_proc_table(c->handle, &threads, &n) != SCAP_SUCCESS)
 		return;
 	for (uint32_t i = 0; i < n; i++)
-		sinsp_add_thread(c->state, threads[i].tid, threads[i].pid, threads[i].ptid,
-				 threads[i].comm);
+		sinsp_add_thread(c->state, &threads[i]);
 }
 
 static void install_signal_handlers(void)
@@ -318,8 +338,16 @@ int main(int argc, char **argv)
 	uint64_t start;
 
 	rc = options_parse(&c.opts, argc, argv);
-	if (rc)
+	if (rc) {
+		options_free(&c.opts);
 		return rc > 0 ? 0 : 2;
+	}
+	if (c.opts.list_fields)
+		return list_fields(&c);
+	if (capture_compile(&c)) {
+		options_free(&c.opts);
+		return 2;
+	}
 	if (open_output(&c))
 		return 2;
 	capture_open_args(&c, &args);
@@ -406,6 +434,9 @@ out:
 	scap_dump_close(c.dumper, NULL);	/* after an error: the file stays as it is */
 	scap_close(c.handle);
 	sinsp_free(c.state);
+	sinsp_filter_free(c.filter);
+	sinsp_format_free(c.format);
+	options_free(&c.opts);
 	scap_strbuf_free(&c.out);
 	if (c.out_file && c.out_file != stdout)
 		fclose(c.out_file);

@@ -14,12 +14,17 @@
 #include "scap_schema.h"
 
 static const char usage[] =
-	"usage: scap-open [options] [-- COMMAND [ARGS...]]\n"
-	"       scap-open -r FILE [options]\n"
+	"usage: scap-open [options] [FILTER] [-- COMMAND [ARGS...]]\n"
+	"       scap-open -r FILE [options] [FILTER]\n"
 	"\n"
 	"Capture syscalls live, or read them from a capture file, and print them,\n"
 	"one event per line.\n"
 	"\n"
+	"  FILTER                 sysdig's filter language, e.g.\n"
+	"                         'evt.type = openat and fd.name startswith /etc'\n"
+	"                         (fields: --list-fields; the words are joined). Where\n"
+	"                         it names the syscalls (evt.type = X, evt.type in (...)),\n"
+	"                         the driver sends only them, and those libsinsp needs.\n"
 	"  -r, --scap_file FILE   read the events of FILE, a capture file (.scap) that\n"
 	"                         Falco's libs or sysdig wrote (sysdig -w), instead of\n"
 	"                         capturing. Takes -n, -p, -t, -c, -s, -j, -o, -q;\n"
@@ -31,7 +36,9 @@ static const char usage[] =
 	"                         built for this kernel, or SCAPLAB_BPF_PROBE=FILE\n"
 	"  -n, --num_events N     stop after printing N events\n"
 	"      --duration SEC     (live) stop after SEC seconds (may be fractional)\n"
-	"  -p, --pid PID          only events of process PID (repeatable)\n"
+	"  -p, --print FORMAT     print each event as FORMAT, sysdig's -p:\n"
+	"                         '%evt.num %proc.name %evt.type %fd.name'\n"
+	"      --pid PID          only events of process PID (repeatable)\n"
 	"  -t, --tid TID          only events of thread TID (repeatable)\n"
 	"  -c, --comm NAME        only events of processes named NAME (repeatable)\n"
 	"  -s, --syscall NAMES    only these syscalls, e.g. openat,close (repeatable)\n"
@@ -46,6 +53,7 @@ static const char usage[] =
 	"  -q, --quiet            print no events, only the statistics\n"
 	"  -v, --verbose          (live) show all of libbpf's messages, not only its warnings,\n"
 	"                         and say \"scap-open: capturing\" once events flow\n"
+	"      --list-fields      the fields of FILTER and FORMAT, and what each is\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"  -- COMMAND ARGS        (live) run COMMAND, capture only it and its descendants,\n"
@@ -82,7 +90,7 @@ static void print_engines(FILE *f)
 }
 
 enum { OPT_DURATION = 256, OPT_SNAPLEN, OPT_MODERN_BPF, OPT_KMOD, OPT_BPF,
-       OPT_ALL_PROCESSES };
+       OPT_ALL_PROCESSES, OPT_PID, OPT_LIST_FIELDS };
 
 static const struct option long_options[] = {
 	{ "modern_bpf", no_argument, NULL, OPT_MODERN_BPF },
@@ -90,7 +98,9 @@ static const struct option long_options[] = {
 	{ "bpf", no_argument, NULL, OPT_BPF },
 	{ "num_events", required_argument, NULL, 'n' },
 	{ "duration", required_argument, NULL, OPT_DURATION },
-	{ "pid", required_argument, NULL, 'p' },
+	{ "pid", required_argument, NULL, OPT_PID },
+	{ "print", required_argument, NULL, 'p' },
+	{ "list-fields", no_argument, NULL, OPT_LIST_FIELDS },
 	{ "tid", required_argument, NULL, 't' },
 	{ "comm", required_argument, NULL, 'c' },
 	{ "syscall", required_argument, NULL, 's' },
@@ -194,6 +204,28 @@ static int add_pid(pid_t *list, int *n, const char *option, const char *s)
 	return 0;
 }
 
+/* Join a word to the filter, after a space: `scap-open evt.type = openat` works. */
+static void add_filter_word(struct options *opts, const char *word)
+{
+	size_t old = opts->filter ? strlen(opts->filter) : 0;
+	char *f = realloc(opts->filter, old + strlen(word) + 2);
+
+	if (!f) {
+		opts->filter_oom = true;
+		return;
+	}
+	if (old)
+		f[old++] = ' ';
+	strcpy(f + old, word);
+	opts->filter = f;
+}
+
+void options_free(struct options *opts)
+{
+	free(opts->filter);
+	opts->filter = NULL;
+}
+
 /* The name of an option only a live capture takes (refused with -r), or NULL. */
 static const char *live_only_name(int c)
 {
@@ -219,8 +251,20 @@ int options_parse(struct options *opts, int argc, char **argv)
 	memset(opts, 0, sizeof(*opts));
 	opts->engine = SCAP_ENGINE_MODERN_BPF;
 	opterr = 0;
-	/* "+": stop at the first non-option, so COMMAND's own options are its own. */
-	while ((c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:r:w:jqvh", long_options, NULL)) != -1) {
+	optind = 1;
+	/*
+	 * "+": stop at the first non-option, so COMMAND's own options are its
+	 * own. A word before "--" is the filter's: kept, and the options go on.
+	 */
+	for (;;) {
+		c = getopt_long(argc, argv, "+:n:p:t:c:s:d:o:r:w:jqvh", long_options, NULL);
+		if (c == -1) {
+			/* Stopped: at the end, after "--" (the command), or at a filter word. */
+			if (optind >= argc || !strcmp(argv[optind - 1], "--"))
+				break;
+			add_filter_word(opts, argv[optind++]);
+			continue;
+		}
 		if (!opts->live_only)
 			opts->live_only = live_only_name(c);
 		switch (c) {
@@ -245,9 +289,19 @@ int options_parse(struct options *opts, int argc, char **argv)
 			    opts->duration_s > 1e6)
 				return bad("--duration", optarg, "not a number of seconds > 0");
 			break;
-		case 'p':
+		case OPT_PID:
 			if (add_pid(opts->pids, &opts->npids, "--pid", optarg))
 				return -1;
+			break;
+		case 'p':
+			/* -p was --pid once: say so rather than print "134" per event. */
+			if (!strchr(optarg, '%'))
+				return bad("--print", optarg, "a format has %fields, e.g. "
+					   "'%evt.num %proc.name' (a process id is --pid)");
+			opts->format = optarg;
+			break;
+		case OPT_LIST_FIELDS:
+			opts->list_fields = true;
 			break;
 		case 't':
 			if (add_pid(opts->tids, &opts->ntids, "--tid", optarg))
@@ -312,19 +366,23 @@ int options_parse(struct options *opts, int argc, char **argv)
 				argv[optind - 1]);
 			return -1;
 		default:
-			fprintf(stderr, "scap-open: unknown option '%s' (see --help)\n",
-				argv[optind - 1]);
+			/* "scap-open ls -l": a command, not a filter and an option. */
+			if (opts->filter)
+				fprintf(stderr, "scap-open: unknown option '%s' after the filter '%s'; "
+					"put a command after '--' (see --help)\n", argv[optind - 1],
+					opts->filter);
+			else
+				fprintf(stderr, "scap-open: unknown option '%s' (see --help)\n",
+					argv[optind - 1]);
 			return -1;
 		}
 	}
-	if (optind < argc) {
-		if (strcmp(argv[optind - 1], "--")) {
-			fprintf(stderr, "scap-open: unexpected argument '%s'; put a command "
-				"after '--' (see --help)\n", argv[optind]);
-			return -1;
-		}
+	if (opts->filter_oom) {
+		fprintf(stderr, "scap-open: out of memory\n");
+		return -1;
+	}
+	if (optind < argc)
 		opts->command = &argv[optind];
-	}
 	if (opts->scap_file && (opts->live_only || opts->command)) {
 		fprintf(stderr, "scap-open: %s cannot be used with -r: it is for a live capture, "
 			"and -r reads a file (see --help)\n",

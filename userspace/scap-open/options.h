@@ -33,6 +33,10 @@ struct options {
 	const char *write_file;		/* -w FILE: write the events there, as a .scap */
 	const char *live_only;		/* the first option given that only a live capture takes */
 	char **command;			/* after "--": run it, capture it and its children */
+	char *filter;			/* the words before "--", joined: sysdig's filter language */
+	const char *format;		/* -p: "%evt.num %proc.name ..." instead of the text line */
+	bool list_fields;		/* --list-fields */
+	bool filter_oom;
 	bool all_processes;		/* with command: every process, not its scope only */
 };
 
@@ -41,5 +45,6 @@ struct options {
  * stderr; 1 if --help was printed.
  */
 int options_parse(struct options *opts, int argc, char **argv);
+void options_free(struct options *opts);
 
 #endif /* SCAP_OPEN_OPTIONS_H */

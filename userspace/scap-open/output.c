@@ -17,24 +17,6 @@ static char direction(const struct scap_evt_view *evt)
 	return PPME_IS_ENTER(evt->hdr->type) ? '>' : '<';
 }
 
-/*
- * The event's name. A generic exit event of a syscall that Falco's list
- * has no code for (ID 0) does not say which syscall it was: its thread's
- * generic enter event, just before it, did (nativeID).
- */
-static const char *event_name(const struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
-{
-	const char *name;
-
-	if (t && !scap_evt_is_raw(evt) && evt->hdr->type == PPME_GENERIC_X &&
-	    scap_evt_param_u16(evt, 0) == PPM_SC_UNKNOWN) {
-		name = scap_syscall_name(t->generic_nr);
-		if (name)
-			return name;
-	}
-	return scap_evt_name(evt);
-}
-
 void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struct sinsp_threadinfo *t,
 		 const struct scap_evt_view *evt)
 {
@@ -51,7 +33,7 @@ void output_text(struct scap_strbuf *sb, uint64_t num, uint16_t cpu, const struc
 	/* Any process may name itself (prctl PR_SET_NAME): no escape reaches the terminal. */
 	scap_text_append_string(sb, (const uint8_t *)comm, strlen(comm));
 	scap_strbuf_appendf(sb, " (%" PRIu64 ") %c %s ", (uint64_t)evt->hdr->tid, direction(evt),
-			    event_name(t, evt));
+			    sinsp_event_name(t, evt));
 	if (scap_evt_is_raw(evt))
 		scap_format_raw_text(sb, evt, TEXT_MAX_DATA);
 	else
@@ -69,7 +51,7 @@ void output_json(struct scap_strbuf *sb, uint16_t cpu, const struct sinsp_thread
 			    (uint64_t)evt->hdr->tid, t ? t->pid : (int64_t)-1);
 	scap_json_append_string(sb, (const uint8_t *)comm, strlen(comm));
 	scap_strbuf_appendf(sb, ",\"dir\":\"%c\",\"name\":\"%s\",", direction(evt),
-			    event_name(t, evt));
+			    sinsp_event_name(t, evt));
 	/* Params our schema does not describe: named by position, "raw". */
 	scap_strbuf_append(sb, scap_evt_is_raw(evt) ? "\"raw\":true,\"params\":" : "\"params\":");
 	if (scap_evt_is_raw(evt)) {

@@ -3,7 +3,12 @@
  * See proclist.h. One entry of a v9 process list, as far as it is read:
  *
  *   u32 entry_len (counting itself) | u64 tid | u64 pid | u64 ptid | u64 sid |
- *   u64 vpgid | u16 comm_len | comm (no NUL) | exe, args, cwd, ... (skipped)
+ *   u64 vpgid | u16 comm_len | comm (no NUL) | exe | exepath | args | cwd
+ *   (each a u16 length and its bytes) | u64 fdlimit | u32 flags | u32 uid |
+ *   u32 gid | ... (the rest: skipped)
+ *
+ * What follows comm is read as far as the entry holds it; a field cut
+ * short by the entry's end is left unknown.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +34,52 @@ static struct scap_threadinfo *append(struct scap_proclist *pl)
 		pl->cap = cap;
 	}
 	return &pl->threads[pl->n++];
+}
+
+/*
+ * A u16-length string at *at, if the entry holds it all: copied into dst
+ * (cut to its size, NUL-terminated unless raw). Its length, or -1.
+ */
+static int read_str(const uint8_t *e, uint32_t entry_len, uint32_t *at, char *dst,
+		    size_t size, bool raw)
+{
+	uint16_t len;
+	size_t n;
+
+	if (*at + 2u > entry_len)
+		return -1;
+	memcpy(&len, e + *at, 2);
+	if (*at + 2u + len > entry_len)
+		return -1;
+	n = len < size - (raw ? 0 : 1) ? len : size - (raw ? 0 : 1);
+	if (dst) {
+		memcpy(dst, e + *at + 2, n);
+		if (!raw)
+			dst[n] = '\0';
+	}
+	*at += 2u + len;
+	return (int)n;
+}
+
+/* exe, args, cwd, uid and gid: what follows comm, as far as the entry holds it. */
+static void read_rest(struct scap_threadinfo *t, const uint8_t *e, uint32_t entry_len,
+		      uint32_t at)
+{
+	int args;
+
+	t->exe[0] = t->cwd[0] = '\0';
+	t->args_len = 0;
+	t->uid = t->gid = (uint32_t)-1;
+	if (read_str(e, entry_len, &at, t->exe, sizeof(t->exe), false) < 0 ||
+	    read_str(e, entry_len, &at, NULL, 0, false) < 0 ||	/* exepath */
+	    (args = read_str(e, entry_len, &at, t->args, sizeof(t->args), true)) < 0)
+		return;
+	t->args_len = (uint16_t)args;
+	if (read_str(e, entry_len, &at, t->cwd, sizeof(t->cwd), false) < 0 ||
+	    at + 8u + 4u + 8u > entry_len)	/* fdlimit, flags, uid and gid */
+		return;
+	memcpy(&t->uid, e + at + 12, 4);
+	memcpy(&t->gid, e + at + 16, 4);
 }
 
 int32_t scap_proclist_read_v9(struct scap_proclist *pl, const uint8_t *body, uint32_t len,
@@ -66,6 +117,7 @@ int32_t scap_proclist_read_v9(struct scap_proclist *pl, const uint8_t *body, uin
 		memcpy(&t->tid, e + 4, sizeof(t->tid));
 		memcpy(&t->pid, e + 12, sizeof(t->pid));
 		memcpy(&t->ptid, e + 20, sizeof(t->ptid));
+		read_rest(t, e, entry_len, COMM_AT + comm_len);
 		/* The file's comm has no NUL; the kernel's is at most 15 bytes anyway. */
 		if (comm_len > sizeof(t->comm) - 1)
 			comm_len = sizeof(t->comm) - 1;

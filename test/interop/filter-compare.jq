@@ -1,0 +1,36 @@
+# The lists of event numbers scap-open and sysdig kept for each filter
+# (filter-compare.sh), compared. An event in one list only is explained
+# if a rule of filter-differences.json says why, judged on our reading of
+# it ($events: event N is line N of scap-open -r --json):
+#
+#   $lists   [{filter, ours: [N...], sysdig: [N...]}]
+#   $events  every event, as scap-open --json prints it
+#   $rules   filter-differences.json
+
+# Which rule explains that event n is in one list only, or null.
+def explain($n):
+	$events[$n - 1] as $e
+	| if $e == null then null
+	  elif $e.raw == true and $e.params.type == 234 then "procinfo"
+	  elif $e.raw == true then "not_in_schema"
+	  elif $e.dir == "<" and ($e.params.res // $e.params.fd) == -9 then "bad_fd_exit"
+	  elif $e.params | to_entries | any(.value == null) then "empty_param"
+	  else null end;
+
+[$lists[] as $l
+ | ($l.ours - $l.sysdig) as $only_ours
+ | ($l.sysdig - $l.ours) as $only_sysdig
+ | [($only_ours[] | {n: ., side: "ours"}), ($only_sysdig[] | {n: ., side: "sysdig"})]
+ | map(. + {rule: explain(.n)}) as $d
+ | {filter: $l.filter, ours: ($l.ours | length), sysdig: ($l.sysdig | length),
+    same: ($d | length == 0),
+    rules: ($d | map(select(.rule)) | group_by(.rule) | map({key: .[0].rule, value: length}) | from_entries),
+    diffs: [$d[] | select(.rule == null) | "\($l.filter): event \(.n) kept by \(.side) only"]}]
+| {filters: length,
+   filters_alike: (map(select(.same)) | length),
+   events_kept_by_sysdig: (map(.sysdig) | add),
+   events_kept_by_ours: (map(.ours) | add),
+   explained: (reduce (.[] | .rules | to_entries[]) as $r ({}; .[$r.key] += $r.value)),
+   diffs: [.[] | .diffs[]]}
+| .diffs += [(.explained | keys[]) | select(in($rules[0].rules) | not)
+	     | "rule \(.) is not in filter-differences.json"]
