@@ -42,7 +42,7 @@ include mk/install.mk
 .DEFAULT_GOAL := all
 .PHONY: all setup run test clean
 
-all: $(BUILD)/scap-open $(if $(KMOD_WHY),,$(KMOD)) $(BPF_PROBES)
+all: $(BUILD)/scap-open $(MONITOR) $(if $(KMOD_WHY),,$(KMOD)) $(BPF_PROBES)
 
 setup:
 	$(Q)scripts/setup.sh

@@ -10,7 +10,7 @@
 # Run by `make run` and `make test`; safe to run again (it only does what is missing).
 set -eu
 
-build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev"
+build_pkgs="make gcc clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config linux-libc-dev libyaml-dev"
 # sysdig: the reader of Falco's own kmod, which test/falco/ compares ours with
 # (installed without its recommended falcosecurity-scap-dkms: see test/falco/falco.mk)
 # make bench: the tracers it compares ours with, jq and gnuplot for its report

@@ -59,7 +59,7 @@ bpf-rules: $(TEST_BUILD)/bpf_rules
 # bench.bats runs make bench QUICK=1: its tools too.
 bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api $(TEST_BUILD)/scap_cmp $(TEST_BUILD)/bpf_rules \
 		$(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop \
-		$(TEST_BUILD)/bench/filter_rate
+		$(TEST_BUILD)/bench/filter_rate $(MONITOR)
 	$(Q)mkdir -p $(TEST_BUILD)/captures
 	$(Q)$(BATS) --tap $(BATS_FILES) > $(TEST_BUILD)/bats.tap; rc=$$?; \
 		cat $(TEST_BUILD)/bats.tap; exit $$rc

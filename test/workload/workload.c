@@ -108,7 +108,7 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|all DIR\n"
 			"       workload comm|socknames DIR\n"
-			"       workload proc|forge\n"
+			"       workload proc|forge|ptrace\n"
 			"       workload burst|wrap|forks N\n"
 			"       workload tree DIR N MS LINGER\n");
 	return 2;
@@ -121,6 +121,8 @@ int main(int argc, char **argv)
 
 	if (!strcmp(cmd, "proc") && argc == 2)
 		do_proc();
+	else if (!strcmp(cmd, "ptrace") && argc == 2)
+		do_ptrace();
 	else if (!strcmp(cmd, "forge") && argc == 2)
 		do_forge();
 	else if (!strcmp(cmd, "tree") && argc == 6)

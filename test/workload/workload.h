@@ -81,6 +81,7 @@ void do_names(const char *dir);
 void do_burst(const char *count);
 void do_wrap(const char *count);
 void do_forks(const char *count);
+void do_ptrace(void);
 /* The traced program as an attacker (hostile.c), for hostile.bats. */
 void do_comm(const char *dir);
 void do_forge(void);

@@ -119,6 +119,7 @@ struct scap_threadinfo {
 	int64_t ptid;		/* its parent */
 	char comm[16];		/* NUL-terminated, cut to 15 bytes like the kernel's */
 	char exe[256];		/* argv[0]; "" if the list does not say */
+	char exepath[256];	/* the file it runs (/proc/PID/exe); "" if not said */
 	char args[1024];	/* argv[1..], each ended by a NUL: args_len bytes */
 	uint16_t args_len;
 	char cwd[256];		/* "" if the list does not say */

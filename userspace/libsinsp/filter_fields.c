@@ -265,6 +265,13 @@ static bool join_args(const struct field_ctx *c, const char *prefix, struct fiel
 	return set_str(out, scap_strbuf_str(c->scratch));
 }
 
+static bool read_proc_exepath(const struct field_ctx *c, uint32_t n, struct field_value *out)
+{
+	THREAD_OR_FALSE(c, t);
+	(void)n;
+	return t->exepath[0] && set_str(out, t->exepath);
+}
+
 static bool read_proc_args(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	THREAD_OR_FALSE(c, t);
@@ -518,6 +525,7 @@ const struct filter_field g_filter_fields[] = {
 	F("proc.pid", FT_INT, false, false, proc_pid, "the process id"),
 	F("proc.ppid", FT_INT, false, false, proc_ppid, "the parent's process id"),
 	F("proc.exe", FT_STRING, false, false, proc_exe, "argv[0]: the program's name as it was run"),
+	F("proc.exepath", FT_STRING, false, false, proc_exepath, "the file the process runs, absolute (/usr/bin/cat)"),
 	F("proc.args", FT_STRING, false, false, proc_args, "argv[1..], joined by spaces"),
 	F("proc.cmdline", FT_STRING, false, false, proc_cmdline, "proc.name and proc.args"),
 	F("proc.pname", FT_STRING, false, false, proc_pname, "the parent's name"),

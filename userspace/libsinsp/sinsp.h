@@ -88,12 +88,14 @@ struct sinsp_threadinfo {
 	uint32_t gid;
 	char comm[16];		/* "<NA>" if unknown */
 	char *exe;		/* argv[0], as execve's "exe" param ("" if unknown) */
+	char *exepath;		/* the file it runs, absolute ("" if unknown) */
 	char *args;		/* argv[1..], each ended by a NUL (args_len bytes) */
 	uint32_t args_len;
 	struct sinsp_files *files;	/* never NULL */
 	uint64_t lastevent_ts;	/* of its last event: the eviction order */
 	/* What its last enter event said, for the exit to use (close's fd...). */
 	int64_t lastevent_fd;
+	char *lastevent_path;		/* execve's enter: the file, resolved (or NULL) */
 	uint32_t lastevent_socket_type;	/* socket(): its type and family */
 	uint8_t lastevent_socket_domain;
 	uint16_t generic_nr;		/* nativeID of its last generic enter event */

@@ -13,7 +13,7 @@
  *   values      a bare word (/etc/passwd, 3, <) or a quoted string ("a b", 'x')
  *   fields      evt.type evt.dir evt.num evt.cpu evt.res evt.rawres evt.failed
  *               evt.arg.NAME evt.arg[N] evt.rawarg.NAME evt.args
- *               proc.name proc.pid proc.ppid proc.exe proc.args proc.cmdline
+ *               proc.name proc.pid proc.ppid proc.exe proc.exepath proc.args proc.cmdline
  *               proc.pname proc.aname proc.aname[N] proc.cwd thread.tid
  *               user.uid fd.num fd.name fd.type fd.directory
  *               fd.cip fd.cport fd.sip fd.sport fd.lip fd.lport fd.rip fd.rport
@@ -89,6 +89,12 @@ void sinsp_format_free(struct sinsp_format *fmt);
  * it prints <NA>; strings are escaped as the text output's are.
  */
 void sinsp_format_run(struct sinsp_format *fmt, struct scap_strbuf *sb, const struct sinsp_evt *e);
+
+/*
+ * The format's fields and their values as a JSON object, keyed by the
+ * field as written: {"proc.name":"cat","proc.pid":4242,"fd.sip":null}.
+ */
+void sinsp_format_fields_json(struct sinsp_format *fmt, struct scap_strbuf *sb, const struct sinsp_evt *e);
 
 /* Every field, "name  what it is", one a line (scap-open --list-fields). */
 void sinsp_filter_list_fields(struct scap_strbuf *sb);

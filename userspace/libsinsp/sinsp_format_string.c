@@ -11,9 +11,10 @@
 #include <string.h>
 
 #include "filter_int.h"
+#include "scap_escape.h"
 
 struct piece {
-	const char *text;	/* literal: into the format's copy */
+	const char *text;	/* literal, or the field's name as written: into the copy */
 	size_t len;
 	struct field_ref ref;	/* or a field (ref.field set) */
 };
@@ -74,6 +75,8 @@ struct sinsp_format *sinsp_format_compile(const char *text, struct sinsp_filter_
 		} else if (text[i] == '%') {
 			if (field_ref_parse(text + i + 1, &len, &p->ref, err, (uint32_t)i + 1))
 				goto fail;
+			p->text = fmt->copy + i + 1;
+			p->len = len;
 			i += 1 + len;
 		} else {
 			while (text[i] && text[i] != '%')
@@ -106,4 +109,41 @@ void sinsp_format_run(struct sinsp_format *fmt, struct scap_strbuf *sb, const st
 		}
 		field_value_to_text(sb, p->ref.field->type, &v);
 	}
+}
+
+void sinsp_format_fields_json(struct sinsp_format *fmt, struct scap_strbuf *sb, const struct sinsp_evt *e)
+{
+	const char *sep = "";
+
+	scap_strbuf_append_char(sb, '{');
+	for (uint32_t i = 0; i < fmt->npieces; i++) {
+		const struct piece *p = &fmt->pieces[i];
+		struct field_value v;
+
+		if (!p->ref.field)
+			continue;
+		scap_strbuf_append(sb, sep);
+		sep = ",";
+		scap_json_append_string(sb, (const uint8_t *)p->text, p->len);
+		scap_strbuf_append_char(sb, ':');
+		if (!field_ref_read(&p->ref, e, &fmt->scratch, 0, &v)) {
+			scap_strbuf_append(sb, "null");
+		} else if (v.is_num || p->ref.field->type == FT_INT) {
+			scap_strbuf_append_s64(sb, v.num);
+		} else if (p->ref.field->type == FT_BOOL) {
+			scap_strbuf_append(sb, v.num ? "true" : "false");
+		} else if (p->ref.field->type == FT_STRING) {
+			scap_json_append_string(sb, (const uint8_t *)v.str, v.len);
+		} else {
+			struct scap_strbuf ip;
+
+			/* An address's text is digits, dots and colons: nothing to escape. */
+			if (scap_strbuf_init(&ip))
+				continue;
+			field_value_to_text(&ip, p->ref.field->type, &v);
+			scap_strbuf_appendf(sb, "\"%s\"", scap_strbuf_str(&ip));
+			scap_strbuf_free(&ip);
+		}
+	}
+	scap_strbuf_append_char(sb, '}');
 }

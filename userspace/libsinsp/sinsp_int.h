@@ -70,6 +70,7 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 /* sinsp_parse_process.c: the events that make, change and end threads. */
 void parse_clone_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 		      const struct scap_evt_view *evt);
+void parse_execve_enter(struct sinsp_threadinfo *t, const struct scap_evt_view *evt);
 void parse_execve_exit(struct sinsp_threadinfo *t, const struct scap_evt_view *evt);
 /* Is this the child's side of a clone (res 0)? Its thread is not read from /proc. */
 bool sinsp_is_clone_child(const struct scap_evt_view *evt);

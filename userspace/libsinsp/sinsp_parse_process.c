@@ -36,7 +36,8 @@ static void copy_process_params(struct sinsp_threadinfo *t, const struct scap_ev
 		snprintf(t->comm, sizeof(t->comm), "%s", v);
 	if ((v = scap_evt_param_str_by_name(evt, "exe")))
 		sinsp_set_str(&t->exe, v, strlen(v));
-	if (args && args->len)
+	/* A program run with no arguments has none: not its parent's. */
+	if (args)
 		sinsp_set_args(t, args->val, args->len);
 	if ((v = scap_evt_param_str_by_name(evt, "cwd")) && v[0] == '/') {
 		/* The driver's cwd ends with '/' (sysdig's style); ours does not. */
@@ -88,6 +89,7 @@ static void parse_clone_parent(struct sinsp *s, struct sinsp_threadinfo *parent,
 	child->gid = parent->gid;
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
 	sinsp_set_str(&child->exe, parent->exe, strlen(parent->exe));
+	sinsp_set_str(&child->exepath, parent->exepath, strlen(parent->exepath));
 	if (parent->args)
 		sinsp_set_args(child, parent->args, parent->args_len);
 	inherit_files(child, parent->files, flags);
@@ -111,8 +113,11 @@ static void parse_clone_child(struct sinsp *s, struct sinsp_threadinfo *child,
 		parent = sinsp_get_thread(s, flags & PPM_CL_CLONE_THREAD ? child->pid : child->ptid);
 		if (!parent && (flags & PPM_CL_CLONE_THREAD))
 			parent = sinsp_get_thread(s, child->ptid);
-		if (parent && parent != child)
+		if (parent && parent != child) {
 			inherit_files(child, parent->files, flags);
+			/* The one thing its clone event does not say. */
+			sinsp_set_str(&child->exepath, parent->exepath, strlen(parent->exepath));
+		}
 	}
 	copy_process_params(child, evt);
 }
@@ -128,10 +133,27 @@ void parse_clone_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 		parse_clone_parent(s, t, evt, res);
 }
 
+void parse_execve_enter(struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
+{
+	int i = scap_param_index(evt->hdr->type,
+				 evt->hdr->type == PPME_SYSCALL_EXECVEAT_E ? "pathname" : "filename");
+
+	free(t->lastevent_path);
+	t->lastevent_path = i < 0 ? NULL : sinsp_path_of_param(t, evt, (uint32_t)i);
+}
+
 void parse_execve_exit(struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
 {
+	bool own_enter = t->lastevent_type == evt->hdr->type - 1;
+
 	if (scap_evt_param_s64(evt, 0) != 0)
 		return;
+	/* The file its enter named: that is what runs now (argv[0] may say anything). */
+	if (own_enter && t->lastevent_path) {
+		free(t->exepath);
+		t->exepath = t->lastevent_path;
+		t->lastevent_path = NULL;
+	}
 	t->pid = scap_evt_param_s64_by_name(evt, "pid");
 	t->ptid = scap_evt_param_s64_by_name(evt, "ptid");
 	copy_process_params(t, evt);

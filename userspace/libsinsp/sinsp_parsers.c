@@ -317,6 +317,8 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 		} else if (type == PPME_PROCEXIT_1_E) {
 			t->exited = true;
 			s->to_forget = t;
+		} else if (type == PPME_SYSCALL_EXECVE_19_E || type == PPME_SYSCALL_EXECVEAT_E) {
+			parse_execve_enter(t, evt);
 		} else if (type == PPME_SOCKET_SOCKET_E) {
 			t->lastevent_socket_domain = (uint8_t)scap_evt_param_u32(evt, 0);
 			t->lastevent_socket_type = scap_evt_param_u32(evt, 1);

@@ -135,6 +135,7 @@ static void fill_thread(struct sinsp *s, struct scan *sc, struct sinsp_threadinf
 	t->gid = e->gid;
 	memcpy(t->comm, e->comm, sizeof(t->comm));
 	sinsp_set_str(&t->exe, e->exe, strlen(e->exe));
+	sinsp_set_str(&t->exepath, e->exepath, strlen(e->exepath));
 	if (e->args_len)
 		sinsp_set_args(t, e->args, e->args_len);
 	leader = t->pid != t->tid ? sinsp_get_thread(s, t->pid) : NULL;

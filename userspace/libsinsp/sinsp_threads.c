@@ -73,6 +73,8 @@ static void thread_free(struct sinsp_threadinfo *t)
 {
 	sinsp_files_unref(t->files);
 	free(t->exe);
+	free(t->exepath);
+	free(t->lastevent_path);
 	free(t->args);
 	free(t);
 }
@@ -217,8 +219,10 @@ struct sinsp_threadinfo *sinsp_thread_create(struct sinsp *s, int64_t tid)
 		return NULL;
 	t->files = sinsp_files_new();
 	t->exe = sinsp_strndup("", 0);
-	if (!t->files || !t->exe) {
+	t->exepath = sinsp_strndup("", 0);
+	if (!t->files || !t->exe || !t->exepath) {
 		free(t->exe);
+		free(t->exepath);
 		sinsp_files_unref(t->files);
 		free(t);
 		return NULL;
@@ -263,6 +267,7 @@ struct sinsp_threadinfo *sinsp_add_thread(struct sinsp *s, const struct scap_thr
 	memcpy(t->comm, ti->comm, sizeof(t->comm));
 	t->comm[sizeof(t->comm) - 1] = '\0';
 	sinsp_set_str(&t->exe, ti->exe, strnlen(ti->exe, sizeof(ti->exe)));
+	sinsp_set_str(&t->exepath, ti->exepath, strnlen(ti->exepath, sizeof(ti->exepath)));
 	if (ti->args_len)
 		sinsp_set_args(t, ti->args, ti->args_len);
 	/* A process's threads share their files: its leader's, if it came first. */
@@ -331,7 +336,7 @@ void sinsp_get_stats(struct sinsp *s, struct sinsp_stats *stats)
 
 		if (!t)
 			continue;
-		stats->memory_bytes += sizeof(*t) + strlen(t->exe) + 1 +
+		stats->memory_bytes += sizeof(*t) + strlen(t->exe) + strlen(t->exepath) + 2 +
 				       t->args_len;
 		if (!t->files->counted) {
 			t->files->counted = true;

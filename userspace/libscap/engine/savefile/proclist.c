@@ -61,17 +61,17 @@ static int read_str(const uint8_t *e, uint32_t entry_len, uint32_t *at, char *ds
 	return (int)n;
 }
 
-/* exe, args, cwd, uid and gid: what follows comm, as far as the entry holds it. */
+/* exe, exepath, args, cwd, uid and gid: what follows comm, as far as the entry holds it. */
 static void read_rest(struct scap_threadinfo *t, const uint8_t *e, uint32_t entry_len,
 		      uint32_t at)
 {
 	int args;
 
-	t->exe[0] = t->cwd[0] = '\0';
+	t->exe[0] = t->exepath[0] = t->cwd[0] = '\0';
 	t->args_len = 0;
 	t->uid = t->gid = (uint32_t)-1;
 	if (read_str(e, entry_len, &at, t->exe, sizeof(t->exe), false) < 0 ||
-	    read_str(e, entry_len, &at, NULL, 0, false) < 0 ||	/* exepath */
+	    read_str(e, entry_len, &at, t->exepath, sizeof(t->exepath), false) < 0 ||
 	    (args = read_str(e, entry_len, &at, t->args, sizeof(t->args), true)) < 0)
 		return;
 	t->args_len = (uint16_t)args;
