@@ -89,9 +89,11 @@ find_call() {
 	pair_by_exit renameat2 "$cond"
 }
 
-# text_line NEWPATH: the text capture's exit line of the call to NEWPATH.
+# text_line NEWPATH: the text capture's exit line of the call to NEWPATH
+# (a relative NEWPATH is followed by what it resolves to: "x(/tmp/d/x)").
 text_line() {
-	grep -F " < renameat2 " "$CAPTURE_DIR/lab04-renamer-text.txt" | grep -F " newpath=$1 flags=" | head -n 1
+	grep -F " < renameat2 " "$CAPTURE_DIR/lab04-renamer-text.txt" |
+		grep -F -e " newpath=$1 flags=" -e " newpath=$1(" | head -n 1
 }
 
 # use_text_capture: the text capture ran, or fail saying why.
