@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * The fields of filters and formats (see sinsp_filter.h): sysdig's names,
- * each read from the event, its thread or the fd it is about. A field with
- * no value for an event (fd.name of a getppid, evt.res of an enter) says
- * so: its check is then false.
+ * each read from the event or its thread (the fd's: filter_fields_fd.c),
+ * and their table. A field with no value for an event (fd.name of a
+ * getppid, evt.res of an enter) says so: its check is then false.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +18,7 @@
 #define MAX_ERRNO 4095
 #define MAX_ANCESTORS 64	/* a loop in a broken parent chain ends here */
 
-static bool set_str(struct field_value *out, const char *s)
+bool field_set_str(struct field_value *out, const char *s)
 {
 	if (!s)
 		return false;
@@ -27,7 +27,7 @@ static bool set_str(struct field_value *out, const char *s)
 	return true;
 }
 
-static bool set_num(struct field_value *out, int64_t x)
+bool field_set_num(struct field_value *out, int64_t x)
 {
 	out->num = x;
 	return true;
@@ -38,25 +38,25 @@ static bool set_num(struct field_value *out, int64_t x)
 static bool read_evt_num(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	(void)n;
-	return set_num(out, (int64_t)c->e->num);
+	return field_set_num(out, (int64_t)c->e->num);
 }
 
 static bool read_evt_cpu(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	(void)n;
-	return set_num(out, c->e->cpu);
+	return field_set_num(out, c->e->cpu);
 }
 
 static bool read_evt_type(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	(void)n;
-	return set_str(out, sinsp_event_name(c->e->thread, c->e->evt));
+	return field_set_str(out, sinsp_event_name(c->e->thread, c->e->evt));
 }
 
 static bool read_evt_dir(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	(void)n;
-	return set_str(out, PPME_IS_ENTER(c->e->evt->hdr->type) ? ">" : "<");
+	return field_set_str(out, PPME_IS_ENTER(c->e->evt->hdr->type) ? ">" : "<");
 }
 
 /* An exit event's return value: its first param, if that is a number. */
@@ -88,12 +88,12 @@ static bool read_evt_res(const struct field_ctx *c, uint32_t n, struct field_val
 	if (!return_value(c->e->evt, &res))
 		return false;
 	if (res >= 0 || res < -MAX_ERRNO)
-		return set_str(out, "SUCCESS");
+		return field_set_str(out, "SUCCESS");
 	name = strerrorname_np((int)-res);
 	if (name)
-		return set_str(out, name);
+		return field_set_str(out, name);
 	scap_strbuf_appendf(c->scratch, "%lld", (long long)res);
-	return set_str(out, scap_strbuf_str(c->scratch));
+	return field_set_str(out, scap_strbuf_str(c->scratch));
 }
 
 static bool read_evt_failed(const struct field_ctx *c, uint32_t n, struct field_value *out)
@@ -101,7 +101,7 @@ static bool read_evt_failed(const struct field_ctx *c, uint32_t n, struct field_
 	int64_t res;
 
 	(void)n;
-	return set_num(out, return_value(c->e->evt, &res) && res < 0 && res >= -MAX_ERRNO);
+	return field_set_num(out, return_value(c->e->evt, &res) && res < 0 && res >= -MAX_ERRNO);
 }
 
 /* The index of the param evt.arg.NAME or evt.arg[N] names; -1 if none. */
@@ -138,13 +138,13 @@ static bool read_evt_arg(const struct field_ctx *c, uint32_t n, struct field_val
 	type = evt->info->params[i].type;
 	if (type == PT_FD && (fdi = sinsp_get_fd(c->e->thread, scap_evt_param_s64(evt, i)))) {
 		sinsp_fd_to_text(c->scratch, fdi);
-		return set_str(out, scap_strbuf_str(c->scratch));
+		return field_set_str(out, scap_strbuf_str(c->scratch));
 	}
 	if ((type == PT_FSPATH || type == PT_FSRELPATH) && c->e->thread &&
 	    evt->params[i].val[0] != '/' && (path = sinsp_path_of_param(c->e->thread, evt, i))) {
 		scap_strbuf_append(c->scratch, path);
 		free(path);
-		return set_str(out, scap_strbuf_str(c->scratch));
+		return field_set_str(out, scap_strbuf_str(c->scratch));
 	}
 	scap_format_param_text(c->scratch, evt, (uint32_t)i, 0);
 	text = scap_strbuf_str(c->scratch);
@@ -156,7 +156,7 @@ static bool read_evt_arg(const struct field_ctx *c, uint32_t n, struct field_val
 		out->len = (size_t)(text + len - 1 - out->str);
 		return true;
 	}
-	return set_str(out, text);
+	return field_set_str(out, text);
 }
 
 static bool read_evt_args(const struct field_ctx *c, uint32_t n, struct field_value *out)
@@ -165,7 +165,7 @@ static bool read_evt_args(const struct field_ctx *c, uint32_t n, struct field_va
 	if (!c->e->evt->info)
 		return false;
 	sinsp_format_params_text(c->scratch, c->e->thread, c->e->evt, 80);
-	return set_str(out, scap_strbuf_str(c->scratch));
+	return field_set_str(out, scap_strbuf_str(c->scratch));
 }
 
 /* A number as a number (FT_INT); a string, an address or a buffer as its text. */
@@ -186,7 +186,7 @@ static bool read_evt_rawarg(const struct field_ctx *c, uint32_t n, struct field_
 	}
 	if (!scap_param_type_size(type)) {
 		scap_format_param_text(c->scratch, c->e->evt, (uint32_t)i, 0);
-		return set_str(out, scap_strbuf_str(c->scratch));
+		return field_set_str(out, scap_strbuf_str(c->scratch));
 	}
 	switch (p->len) {
 	case 1:
@@ -218,34 +218,34 @@ static bool read_proc_name(const struct field_ctx *c, uint32_t n, struct field_v
 {
 	THREAD_OR_FALSE(c, t);
 	(void)n;
-	return set_str(out, t->comm);
+	return field_set_str(out, t->comm);
 }
 
 static bool read_proc_pid(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	THREAD_OR_FALSE(c, t);
 	(void)n;
-	return t->pid >= 0 && set_num(out, t->pid);
+	return t->pid >= 0 && field_set_num(out, t->pid);
 }
 
 static bool read_thread_tid(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	(void)n;
-	return set_num(out, (int64_t)c->e->evt->hdr->tid);
+	return field_set_num(out, (int64_t)c->e->evt->hdr->tid);
 }
 
 static bool read_user_uid(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	THREAD_OR_FALSE(c, t);
 	(void)n;
-	return t->uid != (uint32_t)-1 && set_num(out, t->uid);
+	return t->uid != (uint32_t)-1 && field_set_num(out, t->uid);
 }
 
 static bool read_proc_exe(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	THREAD_OR_FALSE(c, t);
 	(void)n;
-	return set_str(out, t->exe);
+	return field_set_str(out, t->exe);
 }
 
 /* argv[1..] joined by spaces, after prefix (the comm and a space, or nothing). */
@@ -262,14 +262,14 @@ static bool join_args(const struct field_ctx *c, const char *prefix, struct fiel
 			break;
 		scap_strbuf_append_char(c->scratch, ch ? ch : ' ');
 	}
-	return set_str(out, scap_strbuf_str(c->scratch));
+	return field_set_str(out, scap_strbuf_str(c->scratch));
 }
 
 static bool read_proc_exepath(const struct field_ctx *c, uint32_t n, struct field_value *out)
 {
 	THREAD_OR_FALSE(c, t);
 	(void)n;
-	return t->exepath[0] && set_str(out, t->exepath);
+	return t->exepath[0] && field_set_str(out, t->exepath);
 }
 
 static bool read_proc_args(const struct field_ctx *c, uint32_t n, struct field_value *out)
@@ -297,7 +297,7 @@ static bool read_proc_cwd(const struct field_ctx *c, uint32_t n, struct field_va
 	scap_strbuf_append(c->scratch, t->files->cwd);
 	if (strcmp(t->files->cwd, "/"))
 		scap_strbuf_append_char(c->scratch, '/');
-	return set_str(out, scap_strbuf_str(c->scratch));
+	return field_set_str(out, scap_strbuf_str(c->scratch));
 }
 
 /* The nth ancestor of the event's thread: 0 is itself, 1 its parent. */
@@ -316,9 +316,9 @@ static bool read_proc_ppid(const struct field_ctx *c, uint32_t n, struct field_v
 
 	(void)n;
 	if (parent)
-		return parent->pid >= 0 && set_num(out, parent->pid);
+		return parent->pid >= 0 && field_set_num(out, parent->pid);
 	/* Its parent is not in the table: the thread's ptid still says who. */
-	return c->e->thread && c->e->thread->ptid > 0 && set_num(out, c->e->thread->ptid);
+	return c->e->thread && c->e->thread->ptid > 0 && field_set_num(out, c->e->thread->ptid);
 }
 
 static bool read_proc_pname(const struct field_ctx *c, uint32_t n, struct field_value *out)
@@ -326,7 +326,7 @@ static bool read_proc_pname(const struct field_ctx *c, uint32_t n, struct field_
 	const struct sinsp_threadinfo *parent = ancestor(c, 1);
 
 	(void)n;
-	return parent && set_str(out, parent->comm);
+	return parent && field_set_str(out, parent->comm);
 }
 
 /* proc.aname[N]: the Nth ancestor's name; proc.aname: each ancestor in turn (n from 0). */
@@ -338,172 +338,8 @@ static bool read_proc_aname(const struct field_ctx *c, uint32_t n, struct field_
 		a = n ? NULL : ancestor(c, (uint32_t)c->index);
 	else
 		a = ancestor(c, n + 1);
-	return a && set_str(out, a->comm);
+	return a && field_set_str(out, a->comm);
 }
-
-/* ---- the fd ---- */
-
-/* The fd the event is about: its fd param, the fd it made, or its enter's. */
-static bool event_fd(const struct sinsp_evt *e, int64_t *fd)
-{
-	const struct scap_evt_view *evt = e->evt;
-
-	if (!evt->info || !evt->nparams)
-		return false;
-	if (evt->hdr->type == PPME_SYSCALL_PIPE_X) {
-		/* Its two fds: sysdig names the second, its read end's partner. */
-		*fd = scap_evt_param_s64_by_name(evt, "fd2");
-		return scap_evt_param_s64(evt, 0) == 0;
-	}
-	if (evt->info->params[0].type == PT_FD && evt->params[0].len) {
-		*fd = scap_evt_param_s64(evt, 0);
-		/* A failed dup's result is an error: the fd it was about is its enter's. */
-		if (*fd >= 0 || PPME_IS_ENTER(evt->hdr->type))
-			return *fd >= 0;
-	}
-	if (PPME_IS_EXIT(evt->hdr->type) && e->thread &&
-	    e->thread->lastevent_type == evt->hdr->type - 1 &&
-	    (evt->info->flags & (EF_USES_FD | EF_CREATES_FD))) {
-		*fd = e->thread->lastevent_fd;
-		return *fd >= 0;
-	}
-	return false;
-}
-
-static bool is_open_exit(uint16_t type)
-{
-	return type == PPME_SYSCALL_OPEN_X || type == PPME_SYSCALL_OPENAT_2_X ||
-	       type == PPME_SYSCALL_OPENAT2_X || type == PPME_SYSCALL_CREAT_X;
-}
-
-/*
- * The event's fd, from the table. An open that failed made none: then
- * the file it tried, as sysdig gives it (fd.name of an open of
- * /etc/shadow refused with EACCES is /etc/shadow). *tmp holds that one.
- */
-static const struct sinsp_fdinfo *event_fdinfo(const struct field_ctx *c, struct sinsp_fdinfo *tmp)
-{
-	const struct scap_evt_view *evt = c->e->evt;
-	int name;
-	char *path;
-	int64_t fd;
-
-	if (event_fd(c->e, &fd))
-		return sinsp_get_fd(c->e->thread, fd);
-	if (!c->e->thread || !evt->info || !is_open_exit(evt->hdr->type) ||
-	    (name = scap_param_index(evt->hdr->type, "name")) < 0 ||
-	    !(path = sinsp_path_of_param(c->e->thread, evt, (uint32_t)name)))
-		return NULL;
-	scap_strbuf_append(c->scratch, path);
-	free(path);
-	memset(tmp, 0, sizeof(*tmp));
-	tmp->fd = -1;
-	tmp->type = SINSP_FD_FILE;
-	tmp->name = (char *)scap_strbuf_str(c->scratch);
-	return tmp;
-}
-
-static bool read_fd_num(const struct field_ctx *c, uint32_t n, struct field_value *out)
-{
-	(void)n;
-	return event_fd(c->e, &out->num);
-}
-
-static bool read_fd_name(const struct field_ctx *c, uint32_t n, struct field_value *out)
-{
-	struct sinsp_fdinfo tmp;
-	const struct sinsp_fdinfo *fdi = event_fdinfo(c, &tmp);
-
-	(void)n;
-	return fdi && set_str(out, fdi->name);
-}
-
-static bool read_fd_type(const struct field_ctx *c, uint32_t n, struct field_value *out)
-{
-	static const char *const names[128] = {
-		[SINSP_FD_FILE] = "file", [SINSP_FD_DIRECTORY] = "directory",
-		[SINSP_FD_IPV4_SOCK] = "ipv4", [SINSP_FD_IPV6_SOCK] = "ipv6",
-		[SINSP_FD_UNIX_SOCK] = "unix", [SINSP_FD_PIPE] = "pipe",
-		[SINSP_FD_EVENT] = "event", [SINSP_FD_SIGNAL] = "signalfd",
-		[SINSP_FD_EVENTPOLL] = "eventpoll", [SINSP_FD_INOTIFY] = "inotify",
-		[SINSP_FD_TIMERFD] = "timerfd", [SINSP_FD_NETLINK] = "netlink",
-		[SINSP_FD_OTHER] = "unknown",
-	};
-	struct sinsp_fdinfo tmp;
-	const struct sinsp_fdinfo *fdi = event_fdinfo(c, &tmp);
-
-	(void)n;
-	/* A failed open's file has a name, not a type: it was never opened. */
-	return fdi && fdi != &tmp && fdi->type > 0 && set_str(out, names[(int)fdi->type]);
-}
-
-static bool read_fd_directory(const struct field_ctx *c, uint32_t n, struct field_value *out)
-{
-	struct sinsp_fdinfo tmp;
-	const struct sinsp_fdinfo *fdi = event_fdinfo(c, &tmp);
-	const char *slash;
-
-	(void)n;
-	if (!fdi || (fdi->type != SINSP_FD_FILE && fdi->type != SINSP_FD_DIRECTORY) ||
-	    fdi->name[0] != '/')
-		return false;
-	if (fdi->type == SINSP_FD_DIRECTORY)
-		return set_str(out, fdi->name);
-	slash = strrchr(fdi->name, '/');
-	out->str = fdi->name;
-	out->len = slash == fdi->name ? 1 : (size_t)(slash - fdi->name);
-	return true;
-}
-
-/* Which end of an IP socket a field names. */
-enum end { END_CLIENT, END_SERVER, END_LOCAL, END_REMOTE };
-
-static const struct sinsp_fdinfo *ip_fd(const struct field_ctx *c, enum end end, bool *server)
-{
-	struct sinsp_fdinfo tmp;
-	const struct sinsp_fdinfo *fdi = event_fdinfo(c, &tmp);
-
-	if (!fdi || !fdi->ip_len)
-		return NULL;
-	*server = end == END_SERVER || (end == END_LOCAL && fdi->is_server) ||
-		  (end == END_REMOTE && !fdi->is_server);
-	return fdi;
-}
-
-static bool read_ip(const struct field_ctx *c, enum end end, struct field_value *out)
-{
-	bool server;
-	const struct sinsp_fdinfo *fdi = ip_fd(c, end, &server);
-
-	if (!fdi)
-		return false;
-	memcpy(out->ip, server ? fdi->sip : fdi->cip, fdi->ip_len);
-	out->ip_len = fdi->ip_len;
-	return true;
-}
-
-static bool read_port(const struct field_ctx *c, enum end end, struct field_value *out)
-{
-	bool server;
-	const struct sinsp_fdinfo *fdi = ip_fd(c, end, &server);
-
-	return fdi && set_num(out, server ? fdi->sport : fdi->cport);
-}
-
-#define IP_FIELD(fn, end)									\
-	static bool read_##fn(const struct field_ctx *c, uint32_t n, struct field_value *out)	\
-	{ (void)n; return read_ip(c, end, out); }
-#define PORT_FIELD(fn, end)									\
-	static bool read_##fn(const struct field_ctx *c, uint32_t n, struct field_value *out)	\
-	{ (void)n; return read_port(c, end, out); }
-IP_FIELD(fd_cip, END_CLIENT)
-IP_FIELD(fd_sip, END_SERVER)
-IP_FIELD(fd_lip, END_LOCAL)
-IP_FIELD(fd_rip, END_REMOTE)
-PORT_FIELD(fd_cport, END_CLIENT)
-PORT_FIELD(fd_sport, END_SERVER)
-PORT_FIELD(fd_lport, END_LOCAL)
-PORT_FIELD(fd_rport, END_REMOTE)
 
 #define F(name_, type_, arg, multi_, fn, desc_) \
 	{ .name = name_, .type = type_, .has_arg = arg, .multi = multi_, .desc = desc_, .read = read_##fn }

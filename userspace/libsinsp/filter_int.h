@@ -3,6 +3,7 @@
  * The filter engine's insides (see sinsp_filter.h):
  *   filter_parser.c    text -> tree of nodes, with errors at a position
  *   filter_fields.c    the fields: what each one reads from an event
+ *   filter_fields_fd.c ... and the fd's fields
  *   filter_eval.c      a tree on an event: the operators, and/or/not
  *   filter_syscalls.c  which syscalls a tree can pass
  *   sinsp_format_string.c   "%evt.num %proc.name" lines
@@ -51,6 +52,26 @@ struct filter_field {
 	 */
 	bool (*read)(const struct field_ctx *c, uint32_t n, struct field_value *out);
 };
+
+/* A value read: true, for `return field_set_str(out, s)` (false if s is NULL). */
+bool field_set_str(struct field_value *out, const char *s);
+bool field_set_num(struct field_value *out, int64_t x);
+
+/* The fd fields' readers (filter_fields_fd.c), for the table. */
+#define FD_FIELD_READER(fn) \
+	bool read_##fn(const struct field_ctx *c, uint32_t n, struct field_value *out)
+FD_FIELD_READER(fd_num);
+FD_FIELD_READER(fd_name);
+FD_FIELD_READER(fd_type);
+FD_FIELD_READER(fd_directory);
+FD_FIELD_READER(fd_cip);
+FD_FIELD_READER(fd_sip);
+FD_FIELD_READER(fd_lip);
+FD_FIELD_READER(fd_rip);
+FD_FIELD_READER(fd_cport);
+FD_FIELD_READER(fd_sport);
+FD_FIELD_READER(fd_lport);
+FD_FIELD_READER(fd_rport);
 
 const struct filter_field *filter_field_find(const char *name, size_t len);
 extern const struct filter_field g_filter_fields[];

@@ -66,6 +66,9 @@ void capture_open_args(struct capture *c, struct scap_open_args *args);
  */
 bool capture_counts_only(const struct capture *c);
 
+/* The statistics on stderr, at the end (stats.c). */
+void capture_print_stats(struct capture *c, double seconds);
+
 /* Does this event pass every filter given on the command line? */
 bool capture_wanted(const struct capture *c, const struct sinsp_evt *e, bool in_scope);
 
