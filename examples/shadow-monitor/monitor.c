@@ -35,13 +35,6 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
-/* The open-type syscalls whose exit event carries the path and the new fd. */
-static bool is_open_exit(uint16_t type)
-{
-	return type == PPME_SYSCALL_OPEN_X || type == PPME_SYSCALL_OPENAT_2_X ||
-	       type == PPME_SYSCALL_OPENAT2_X || type == PPME_SYSCALL_CREAT_X;
-}
-
 static void check_event(struct sinsp *state, const struct ppm_evt_hdr *hdr)
 {
 	const struct sinsp_threadinfo *t, *parent;
@@ -53,7 +46,7 @@ static void check_event(struct sinsp *state, const struct ppm_evt_hdr *hdr)
 		return;
 	/* Every event, in order: the state must see the clones, execs and chdirs. */
 	t = sinsp_process_event(state, &v);
-	if (!t || !is_open_exit(hdr->type))
+	if (!t || !sinsp_is_open_exit(hdr->type))
 		return;
 	/* Params by their names in the schema: no position written down here. */
 	fd = scap_evt_param_s64_by_name(&v, "fd");

@@ -38,12 +38,6 @@ static bool event_fd(const struct sinsp_evt *e, int64_t *fd)
 	return false;
 }
 
-static bool is_open_exit(uint16_t type)
-{
-	return type == PPME_SYSCALL_OPEN_X || type == PPME_SYSCALL_OPENAT_2_X ||
-	       type == PPME_SYSCALL_OPENAT2_X || type == PPME_SYSCALL_CREAT_X;
-}
-
 /*
  * The event's fd, from the table. An open that failed made none: then
  * the file it tried, as sysdig gives it (fd.name of an open of
@@ -58,7 +52,7 @@ static const struct sinsp_fdinfo *event_fdinfo(const struct field_ctx *c, struct
 
 	if (event_fd(c->e, &fd))
 		return sinsp_get_fd(c->e->thread, fd);
-	if (!c->e->thread || !evt->info || !is_open_exit(evt->hdr->type) ||
+	if (!c->e->thread || !evt->info || !sinsp_is_open_exit(evt->hdr->type) ||
 	    (name = scap_param_index(evt->hdr->type, "name")) < 0 ||
 	    !(path = sinsp_path_of_param(c->e->thread, evt, (uint32_t)name)))
 		return NULL;

@@ -203,13 +203,10 @@ const char *sinsp_event_name(const struct sinsp_threadinfo *t, const struct scap
 void sinsp_format_resolved_json(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
 				const struct scap_evt_view *evt);
 
-/*
- * The absolute path a path param of evt names: "dir" with dirfd 3 open on
- * /tmp/x is /tmp/x/dir. Appends nothing and returns false if it cannot be
- * known (a dirfd not in the table). Param i must be PT_FSPATH or
- * PT_FSRELPATH.
- */
-bool sinsp_resolve_path_param(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
-			      const struct scap_evt_view *evt, uint32_t i);
+/* Is this the exit event of open, openat, openat2 or creat (its fd, its path)? */
+bool sinsp_is_open_exit(uint16_t type);
+
+/* Is this the exit event of clone, fork, vfork or clone3 (either side)? */
+bool sinsp_is_clone_exit(uint16_t type);
 
 #endif /* SCAPLAB_SINSP_H */

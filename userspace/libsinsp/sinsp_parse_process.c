@@ -19,11 +19,7 @@
 
 bool sinsp_is_clone_child(const struct scap_evt_view *evt)
 {
-	uint16_t type = evt->hdr->type;
-
-	return (type == PPME_SYSCALL_CLONE_20_X || type == PPME_SYSCALL_FORK_20_X ||
-		type == PPME_SYSCALL_VFORK_20_X || type == PPME_SYSCALL_CLONE3_X) &&
-	       evt->info && scap_evt_param_s64(evt, 0) == 0;
+	return sinsp_is_clone_exit(evt->hdr->type) && evt->info && scap_evt_param_s64(evt, 0) == 0;
 }
 
 /* What clone's and execve's exit events both carry about the thread. */

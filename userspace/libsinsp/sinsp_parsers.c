@@ -374,6 +374,18 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 	}
 }
 
+bool sinsp_is_open_exit(uint16_t type)
+{
+	return type == PPME_SYSCALL_OPEN_X || type == PPME_SYSCALL_OPENAT_2_X ||
+	       type == PPME_SYSCALL_OPENAT2_X || type == PPME_SYSCALL_CREAT_X;
+}
+
+bool sinsp_is_clone_exit(uint16_t type)
+{
+	return type == PPME_SYSCALL_CLONE_20_X || type == PPME_SYSCALL_FORK_20_X ||
+	       type == PPME_SYSCALL_VFORK_20_X || type == PPME_SYSCALL_CLONE3_X;
+}
+
 void sinsp_add_state_syscalls(bool interesting[SYSCALL_TABLE_SIZE])
 {
 	static const char *const names[] = {

@@ -94,18 +94,3 @@ char *sinsp_path_of_param(const struct sinsp_threadinfo *t, const struct scap_ev
 		return NULL;
 	return sinsp_path_join(dir, path, strlen(path));
 }
-
-bool sinsp_resolve_path_param(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
-			      const struct scap_evt_view *evt, uint32_t i)
-{
-	char *path;
-
-	if (!t || i >= evt->nparams)
-		return false;
-	path = sinsp_path_of_param(t, evt, i);
-	if (!path)
-		return false;
-	scap_strbuf_append(sb, path);
-	free(path);
-	return true;
-}

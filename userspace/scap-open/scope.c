@@ -49,12 +49,6 @@ static void place(struct scope *sc, struct sinsp *s, struct sinsp_threadinfo *t)
 		t->user |= SCOPE_IN;
 }
 
-static bool is_clone_exit(uint16_t type)
-{
-	return type == PPME_SYSCALL_CLONE_20_X || type == PPME_SYSCALL_FORK_20_X ||
-	       type == PPME_SYSCALL_VFORK_20_X || type == PPME_SYSCALL_CLONE3_X;
-}
-
 /* An execve/execveat enter, as its own event or as the generic one. */
 static bool is_execve_enter(const struct scap_evt_view *evt)
 {
@@ -94,7 +88,7 @@ bool scope_update(struct scope *sc, struct sinsp *s, struct sinsp_threadinfo *t,
 	if (!(t->user & SCOPE_PLACED))
 		place(sc, s, t);
 	/* A raw event (one the schema does not know) has no params to learn from. */
-	if (evt->info && is_clone_exit(evt->hdr->type)) {
+	if (evt->info && sinsp_is_clone_exit(evt->hdr->type)) {
 		learn_from_clone(s, t, evt);
 	} else if (t->tid == sc->root_tid && (is_execve_enter(evt) ||
 		   (sc->root_exec_ts && evt->hdr->ts >= sc->root_exec_ts))) {
