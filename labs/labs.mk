@@ -3,11 +3,11 @@
 #   make lab-tools             the carve tool
 #   make lab-system LAB=N      lab N's system (labs/tools/system.sh says more)
 #
-# A lab system is the whole capture system (probe, libscap, scap-open) and
-# the lab's test programs (labs/NN-slug/tests/X.c), linked from this build's
-# objects, except that the objects of other labs' code come from the
-# reference (labs/prebuilt/NN/, or this build where that code is not
-# carved). So a lab is graded, and tried, with only its own code in it.
+# A lab system is the whole capture system (probe, libscap, libsinsp,
+# scap-open, scaplab-monitor) and the lab's test programs
+# (labs/NN-slug/tests/X.c), linked from this build's objects, except that
+# the objects of other labs' code come from the reference
+# (labs/prebuilt/NN/, or this build where that code is not carved). So a lab is graded, and tried, with only its own code in it.
 # labs/tools/system.sh computes the variables below and calls
 #
 #   make SYSTEM=DIR SYSTEM_REF="OBJ..." SYSTEM_TESTS="labs/NN-slug/tests" system-core
@@ -66,6 +66,7 @@ SYS_LEGACY_PROBE := $(if $(filter $(BPF_CORE_PROBE),$(BPF_PROBES)),$(SYSTEM)/bpf
 SYS_LEGACY_PROBE_SRC := $(call sys_obj,$(BPF_CORE_PROBE))
 SYS_LIBSCAP_OBJS := $(foreach o,$(filter-out $(ENGINE_OBJ) $(LEGACY_ENGINE_OBJ),$(LIBSCAP_OBJS)),$(call sys_obj,$(o))) \
 	$(SYSTEM)/modern_bpf.o $(SYS_LEGACY_ENGINE)
+SYS_LIBSINSP_OBJS := $(foreach o,$(LIBSINSP_OBJS),$(call sys_obj,$(o)))
 SYS_TEST_SRCS := $(if $(SYSTEM_TESTS),$(sort $(wildcard $(SYSTEM_TESTS)/*.c)))
 # tests/scap-open-X.c is scap-open with one of libscap's objects replaced:
 # linked with scap-open's objects, before the library.
@@ -77,8 +78,9 @@ SCAP_OPEN_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SCAP_OPEN_SRCS))
 # Rewritten only when it changes: a swapped object relinks even if older.
 $(SYSTEM)/objs.list: FORCE
 	$(Q)mkdir -p $(@D)
-	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(SYS_LEGACY_PROBE_SRC) | cmp -s - $@ || \
-		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(SYS_LEGACY_PROBE_SRC) > $@
+	$(Q)echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(SYS_LIBSINSP_OBJS) $(SYS_LEGACY_PROBE_SRC) | \
+		cmp -s - $@ || \
+		echo $(SYS_BPF_OBJS) $(SYS_LIBSCAP_OBJS) $(SYS_LIBSINSP_OBJS) $(SYS_LEGACY_PROBE_SRC) > $@
 
 $(SYSTEM)/probe.bpf.o: $(SYS_BPF_OBJS) $(SYSTEM)/objs.list
 	$(call msg,LINK,$@)
@@ -107,31 +109,44 @@ $(SYSTEM)/libscap.a: $(SYS_LIBSCAP_OBJS) $(SYSTEM)/objs.list
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $(SYS_LIBSCAP_OBJS)
 
-# libsinsp has no lab region: every system links the main build's.
-$(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(BUILD)/libsinsp.a $(SYSTEM)/libscap.a
+$(SYSTEM)/libsinsp.a: $(SYS_LIBSINSP_OBJS) $(SYSTEM)/objs.list
+	$(call msg,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $(SYS_LIBSINSP_OBJS)
+
+$(SYSTEM)/scap-open: $(SCAP_OPEN_OBJS) $(SYSTEM)/libsinsp.a $(SYSTEM)/libscap.a
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(ENGINE_LDLIBS) -o $@
 
-$(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libscap.a $(USERSPACE_HDRS) \
-		$(wildcard $(SYSTEM_TESTS)/*.h)
+# A test program may ask for more link flags, in a line of its own:
+#   // link: -Wl,--wrap=field_ref_read
+test_link_flags = $(shell sed -n 's|^// link: ||p' $(1))
+
+$(SYS_TEST_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SYSTEM)/libsinsp.a $(SYSTEM)/libscap.a \
+		$(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D) $(SYSTEM)/deps && rm -f $@ $(SYSTEM)/deps/$*.d
-	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SYSTEM)/libscap.a \
-		$(ENGINE_LDLIBS) -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SYSTEM)/libsinsp.a \
+		$(SYSTEM)/libscap.a $(ENGINE_LDLIBS) $(call test_link_flags,$<) -o $@
 
-$(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(BUILD)/libsinsp.a \
+$(SYS_VARIANT_BINS): $(SYSTEM)/tests/%: $(SYSTEM_TESTS)/%.c $(SCAP_OPEN_OBJS) $(SYSTEM)/libsinsp.a \
 		$(SYSTEM)/libscap.a $(USERSPACE_HDRS) $(wildcard $(SYSTEM_TESTS)/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D) $(SYSTEM)/deps && rm -f $@ $(SYSTEM)/deps/$*.d
 	$(Q)$(CC) $(CPPFLAGS) $(LAB_TOOL_CFLAGS) -MMD -MF $(SYSTEM)/deps/$*.d $< $(SCAP_OPEN_OBJS) \
-		$(BUILD)/libsinsp.a $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
+		$(SYSTEM)/libsinsp.a $(SYSTEM)/libscap.a $(ENGINE_LDLIBS) -o $@
+
+# scaplab-monitor, for the labs whose checks run rules.
+$(SYSTEM)/scaplab-monitor: $(MONITOR_OBJS) $(SYSTEM)/libsinsp.a $(SYSTEM)/libscap.a
+	$(call msg,LD,$@)
+	$(Q)$(CC) $(CFLAGS) $^ $(ENGINE_LDLIBS) -lyaml -o $@
 
 # Built apart: a test program that does not compile (it may include the
 # learner's header; its old binary and deps/X.d are removed first, so they
 # are missing, not stale) must not stop the system of an exercise that
 # needs none of it. labs/tools/system.sh builds the tests with make -k.
 .PHONY: system-core system-tests
-system-core: $(SYSTEM)/scap-open $(SYS_LEGACY_PROBE) $(BUILD)/test/workload $(BUILD)/test/bpf_rules
+system-core: $(SYSTEM)/scap-open $(SYS_LEGACY_PROBE) $(BUILD)/test/workload $(BUILD)/test/bpf_rules \
+	$(if $(MONITOR),$(SYSTEM)/scaplab-monitor)
 system-tests: $(SYS_TEST_BINS) $(SYS_VARIANT_BINS)
 system: system-core system-tests
 

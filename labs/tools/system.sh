@@ -73,7 +73,7 @@ object_of() {
 		;;
 	# The legacy probe is one C file: its CO-RE build is the system's.
 	bpf/probe.c) echo "bpf/core/probe.o" ;;
-	userspace/libscap/*.c) echo "${1%.c}.o" ;;
+	userspace/libscap/*.c | userspace/libsinsp/*.c) echo "${1%.c}.o" ;;
 	# The contract's tables, compiled into libscap too (SCHEMA_SRCS in
 	# userspace/Makefile.inc); the rest of driver/ is the module's alone.
 	driver/event_table.c | driver/syscall_table.c | driver/flags_table.c) echo "${1%.c}.o" ;;
