@@ -80,6 +80,24 @@ static void make_event(void)
 
 static int g_failed;
 
+/* The filter's text, control bytes as \xNN: a case may hold one. */
+static const char *shown(const char *text)
+{
+	static char buf[512];
+	size_t n = 0;
+
+	for (; *text && n + 5 < sizeof(buf); text++) {
+		unsigned char c = *text;
+
+		if (c < 0x20 || c == 0x7f)
+			n += snprintf(buf + n, sizeof(buf) - n, "\\x%02x", c);
+		else
+			buf[n++] = c;
+	}
+	buf[n] = 0;
+	return buf;
+}
+
 /* One case: the filter's answer must be `want`, after at most `max_reads` reads. */
 static void expect(const char *text, bool want, int max_reads)
 {
@@ -88,7 +106,7 @@ static void expect(const char *text, bool want, int max_reads)
 	bool got;
 
 	if (!f) {
-		printf("  %-58s does not compile: %s\n", text, err.msg);
+		printf("  %-58s does not compile: %s\n", shown(text), err.msg);
 		g_failed++;
 		return;
 	}
@@ -96,11 +114,11 @@ static void expect(const char *text, bool want, int max_reads)
 	got = sinsp_filter_run(f, &g_evt);
 	sinsp_filter_free(f);
 	if (got != want) {
-		printf("  %-58s gave %s, should be %s\n", text, got ? "true" : "false",
+		printf("  %-58s gave %s, should be %s\n", shown(text), got ? "true" : "false",
 		       want ? "true" : "false");
 		g_failed++;
 	} else if (max_reads >= 0 && g_reads > (unsigned)max_reads) {
-		printf("  %-58s right (%s), but it read %u fields where %d would do\n", text,
+		printf("  %-58s right (%s), but it read %u fields where %d would do\n", shown(text),
 		       got ? "true" : "false", g_reads, max_reads);
 		g_failed++;
 	}

@@ -53,7 +53,7 @@ same() {
 	[[ $got == "$3" ]] && return 0
 	echo "scap-open -r ${1#"$REPO"/} -p '%evt.num' '$2'"
 	echo "  selects $(grep -c . <<<"$got") events, should select $(grep -c . <<<"$3")"
-	diff <(echo "$3") <(echo "$got") | grep '^[<>]' | head -n 6 |
+	diff <(grep . <<<"$3") <(grep . <<<"$got") | grep '^[<>]' | head -n 6 |
 		sed 's/^</  missing evt.num/; s/^>/  extra   evt.num/'
 	return 1
 }
