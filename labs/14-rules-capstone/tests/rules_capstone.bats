@@ -36,6 +36,13 @@ setup() {
 $output"
 }
 
+# alert_count LINES: "1 alert", "3 alerts".
+alert_count() {
+	local n
+	n=$(grep -c . <<<"$1")
+	echo "$n alert$( ((n == 1)) || echo s)"
+}
+
 # condition RULE: the rule's condition, its macros and lists replaced.
 condition() {
 	"$MONITOR" --list "$RULES" 2>/dev/null |
@@ -62,7 +69,7 @@ fires() {
 	IFS='|' read -ra key <<<"${KEY_EVENTS[$attack]}"
 	# One attack event, one alert (its enter and exit events may both count).
 	if (($(grep -c . <<<"$got") > 2 * ${#key[@]})); then
-		echo "'$rule' raised $(grep -c . <<<"$got") alerts on tests/captures/$attack.scap, for" \
+		echo "'$rule' raised $(alert_count "$got") on tests/captures/$attack.scap, for" \
 			"${#key[@]} attack event(s): an analyst gets a page of alerts for one thing. The first ones:"
 		head -n 4 <<<"$got" | sed 's/^/  /'
 		echo "its condition: $cond"
@@ -93,7 +100,7 @@ silent() {
 		[[ $cap == "${ATTACK[$rule]}" ]] && continue
 		got=$(alerts "$rule" "$cap")
 		[[ -z $got ]] && continue
-		echo "on tests/captures/$cap.scap, '$rule' raised $(grep -c . <<<"$got") alerts, where nothing is wrong:"
+		echo "on tests/captures/$cap.scap, '$rule' raised $(alert_count "$got"), where nothing is wrong:"
 		head -n 3 <<<"$got" | sed 's/^/  /'
 		bad=1
 	done
