@@ -76,7 +76,7 @@ build_or_fail() {
 
 run_unit() {
 	echo "unit tests (cmocka; plain and ASan+UBSan):"
-	build_or_fail unit make --no-print-directory -f test/unit.mk unit-build || return
+	build_or_fail unit make --no-print-directory -j"$(nproc)" -f test/unit.mk unit-build || return
 	# By source, not by what is in build/: a removed test must not run from a stale binary.
 	for bin in $(for src in test/unit/test_*.c; do
 			name=$(basename "$src" .c)
@@ -205,7 +205,9 @@ run_bpf() {
 
 suites=${*:-docs unit fuzz bats bpf vm kmod labs replay}
 echo "build:"
-if build_or_fail build make --no-print-directory all; then
+# Both builds in parallel: each compiles dozens of files that need nothing
+# of each other, and a failure still shows its compiler's lines.
+if build_or_fail build make --no-print-directory -j"$(nproc)" all; then
 	echo "  build                            ok"
 else
 	suites="docs unit fuzz"	# the live tests need the build; these do not
