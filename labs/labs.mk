@@ -7,7 +7,8 @@
 # scap-open, scaplab-monitor) and the lab's test programs
 # (labs/NN-slug/tests/X.c), linked from this build's objects, except that
 # the objects of other labs' code come from the reference
-# (labs/prebuilt/NN/, or this build where that code is not carved). So a lab is graded, and tried, with only its own code in it.
+# (labs/prebuilt/NN/, or this build where that code is not carved). So a
+# lab is graded, and tried, with only its own code in it.
 # labs/tools/system.sh computes the variables below and calls
 #
 #   make SYSTEM=DIR SYSTEM_REF="OBJ..." SYSTEM_TESTS="labs/NN-slug/tests" system-core

@@ -11,6 +11,10 @@
 #   lab_replayed NAME    true if NAME's events came from the reference capture
 #   need_program NAME    fail, with the compiler's errors, if the lab's test
 #                        program NAME did not compile
+#   run_program NAME HINT ARGS...
+#                        run the lab's test program NAME (bats' run: $status,
+#                        $output); fail, naming the signal and then HINT, if
+#                        it crashed
 #   EXERCISE_CODE[NN.M]  set by a test file: the function and file that
 #                        exercise NN.M writes, named under a failed check
 #   grading EXERCISE...  true if the grader runs the checks of one of these
@@ -172,6 +176,19 @@ kmod_log_clean() {
 	echo "the kernel log of the captures ($log) has lines that mean a bug:"
 	grep -E -A12 "$KMOD_DMESG_BAD" "$log" | head -n 30
 	return 1
+}
+
+# run_program NAME HINT ARGS...: run the lab's test program NAME with ARGS;
+# if it crashed, fail with its output and "NAME crashed (SIGNAL)HINT".
+run_program() {
+	local name=$1 hint=$2
+	shift 2
+	need_program "$name"
+	run "$LAB_BUILD/tests/$name" "$@"
+	if [[ $status -gt 128 ]]; then
+		[[ -z $output ]] || echo "$output"
+		fail "$name crashed ($(kill -l $((status - 128))))$hint"
+	fi
 }
 
 # need_program NAME: the lab's test program NAME is built; if it did not

@@ -17,12 +17,7 @@ CAPTURES=("$REPO/test/data/scaplab-modern-6.18.scap" "$REPO/test/data/falco-kmod
 
 # cases MODE: run eval_cases MODE; fail with what it printed.
 cases() {
-	need_program eval_cases
-	run "$LAB_BUILD/tests/eval_cases" "$1"
-	if [[ $status -gt 128 ]]; then
-		[[ -z $output ]] || echo "$output"
-		fail "eval_cases crashed ($(kill -l $((status - 128)))): does your code read past a value's len bytes?"
-	fi
+	run_program eval_cases ": does your code read past a value's len bytes?" "$1"
 	if [[ $status != 0 ]]; then
 		echo "filters on an openat event of \"Job[1]\" (tests/eval_cases.c) that went wrong:"
 		echo "$output"
@@ -63,12 +58,13 @@ same() {
 }
 
 @test "13.1 [1 pt] icontains on two captures selects what a case-blind search selects" {
-	local cap needle field bad=0
+	local cap needle field values bad=0
 	for cap in "${CAPTURES[@]}"; do
 		for field in fd.name proc.name; do
+			values=$(columns "$cap" "$field")
 			for needle in TMP/WD WORKLOAD Open_File /ETC/LD.SO; do
-				same "$cap" "$field icontains $needle" "$(columns "$cap" "$field" |
-					LC_ALL=C awk -F'\t' -v n="$needle" '$2 != "<NA>" && index(tolower($2), tolower(n)) { print $1 }')" ||
+				same "$cap" "$field icontains $needle" "$(LC_ALL=C awk -F'\t' -v n="$needle" \
+					'$2 != "<NA>" && index(tolower($2), tolower(n)) { print $1 }' <<<"$values")" ||
 					bad=1
 			done
 		done
