@@ -67,6 +67,18 @@ struct {
 	__type(value, __u16);
 } syscall_code_routing_table SEC(".maps");
 
+/*
+ * Event code -> where each of its params comes from, for the autofilled
+ * events (bpf/fillers/autofill.h): driver/autofill_table.h, copied in by
+ * the loader. A map and not a global: Linux 4.14 has no global data.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, PPM_EVENT_MAX);
+	__type(key, __u32);
+	__type(value, struct ppm_autofill);
+} autofill_table SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 1);

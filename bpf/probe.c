@@ -21,6 +21,7 @@
 #include "kernel_types.h"
 #include "shared_definitions.h"
 #include "ppm_flag_helpers.h"
+#include "ppm_autofill.h"
 #include "types.h"
 #include "maps.h"
 #include "plumbing_helpers.h"
@@ -47,6 +48,7 @@
 #include "fillers/ipc.h"
 #include "fillers/proc.h"
 #include "fillers/net.h"
+#include "fillers/autofill.h"
 
 /*
  * The checks both syscall dispatchers make, cheapest first: they run on

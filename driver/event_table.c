@@ -318,4 +318,6 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("vm_size", PT_UINT32, PF_DEC),
 		P("vm_rss", PT_UINT32, PF_DEC),
 		P("vm_swap", PT_UINT32, PF_DEC) } },
+
+#include "event_table_autofilled.h"
 };

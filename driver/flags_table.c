@@ -216,3 +216,136 @@ const struct ppm_name_value execve_flags[] = {
 	{ "EXE_WRITABLE", PPM_EXE_WRITABLE },
 	{ NULL, 0 },
 };
+
+/*
+ * The params of the autofilled events (driver/autofill_table.h). The
+ * enumerations (whence, how, fcntl's cmd, futex's op) run from the highest
+ * value down, like socket_families, so that a value is named whole.
+ */
+
+/* lseek "whence". */
+const struct ppm_name_value lseek_whence[] = {
+	{ "SEEK_END", PPM_SEEK_END },
+	{ "SEEK_CUR", PPM_SEEK_CUR },
+	{ "SEEK_SET", PPM_SEEK_SET },
+	{ NULL, 0 },
+};
+
+/* access "mode". F_OK is 0: it prints only alone. */
+const struct ppm_name_value access_flags[] = {
+	{ "F_OK", PPM_F_OK },
+	{ "R_OK", PPM_R_OK },
+	{ "W_OK", PPM_W_OK },
+	{ "X_OK", PPM_X_OK },
+	{ NULL, 0 },
+};
+
+/* shutdown "how". */
+const struct ppm_name_value shutdown_how[] = {
+	{ "SHUT_RDWR", PPM_SHUT_RDWR },
+	{ "SHUT_WR", PPM_SHUT_WR },
+	{ "SHUT_RD", PPM_SHUT_RD },
+	{ NULL, 0 },
+};
+
+/* fcntl "cmd", in sysdig's order (not sorted past F_DUPFD). */
+const struct ppm_name_value fcntl_commands[] = {
+	{ "F_GETPIPE_SZ", PPM_FCNTL_F_GETPIPE_SZ },
+	{ "F_SETPIPE_SZ", PPM_FCNTL_F_SETPIPE_SZ },
+	{ "F_NOTIFY", PPM_FCNTL_F_NOTIFY },
+	{ "F_DUPFD_CLOEXEC", PPM_FCNTL_F_DUPFD_CLOEXEC },
+	{ "F_CANCELLK", PPM_FCNTL_F_CANCELLK },
+	{ "F_GETLEASE", PPM_FCNTL_F_GETLEASE },
+	{ "F_SETLEASE", PPM_FCNTL_F_SETLEASE },
+	{ "F_GETOWN_EX", PPM_FCNTL_F_GETOWN_EX },
+	{ "F_SETOWN_EX", PPM_FCNTL_F_SETOWN_EX },
+	{ "F_GETSIG", PPM_FCNTL_F_GETSIG },
+	{ "F_SETSIG", PPM_FCNTL_F_SETSIG },
+	{ "F_GETOWN", PPM_FCNTL_F_GETOWN },
+	{ "F_SETOWN", PPM_FCNTL_F_SETOWN },
+	{ "F_SETLKW", PPM_FCNTL_F_SETLKW },
+	{ "F_SETLK", PPM_FCNTL_F_SETLK },
+	{ "F_GETLK", PPM_FCNTL_F_GETLK },
+	{ "F_SETFL", PPM_FCNTL_F_SETFL },
+	{ "F_GETFL", PPM_FCNTL_F_GETFL },
+	{ "F_SETFD", PPM_FCNTL_F_SETFD },
+	{ "F_GETFD", PPM_FCNTL_F_GETFD },
+	{ "F_DUPFD", PPM_FCNTL_F_DUPFD },
+	{ "F_OFD_GETLK", PPM_FCNTL_F_OFD_GETLK },
+	{ "F_OFD_SETLK", PPM_FCNTL_F_OFD_SETLK },
+	{ "F_OFD_SETLKW", PPM_FCNTL_F_OFD_SETLKW },
+	{ "UNKNOWN", PPM_FCNTL_UNKNOWN },
+	{ NULL, 0 },
+};
+
+/* flock "operation". */
+const struct ppm_name_value flock_flags[] = {
+	{ "LOCK_SH", PPM_LOCK_SH },
+	{ "LOCK_EX", PPM_LOCK_EX },
+	{ "LOCK_NB", PPM_LOCK_NB },
+	{ "LOCK_UN", PPM_LOCK_UN },
+	{ "LOCK_NONE", PPM_LOCK_NONE },
+	{ NULL, 0 },
+};
+
+/* chmod, fchmod, fchmodat "mode": from the lowest bit up, as sysdig. */
+const struct ppm_name_value chmod_mode[] = {
+	{ "S_IXOTH", PPM_S_IXOTH },
+	{ "S_IWOTH", PPM_S_IWOTH },
+	{ "S_IROTH", PPM_S_IROTH },
+	{ "S_IXGRP", PPM_S_IXGRP },
+	{ "S_IWGRP", PPM_S_IWGRP },
+	{ "S_IRGRP", PPM_S_IRGRP },
+	{ "S_IXUSR", PPM_S_IXUSR },
+	{ "S_IWUSR", PPM_S_IWUSR },
+	{ "S_IRUSR", PPM_S_IRUSR },
+	{ "S_ISVTX", PPM_S_ISVTX },
+	{ "S_ISGID", PPM_S_ISGID },
+	{ "S_ISUID", PPM_S_ISUID },
+	{ NULL, 0 },
+};
+
+/* futex "op": the two flags first, then the command. */
+const struct ppm_name_value futex_operations[] = {
+	{ "FUTEX_CLOCK_REALTIME", PPM_FU_FUTEX_CLOCK_REALTIME },
+	{ "FUTEX_PRIVATE_FLAG", PPM_FU_FUTEX_PRIVATE_FLAG },
+	{ "FUTEX_CMP_REQUEUE_PI", PPM_FU_FUTEX_CMP_REQUEUE_PI },
+	{ "FUTEX_WAIT_REQUEUE_PI", PPM_FU_FUTEX_WAIT_REQUEUE_PI },
+	{ "FUTEX_WAKE_BITSET", PPM_FU_FUTEX_WAKE_BITSET },
+	{ "FUTEX_WAIT_BITSET", PPM_FU_FUTEX_WAIT_BITSET },
+	{ "FUTEX_TRYLOCK_PI", PPM_FU_FUTEX_TRYLOCK_PI },
+	{ "FUTEX_UNLOCK_PI", PPM_FU_FUTEX_UNLOCK_PI },
+	{ "FUTEX_LOCK_PI", PPM_FU_FUTEX_LOCK_PI },
+	{ "FUTEX_WAKE_OP", PPM_FU_FUTEX_WAKE_OP },
+	{ "FUTEX_CMP_REQUEUE", PPM_FU_FUTEX_CMP_REQUEUE },
+	{ "FUTEX_REQUEUE", PPM_FU_FUTEX_REQUEUE },
+	{ "FUTEX_FD", PPM_FU_FUTEX_FD },
+	{ "FUTEX_WAKE", PPM_FU_FUTEX_WAKE },
+	{ "FUTEX_WAIT", PPM_FU_FUTEX_WAIT },
+	{ NULL, 0 },
+};
+
+/* linkat "flags". */
+const struct ppm_name_value linkat_flags[] = {
+	{ "AT_SYMLINK_FOLLOW", PPM_AT_SYMLINK_FOLLOW },
+	{ "AT_EMPTY_PATH", PPM_AT_EMPTY_PATH },
+	{ NULL, 0 },
+};
+
+/* splice "flags". */
+const struct ppm_name_value splice_flags[] = {
+	{ "SPLICE_F_MOVE", PPM_SPLICE_F_MOVE },
+	{ "SPLICE_F_NONBLOCK", PPM_SPLICE_F_NONBLOCK },
+	{ "SPLICE_F_MORE", PPM_SPLICE_F_MORE },
+	{ "SPLICE_F_GIFT", PPM_SPLICE_F_GIFT },
+	{ NULL, 0 },
+};
+
+/* umount2 "flags" (sysdig's names have no MNT_ prefix). */
+const struct ppm_name_value umount_flags[] = {
+	{ "FORCE", PPM_MNT_FORCE },
+	{ "DETACH", PPM_MNT_DETACH },
+	{ "EXPIRE", PPM_MNT_EXPIRE },
+	{ "NOFOLLOW", PPM_UMOUNT_NOFOLLOW },
+	{ NULL, 0 },
+};

@@ -19,5 +19,15 @@ extern const struct ppm_name_value renameat2_flags[];
 extern const struct ppm_name_value openat2_flags[];
 extern const struct ppm_name_value execveat_flags[];
 extern const struct ppm_name_value execve_flags[];
+extern const struct ppm_name_value lseek_whence[];
+extern const struct ppm_name_value access_flags[];
+extern const struct ppm_name_value shutdown_how[];
+extern const struct ppm_name_value fcntl_commands[];
+extern const struct ppm_name_value flock_flags[];
+extern const struct ppm_name_value chmod_mode[];
+extern const struct ppm_name_value futex_operations[];
+extern const struct ppm_name_value linkat_flags[];
+extern const struct ppm_name_value splice_flags[];
+extern const struct ppm_name_value umount_flags[];
 
 #endif /* SCAPLAB_FLAGS_TABLE_H */

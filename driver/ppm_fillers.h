@@ -78,6 +78,10 @@ FILLER(sys_munmap_x);
 FILLER(sys_kill_e);
 FILLER(sys_kill_x);
 
+/* fillers/autofill.c: every event of driver/autofill_table.h */
+FILLER(sys_autofill_e);
+FILLER(sys_autofill_x);
+
 /* fillers/net.c: socket, bind, connect, listen, accept */
 FILLER(sys_socket_e);
 FILLER(sys_socket_x);

@@ -183,4 +183,108 @@
  */
 #define PPM_EXE_WRITABLE	(1U << 0)
 
+/*
+ * The params the autofill table converts (driver/ppm_autofill.h). Where
+ * Falco's number equals the kernel's (lseek's whence, shutdown's how,
+ * splice's and umount2's flags, the mode bits), the converter only
+ * checks the range or keeps the known bits.
+ */
+
+/* lseek "whence" (PT_FLAGS8). */
+#define PPM_SEEK_SET		0
+#define PPM_SEEK_CUR		1
+#define PPM_SEEK_END		2
+
+/* access "mode" (PT_FLAGS32). F_OK is 0, as in the kernel. */
+#define PPM_F_OK		0
+#define PPM_X_OK		(1U << 0)
+#define PPM_W_OK		(1U << 1)
+#define PPM_R_OK		(1U << 2)
+
+/* shutdown "how" (PT_FLAGS8). */
+#define PPM_SHUT_RD		0
+#define PPM_SHUT_WR		1
+#define PPM_SHUT_RDWR		2
+
+/* fcntl "cmd" (PT_FLAGS8): an enumeration, not bits; 0 is a command we do not know. */
+#define PPM_FCNTL_UNKNOWN	0
+#define PPM_FCNTL_F_DUPFD	1
+#define PPM_FCNTL_F_GETFD	2
+#define PPM_FCNTL_F_SETFD	3
+#define PPM_FCNTL_F_GETFL	4
+#define PPM_FCNTL_F_SETFL	5
+#define PPM_FCNTL_F_GETLK	6
+#define PPM_FCNTL_F_SETLK	8
+#define PPM_FCNTL_F_SETLKW	9
+#define PPM_FCNTL_F_SETOWN	10
+#define PPM_FCNTL_F_GETOWN	12
+#define PPM_FCNTL_F_SETSIG	13
+#define PPM_FCNTL_F_GETSIG	15
+#define PPM_FCNTL_F_SETOWN_EX	21
+#define PPM_FCNTL_F_GETOWN_EX	22
+#define PPM_FCNTL_F_SETLEASE	23
+#define PPM_FCNTL_F_GETLEASE	24
+#define PPM_FCNTL_F_CANCELLK	25
+#define PPM_FCNTL_F_DUPFD_CLOEXEC 26
+#define PPM_FCNTL_F_NOTIFY	27
+#define PPM_FCNTL_F_SETPIPE_SZ	28
+#define PPM_FCNTL_F_GETPIPE_SZ	29
+#define PPM_FCNTL_F_OFD_GETLK	30
+#define PPM_FCNTL_F_OFD_SETLK	31
+#define PPM_FCNTL_F_OFD_SETLKW	32
+
+/* flock "operation" (PT_FLAGS32). Not the kernel's order. */
+#define PPM_LOCK_NONE		0
+#define PPM_LOCK_SH		(1U << 0)
+#define PPM_LOCK_EX		(1U << 1)
+#define PPM_LOCK_NB		(1U << 2)
+#define PPM_LOCK_UN		(1U << 3)
+
+/* chmod, fchmod, fchmodat "mode" (PT_MODE): the kernel's own 12 bits. */
+#define PPM_S_IXOTH		(1U << 0)
+#define PPM_S_IWOTH		(1U << 1)
+#define PPM_S_IROTH		(1U << 2)
+#define PPM_S_IXGRP		(1U << 3)
+#define PPM_S_IWGRP		(1U << 4)
+#define PPM_S_IRGRP		(1U << 5)
+#define PPM_S_IXUSR		(1U << 6)
+#define PPM_S_IWUSR		(1U << 7)
+#define PPM_S_IRUSR		(1U << 8)
+#define PPM_S_ISVTX		(1U << 9)
+#define PPM_S_ISGID		(1U << 10)
+#define PPM_S_ISUID		(1U << 11)
+
+/* futex "op" (PT_FLAGS16): the operation in the low bits, then two flags. */
+#define PPM_FU_FUTEX_WAIT		0
+#define PPM_FU_FUTEX_WAKE		1
+#define PPM_FU_FUTEX_FD			2
+#define PPM_FU_FUTEX_REQUEUE		3
+#define PPM_FU_FUTEX_CMP_REQUEUE	4
+#define PPM_FU_FUTEX_WAKE_OP		5
+#define PPM_FU_FUTEX_LOCK_PI		6
+#define PPM_FU_FUTEX_UNLOCK_PI		7
+#define PPM_FU_FUTEX_TRYLOCK_PI		8
+#define PPM_FU_FUTEX_WAIT_BITSET	9
+#define PPM_FU_FUTEX_WAKE_BITSET	10
+#define PPM_FU_FUTEX_WAIT_REQUEUE_PI	11
+#define PPM_FU_FUTEX_CMP_REQUEUE_PI	12
+#define PPM_FU_FUTEX_PRIVATE_FLAG	128
+#define PPM_FU_FUTEX_CLOCK_REALTIME	256
+
+/* linkat "flags" (PT_FLAGS32). Same numbers as the kernel's AT_*. */
+#define PPM_AT_SYMLINK_FOLLOW	0x400U
+#define PPM_AT_EMPTY_PATH	0x1000U
+
+/* splice "flags" (PT_FLAGS32). Same numbers as the kernel's SPLICE_F_*. */
+#define PPM_SPLICE_F_MOVE	(1U << 0)
+#define PPM_SPLICE_F_NONBLOCK	(1U << 1)
+#define PPM_SPLICE_F_MORE	(1U << 2)
+#define PPM_SPLICE_F_GIFT	(1U << 3)
+
+/* umount2 "flags" (PT_FLAGS32). Same numbers as the kernel's. */
+#define PPM_MNT_FORCE		(1U << 0)
+#define PPM_MNT_DETACH		(1U << 1)
+#define PPM_MNT_EXPIRE		(1U << 2)
+#define PPM_UMOUNT_NOFOLLOW	(1U << 3)
+
 #endif /* SCAPLAB_PPM_FLAGS_H */

@@ -2,6 +2,7 @@
 /*
  * workload: syscalls with known arguments, for the tests in test/bats/.
  *
+ *   workload autofill DIR   the autofilled syscalls: stat, fcntl, getuid, ... (autofill.c)
  *   workload files DIR      open, openat, openat2, creat, mkdir, mkdirat, chdir,
  *                           rename, renameat, renameat2, unlink, unlinkat
  *   workload io DIR         read, write, pread64, pwrite64, readv, writev, pipe,
@@ -106,7 +107,7 @@ void reap(long pid, int code, const char *what)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|all DIR\n"
+	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|autofill|all DIR\n"
 			"       workload comm|socknames DIR\n"
 			"       workload proc|forge|ptrace\n"
 			"       workload burst|wrap|forks N\n"
@@ -131,6 +132,8 @@ int main(int argc, char **argv)
 		return usage();
 	else if (!strcmp(cmd, "files"))
 		do_files(arg);
+	else if (!strcmp(cmd, "autofill"))
+		do_autofill(arg);
 	else if (!strcmp(cmd, "io"))
 		do_io(arg);
 	else if (!strcmp(cmd, "net"))

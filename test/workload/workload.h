@@ -72,6 +72,7 @@ struct sockaddr_in addr4(int port);
 
 /* The scenarios, in the order "workload all" runs them. */
 void do_files(const char *dir);
+void do_autofill(const char *dir);
 void do_io(const char *dir);
 void do_proc(void);
 void do_net(const char *dir);

@@ -134,6 +134,16 @@ static void read_integer(const struct scap_evt_view *v, uint32_t i, uint64_t *u,
 	}
 }
 
+/* A flags or mode param, whatever its width (PT_FLAGS8, 16, 32, PT_MODE). */
+static uint32_t flags_param(const struct scap_evt_view *v, uint32_t i)
+{
+	uint64_t u;
+	int64_t s;
+
+	read_integer(v, i, &u, &s);
+	return (uint32_t)u;
+}
+
 /*
  * Is param i the syscall's return value? That is the first parameter of an
  * exit event. A negative PT_FD there is an error ("fd=-2(ENOENT)"); a
@@ -206,10 +216,19 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		else
 			scap_strbuf_appendf(sb, "%u", scap_evt_param_u8(v, i));
 		break;
+	case PT_FLAGS8:
+	case PT_FLAGS16:
 	case PT_FLAGS32:
-		/* sysdig prints the number in decimal here, whatever the format. */
-		bits = scap_evt_param_u32(v, i);
-		scap_strbuf_appendf(sb, "%" PRIu32, bits);
+	case PT_MODE:
+		/*
+		 * sysdig prints flags in decimal whatever the format, and a
+		 * mode in octal: "mode=0644(S_IROTH|S_IRGRP|S_IWUSR|S_IRUSR)".
+		 */
+		bits = flags_param(v, i);
+		if (pi->type == PT_MODE)
+			scap_strbuf_appendf(sb, "0%" PRIo32, bits);
+		else
+			scap_strbuf_appendf(sb, "%" PRIu32, bits);
 		if (flags_have_name(pi->info, bits)) {
 			scap_strbuf_append_char(sb, '(');
 			append_flag_names(sb, pi->info, bits);
@@ -264,11 +283,17 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		else
 			scap_strbuf_appendf(sb, "\"%u\"", scap_evt_param_u16(v, i));
 		break;
+	case PT_FLAGS8:
+	case PT_FLAGS16:
 	case PT_FLAGS32:
 		/* Flag names are C identifiers and hex digits: nothing to escape. */
 		scap_strbuf_append_char(sb, '"');
-		append_flag_names(sb, pi->info, scap_evt_param_u32(v, i));
+		append_flag_names(sb, pi->info, flags_param(v, i));
 		scap_strbuf_append_char(sb, '"');
+		break;
+	case PT_MODE:
+		/* Octal, as people write modes; JSON has no octal numbers. */
+		scap_strbuf_appendf(sb, "\"0%" PRIo32 "\"", flags_param(v, i));
 		break;
 	case PT_CHARBUF:
 	case PT_FSPATH:

@@ -150,7 +150,8 @@ static bool read_evt_arg(const struct field_ctx *c, uint32_t n, struct field_val
 	text = scap_strbuf_str(c->scratch);
 	len = scap_strbuf_len(c->scratch);
 	/* A number's name, "-2(ENOENT)": numbers hold no '(', so the first one opens it. */
-	if ((type == PT_FD || type == PT_ERRNO || type == PT_FLAGS32 || type == PT_SIGTYPE) &&
+	if ((type == PT_FD || type == PT_ERRNO || type == PT_FLAGS8 || type == PT_FLAGS16 ||
+	     type == PT_FLAGS32 || type == PT_MODE || type == PT_SIGTYPE) &&
 	    len && text[len - 1] == ')' && (open = strchr(text, '('))) {
 		out->str = open + 1;
 		out->len = (size_t)(text + len - 1 - out->str);

@@ -108,6 +108,7 @@ static __always_inline void ringbuf__store_empty_param(struct ringbuf_event *ev)
 	ev->lengths_pos += PPM_PARAM_LEN_SIZE;
 }
 
+DEFINE_RINGBUF_STORE(u8, __u8)
 DEFINE_RINGBUF_STORE(u16, __u16)
 DEFINE_RINGBUF_STORE(s32, __s32)
 DEFINE_RINGBUF_STORE(u32, __u32)

@@ -44,6 +44,7 @@
 #include "../privileges.h"
 #include "perf_buffer.h"
 #include "scap_error.h"
+#include "autofill_table.h"
 
 /*
  * How long scap_next sleeps when every buffer is empty. The perf events
@@ -220,6 +221,19 @@ static int32_t fill_syscall_table(struct scap_engine_handle *h,
 	return SCAP_SUCCESS;
 }
 
+/* What f_sys_autofill_e/_x read: where each param of each event comes from. */
+static int32_t fill_autofill_table(struct scap_engine_handle *h, char *lasterr)
+{
+	int fd = map_fd(h, "autofill_table");
+
+	for (uint32_t code = 0; code < PPM_EVENT_MAX; code++)
+		if (g_autofill_table[code].used &&
+		    bpf_map_update_elem(fd, &code, &g_autofill_table[code], BPF_ANY))
+			return scap_errprintf(lasterr, "failed to write event %u into autofill_table: %s",
+					      code, strerror(errno));
+	return SCAP_SUCCESS;
+}
+
 /* ---- step 7 ---- */
 
 static int32_t open_perf_buffers(struct scap_engine_handle *h, const struct scap_open_args *args,
@@ -334,6 +348,7 @@ static int32_t bpf_engine_init(struct scap_engine_handle **engine,
 	h->ncpus = ncpus;
 	if (find_probe(h, lasterr) || load_probe(h, args->verbose, lasterr) ||
 	    fill_tail_map(h, lasterr) || fill_syscall_table(h, args, lasterr) ||
+	    fill_autofill_table(h, lasterr) ||
 	    open_perf_buffers(h, args, lasterr))
 		goto cleanup;
 	h->settings.boot_time = monotonic_zero_ns();
