@@ -240,3 +240,16 @@
 	[PPME_SYSCALL_USERFAULTFD_X] = {"userfaultfd", EC_FILE, EF_CREATES_FD | EF_MODIFIES_STATE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		PI("flags", PT_FLAGS32, PF_HEX, file_flags) } },
+	[PPME_SYSCALL_SEMGET_E] = {"semget", EC_PROCESS, EF_DROP_SIMPLE_CONS, 3, {
+		P("key", PT_INT32, PF_HEX),
+		P("nsems", PT_INT32, PF_DEC),
+		PI("semflg", PT_FLAGS32, PF_HEX, semget_flags) } },
+	[PPME_SYSCALL_SEMGET_X] = {"semget", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
+		P("res", PT_ERRNO, PF_DEC) } },
+	[PPME_SYSCALL_MOUNT_E] = {"mount", EC_FILE, EF_MODIFIES_STATE, 1, {
+		PI("flags", PT_FLAGS32, PF_HEX, mount_flags) } },
+	[PPME_SYSCALL_MOUNT_X] = {"mount", EC_FILE, EF_MODIFIES_STATE, 4, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("dev", PT_CHARBUF, PF_NA),
+		P("dir", PT_FSPATH, PF_NA),
+		P("type", PT_CHARBUF, PF_NA) } },

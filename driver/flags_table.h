@@ -29,5 +29,7 @@ extern const struct ppm_name_value futex_operations[];
 extern const struct ppm_name_value linkat_flags[];
 extern const struct ppm_name_value splice_flags[];
 extern const struct ppm_name_value umount_flags[];
+extern const struct ppm_name_value semget_flags[];
+extern const struct ppm_name_value mount_flags[];
 
 #endif /* SCAPLAB_FLAGS_TABLE_H */

@@ -64,6 +64,8 @@ enum ppm_autofill_conv {
 	AF_PROT_FLAGS,		/* u32 */
 	AF_CLONE_FLAGS,		/* u32 */
 	AF_OPEN_FLAGS,		/* u32 */
+	AF_SEMGET_FLAGS,	/* u32 */
+	AF_MOUNT_FLAGS,		/* u32 */
 };
 
 struct ppm_autofill_param {
@@ -105,6 +107,8 @@ struct ppm_autofill {
 #define SCAP_KERNEL_F_DUPFD_CLOEXEC	1030
 #define SCAP_KERNEL_F_SETPIPE_SZ	1031
 #define SCAP_KERNEL_F_GETPIPE_SZ	1032
+#define SCAP_KERNEL_IPC_CREAT		01000U
+#define SCAP_KERNEL_IPC_EXCL		02000U
 #define SCAP_KERNEL_FUTEX_PRIVATE_FLAG	128U
 #define SCAP_KERNEL_FUTEX_CLOCK_REALTIME 256U
 
@@ -190,6 +194,13 @@ static __always_inline __u64 autofill_value(__u8 conv, __u64 raw)
 		return clone_flags_to_scap(raw);
 	case AF_OPEN_FLAGS:
 		return open_flags_to_scap(raw);
+	case AF_SEMGET_FLAGS:
+		return ppm_bit_if(raw, SCAP_KERNEL_IPC_CREAT, PPM_IPC_CREAT) |
+		       ppm_bit_if(raw, SCAP_KERNEL_IPC_EXCL, PPM_IPC_EXCL);
+	case AF_MOUNT_FLAGS:
+		/* The low 32 bits; the magic number (a pre-2.4 habit) is not a flag. */
+		raw = (__u32)raw;
+		return (raw & PPM_MS_MGC_MSK) == PPM_MS_MGC_VAL ? raw & ~PPM_MS_MGC_MSK : raw;
 	default:	/* AF_U64, AF_S64, and a string's pointer */
 		return raw;
 	}
@@ -219,6 +230,8 @@ static __always_inline __u32 autofill_size(__u8 conv)
 #include <linux/fcntl.h>
 #include <linux/futex.h>
 #include <linux/fs.h>	/* LOCK_* */
+#include <uapi/linux/mount.h>	/* MS_* */
+#include <linux/ipc.h>
 
 #define SCAP_KERNEL_CHECK(name) \
 	_Static_assert(SCAP_KERNEL_##name == (name), \
@@ -249,6 +262,10 @@ SCAP_KERNEL_CHECK(F_SETPIPE_SZ);
 SCAP_KERNEL_CHECK(F_GETPIPE_SZ);
 SCAP_KERNEL_CHECK(FUTEX_PRIVATE_FLAG);
 SCAP_KERNEL_CHECK(FUTEX_CLOCK_REALTIME);
+SCAP_KERNEL_CHECK(IPC_CREAT);
+SCAP_KERNEL_CHECK(IPC_EXCL);
+_Static_assert(PPM_MS_RDONLY == MS_RDONLY && PPM_MS_BIND == MS_BIND && PPM_MS_NOUSER == MS_NOUSER &&
+	       PPM_MS_MGC_VAL == MS_MGC_VAL, "mount: PPM_MS_* differ from MS_*");
 /* The converters that keep bits assume Falco's numbers are the kernel's. */
 _Static_assert(PPM_LOCK_SH == LOCK_SH && PPM_LOCK_EX == LOCK_EX && PPM_LOCK_NB == LOCK_NB &&
 	       PPM_LOCK_UN == LOCK_UN, "flock: PPM_LOCK_* differ from LOCK_*");

@@ -287,4 +287,44 @@
 #define PPM_MNT_EXPIRE		(1U << 2)
 #define PPM_UMOUNT_NOFOLLOW	(1U << 3)
 
+/* semget "semflg" (PT_FLAGS32): only the two IPC_* bits, moved. */
+#define PPM_IPC_CREAT		(1U << 13)
+#define PPM_IPC_EXCL		(1U << 14)
+
+/*
+ * mount "flags" (PT_FLAGS32). Same numbers as the kernel's MS_*; the
+ * converter only drops the old magic number some callers still pass in
+ * the high half (MS_MGC_VAL).
+ */
+#define PPM_MS_RDONLY		(1U << 0)
+#define PPM_MS_NOSUID		(1U << 1)
+#define PPM_MS_NODEV		(1U << 2)
+#define PPM_MS_NOEXEC		(1U << 3)
+#define PPM_MS_SYNCHRONOUS	(1U << 4)
+#define PPM_MS_REMOUNT		(1U << 5)
+#define PPM_MS_MANDLOCK		(1U << 6)
+#define PPM_MS_DIRSYNC		(1U << 7)
+#define PPM_MS_NOATIME		(1U << 10)
+#define PPM_MS_NODIRATIME	(1U << 11)
+#define PPM_MS_BIND		(1U << 12)
+#define PPM_MS_MOVE		(1U << 13)
+#define PPM_MS_REC		(1U << 14)
+#define PPM_MS_SILENT		(1U << 15)
+#define PPM_MS_POSIXACL		(1U << 16)
+#define PPM_MS_UNBINDABLE	(1U << 17)
+#define PPM_MS_PRIVATE		(1U << 18)
+#define PPM_MS_SLAVE		(1U << 19)
+#define PPM_MS_SHARED		(1U << 20)
+#define PPM_MS_RELATIME		(1U << 21)
+#define PPM_MS_KERNMOUNT	(1U << 22)
+#define PPM_MS_I_VERSION	(1U << 23)
+#define PPM_MS_STRICTATIME	(1U << 24)
+#define PPM_MS_LAZYTIME		(1U << 25)
+#define PPM_MS_NOSEC		(1U << 28)
+#define PPM_MS_BORN		(1U << 29)
+#define PPM_MS_ACTIVE		(1U << 30)
+#define PPM_MS_NOUSER		(1U << 31)
+#define PPM_MS_MGC_MSK		0xffff0000U
+#define PPM_MS_MGC_VAL		0xC0ED0000U
+
 #endif /* SCAPLAB_PPM_FLAGS_H */

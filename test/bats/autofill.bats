@@ -32,7 +32,8 @@ setup() {
 		"geteuid", "getegid", "setuid", "setgid", "setresuid", "setresgid", "setpgid", "setsid",
 		"tkill", "tgkill", "futex", "mprotect", "select", "epoll_wait", "shutdown",
 		"getsockname", "getpeername", "recvmmsg", "sendmmsg", "splice", "unshare", "setns",
-		"seccomp", "userfaultfd", "eventfd", "inotify_init", "timerfd_create", "signalfd"]'
+		"seccomp", "userfaultfd", "eventfd", "inotify_init", "timerfd_create", "signalfd",
+		"semget", "mount"]'
 	local missing
 	missing=$(jq_events -r --argjson names "$names" '
 		[.[] | select(.tid == $wpid) | .dir + .name] as $seen
@@ -201,4 +202,13 @@ setup() {
 	pair_by_exit signalfd '.tid == $wpid'
 	expect_params "signalfd >" "$ENTER" '{fd: -1, mask: 0, flags: "0"}'
 	expect_params "signalfd <" "$EXIT" '{res: -14}'
+}
+
+@test "autofill: mount drops the magic number from its flags; semget moves IPC_EXCL" {
+	pair_by_exit mount '.tid == $wpid'
+	expect_params "mount >" "$ENTER" '{flags: "RDONLY|NOSUID"}'
+	expect_params "mount <" "$EXIT" '{res: -19, dev: "none", dir: $d, type: "scaplabfs"}'
+	pair_by_exit semget '.tid == $wpid'
+	expect_params "semget >" "$ENTER" '{key: 6070699, nsems: 2, semflg: "IPC_EXCL"}'
+	expect_params "semget <" "$EXIT" '{res: -2}'
 }

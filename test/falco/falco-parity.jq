@@ -51,6 +51,9 @@ def param_rule($a; $b; $p):
 	      | select(.event == $a.name and (.dir == null or .dir == $a.dir) and .param == $p)
 	      | select((has("ours") | not) or .ours == $a.params[$p])
 	      | select((has("falco") | not) or .falco == $b.params[$p])
+	      | select((.falco_zero_extends | not) or
+		       ($a.params[$p] | type) == "number" and $a.params[$p] < 0 and
+		       $b.params[$p] == $a.params[$p] + 4294967296)
 	      | select((.ours_is_prefix | not) or
 		       ($a.params[$p] | type) == "string" and ($b.params[$p] | type) == "string" and
 		       ($b.params[$p] | startswith($a.params[$p])))) // null;

@@ -9,6 +9,7 @@
 #include <linux/futex.h>
 #include <sys/file.h>
 #include <sys/mount.h>
+#include <sys/sem.h>
 #include <time.h>
 #include "workload.h"
 
@@ -63,6 +64,9 @@ static void do_path_calls(const char *dir)
 	/* A chroot to a file fails before it changes anything. */
 	must_fail(syscall(SYS_chroot, file), ENOTDIR, "chroot af_file");
 	must_fail(syscall(SYS_umount2, sub, MNT_DETACH), ENOENT, "umount2 af_dir");
+	/* No file system of that name: refused after the flags are read (root only). */
+	must_fail(syscall(SYS_mount, "none", dir, "scaplabfs",
+			  MS_MGC_VAL | MS_RDONLY | MS_NOSUID, NULL), ENODEV, "mount scaplabfs");
 }
 
 static void do_id_calls(void)
@@ -109,6 +113,8 @@ static void do_misc_calls(void)
 	must_fail(syscall(SYS_unshare, CLONE_NEWUTS | 0x1), EINVAL, "unshare(CLONE_NEWUTS | 0x1)");
 	must_fail(syscall(SYS_setns, -1, CLONE_NEWNET), EBADF, "setns(-1, CLONE_NEWNET)");
 	must_fail(syscall(SYS_seccomp, 99, 0, NULL), EINVAL, "seccomp(99)");
+	/* IPC_EXCL without IPC_CREAT: only looks the key up, and it is not there. */
+	must_fail(syscall(SYS_semget, 0x5ca1ab, 2, IPC_EXCL | 0600), ENOENT, "semget(0x5ca1ab)");
 	must_fail(syscall(SYS_userfaultfd, 0x7fffffff), EINVAL, "userfaultfd(bad flags)");
 	raw_close(must(syscall(SYS_eventfd2, 5, O_CLOEXEC), "eventfd2(5)"), "close eventfd");
 	raw_close(must(syscall(SYS_inotify_init1, O_CLOEXEC), "inotify_init1"), "close inotify");

@@ -16,7 +16,7 @@
  *   workload burst N        N getppid calls, as fast as possible
  *   workload wrap N         N writes of data made from their number, in
  *                           batches (wrap.c): for small buffers
- *   workload all DIR        all of the above but burst, in that order
+ *   workload all DIR        all of the above but burst (files, autofill, io, ...)
  *   workload comm DIR, socknames DIR, forge, tree DIR N MS LINGER
  *                           the traced program as an attacker (hostile.c)
  *
