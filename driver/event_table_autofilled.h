@@ -253,3 +253,65 @@
 		P("dev", PT_CHARBUF, PF_NA),
 		P("dir", PT_FSPATH, PF_NA),
 		P("type", PT_CHARBUF, PF_NA) } },
+	[PPME_SYSCALL_BRK_4_E] = {"brk", EC_MEMORY, EF_DROP_SIMPLE_CONS, 1, {
+		P("addr", PT_UINT64, PF_HEX) } },
+	[PPME_SYSCALL_BRK_4_X] = {"brk", EC_MEMORY, EF_DROP_SIMPLE_CONS, 4, {
+		P("res", PT_UINT64, PF_HEX),
+		P("vm_size", PT_UINT32, PF_DEC),
+		P("vm_rss", PT_UINT32, PF_DEC),
+		P("vm_swap", PT_UINT32, PF_DEC) } },
+	[PPME_SYSCALL_GETRESUID_E] = {"getresuid", EC_USER, EF_DROP_SIMPLE_CONS, 0, { } },
+	[PPME_SYSCALL_GETRESUID_X] = {"getresuid", EC_USER, EF_DROP_SIMPLE_CONS, 4, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("ruid", PT_UID, PF_DEC),
+		P("euid", PT_UID, PF_DEC),
+		P("suid", PT_UID, PF_DEC) } },
+	[PPME_SYSCALL_GETRESGID_E] = {"getresgid", EC_USER, EF_DROP_SIMPLE_CONS, 0, { } },
+	[PPME_SYSCALL_GETRESGID_X] = {"getresgid", EC_USER, EF_DROP_SIMPLE_CONS, 4, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("rgid", PT_GID, PF_DEC),
+		P("egid", PT_GID, PF_DEC),
+		P("sgid", PT_GID, PF_DEC) } },
+	[PPME_SYSCALL_GETRLIMIT_E] = {"getrlimit", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
+		PI("resource", PT_FLAGS8, PF_DEC, rlimit_resources) } },
+	[PPME_SYSCALL_GETRLIMIT_X] = {"getrlimit", EC_PROCESS, EF_DROP_SIMPLE_CONS, 3, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("cur", PT_INT64, PF_DEC),
+		P("max", PT_INT64, PF_DEC) } },
+	[PPME_SYSCALL_SETRLIMIT_E] = {"setrlimit", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
+		PI("resource", PT_FLAGS8, PF_DEC, rlimit_resources) } },
+	[PPME_SYSCALL_SETRLIMIT_X] = {"setrlimit", EC_PROCESS, EF_DROP_SIMPLE_CONS, 3, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("cur", PT_INT64, PF_DEC),
+		P("max", PT_INT64, PF_DEC) } },
+	[PPME_SYSCALL_PRLIMIT_E] = {"prlimit", EC_PROCESS, EF_NONE, 2, {
+		P("pid", PT_PID, PF_DEC),
+		PI("resource", PT_FLAGS8, PF_DEC, rlimit_resources) } },
+	[PPME_SYSCALL_PRLIMIT_X] = {"prlimit", EC_PROCESS, EF_NONE, 5, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("newcur", PT_INT64, PF_DEC),
+		P("newmax", PT_INT64, PF_DEC),
+		P("oldcur", PT_INT64, PF_DEC),
+		P("oldmax", PT_INT64, PF_DEC) } },
+	[PPME_SYSCALL_NANOSLEEP_E] = {"nanosleep", EC_SLEEP, EF_WAITS | EF_DROP_SIMPLE_CONS, 1, {
+		P("interval", PT_RELTIME, PF_DEC) } },
+	[PPME_SYSCALL_NANOSLEEP_X] = {"nanosleep", EC_SLEEP, EF_WAITS | EF_DROP_SIMPLE_CONS, 1, {
+		P("res", PT_ERRNO, PF_DEC) } },
+	[PPME_SYSCALL_SENDFILE_E] = {"sendfile", EC_IO_WRITE, EF_USES_FD | EF_DROP_SIMPLE_CONS, 4, {
+		P("out_fd", PT_FD, PF_DEC),
+		P("in_fd", PT_FD, PF_DEC),
+		P("offset", PT_UINT64, PF_DEC),
+		P("size", PT_UINT64, PF_DEC) } },
+	[PPME_SYSCALL_SENDFILE_X] = {"sendfile", EC_IO_WRITE, EF_USES_FD | EF_DROP_SIMPLE_CONS, 2, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("offset", PT_UINT64, PF_DEC) } },
+	[PPME_SYSCALL_COPY_FILE_RANGE_E] = {"copy_file_range", EC_FILE,
+		EF_USES_FD | EF_READS_FROM_FD | EF_WRITES_TO_FD, 3, {
+		P("fdin", PT_FD, PF_DEC),
+		P("offin", PT_UINT64, PF_DEC),
+		P("len", PT_UINT64, PF_DEC) } },
+	[PPME_SYSCALL_COPY_FILE_RANGE_X] = {"copy_file_range", EC_FILE,
+		EF_USES_FD | EF_READS_FROM_FD | EF_WRITES_TO_FD, 3, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("fdout", PT_FD, PF_DEC),
+		P("offout", PT_UINT64, PF_DEC) } },

@@ -389,3 +389,25 @@ const struct ppm_name_value mount_flags[] = {
 	{ "NOUSER", PPM_MS_NOUSER },
 	{ NULL, 0 },
 };
+
+/* getrlimit, setrlimit, prlimit "resource": an enumeration, highest first. */
+const struct ppm_name_value rlimit_resources[] = {
+	{ "RLIMIT_UNKNOWN", PPM_RLIMIT_UNKNOWN },
+	{ "RLIMIT_RTTIME", PPM_RLIMIT_RTTIME },
+	{ "RLIMIT_RTPRIO", PPM_RLIMIT_RTPRIO },
+	{ "RLIMIT_NICE", PPM_RLIMIT_NICE },
+	{ "RLIMIT_MSGQUEUE", PPM_RLIMIT_MSGQUEUE },
+	{ "RLIMIT_SIGPENDING", PPM_RLIMIT_SIGPENDING },
+	{ "RLIMIT_LOCKS", PPM_RLIMIT_LOCKS },
+	{ "RLIMIT_AS", PPM_RLIMIT_AS },
+	{ "RLIMIT_MEMLOCK", PPM_RLIMIT_MEMLOCK },
+	{ "RLIMIT_NOFILE", PPM_RLIMIT_NOFILE },
+	{ "RLIMIT_NPROC", PPM_RLIMIT_NPROC },
+	{ "RLIMIT_RSS", PPM_RLIMIT_RSS },
+	{ "RLIMIT_CORE", PPM_RLIMIT_CORE },
+	{ "RLIMIT_STACK", PPM_RLIMIT_STACK },
+	{ "RLIMIT_DATA", PPM_RLIMIT_DATA },
+	{ "RLIMIT_FSIZE", PPM_RLIMIT_FSIZE },
+	{ "RLIMIT_CPU", PPM_RLIMIT_CPU },
+	{ NULL, 0 },
+};

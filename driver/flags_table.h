@@ -31,5 +31,6 @@ extern const struct ppm_name_value splice_flags[];
 extern const struct ppm_name_value umount_flags[];
 extern const struct ppm_name_value semget_flags[];
 extern const struct ppm_name_value mount_flags[];
+extern const struct ppm_name_value rlimit_resources[];
 
 #endif /* SCAPLAB_FLAGS_TABLE_H */

@@ -44,6 +44,10 @@ enum ppm_autofill_source {
 	AF_ARG5 = 5,
 	AF_RETVAL = 6,	/* the return value (exit events only) */
 	AF_ZERO = 7,	/* 0: a param Falco leaves at 0 on purpose */
+	/* the calling process's memory, in KiB, as mmap's exit has them */
+	AF_VM_SIZE = 8,
+	AF_VM_RSS = 9,
+	AF_VM_SWAP = 10,
 };
 
 /* How it is stored. The size must be that of the param's type in the schema. */
@@ -66,6 +70,22 @@ enum ppm_autofill_conv {
 	AF_OPEN_FLAGS,		/* u32 */
 	AF_SEMGET_FLAGS,	/* u32 */
 	AF_MOUNT_FLAGS,		/* u32 */
+	AF_RLIMIT_RESOURCE,	/* u8 */
+	/*
+	 * The source is a pointer to user memory: read the value there
+	 * (autofill_user_read says where and how much). IN: what the caller
+	 * passed in, read always. OUT: what the kernel wrote back, read only
+	 * if the syscall succeeded. Unreadable, NULL or not read: an empty
+	 * param.
+	 */
+	AF_OUT_U32,		/* getresuid's ids */
+	AF_IN_U64,		/* sendfile's offset, before */
+	AF_OUT_U64,		/* sendfile's offset, after */
+	AF_IN_RLIM_CUR,		/* struct rlimit's rlim_cur, s64 */
+	AF_IN_RLIM_MAX,		/* its rlim_max, 8 bytes further */
+	AF_OUT_RLIM_CUR,
+	AF_OUT_RLIM_MAX,
+	AF_IN_TIMESPEC,		/* a struct timespec, as nanoseconds (u64) */
 };
 
 struct ppm_autofill_param {
@@ -197,6 +217,9 @@ static __always_inline __u64 autofill_value(__u8 conv, __u64 raw)
 	case AF_SEMGET_FLAGS:
 		return ppm_bit_if(raw, SCAP_KERNEL_IPC_CREAT, PPM_IPC_CREAT) |
 		       ppm_bit_if(raw, SCAP_KERNEL_IPC_EXCL, PPM_IPC_EXCL);
+	case AF_RLIMIT_RESOURCE:
+		/* RLIMIT_CPU 0 to RLIMIT_RTTIME 15 keep their numbers; a newer one is 255. */
+		return raw <= 15 ? raw : 255;
 	case AF_MOUNT_FLAGS:
 		/* The low 32 bits; the magic number (a pre-2.4 habit) is not a flag. */
 		raw = (__u32)raw;
@@ -206,18 +229,81 @@ static __always_inline __u64 autofill_value(__u8 conv, __u64 raw)
 	}
 }
 
+/* Where a conv that reads user memory reads, and when. */
+struct autofill_user_read {
+	__u8 offset;		/* from the pointer */
+	__u8 len;		/* 4, 8, or 16 for a timespec */
+	__u8 out;		/* 1: read only if the syscall succeeded */
+};
+
+/* Does conv read user memory? If so, fill r. */
+static __always_inline bool autofill_user_read(__u8 conv, struct autofill_user_read *r)
+{
+	r->offset = 0;
+	r->len = 8;
+	r->out = 0;
+	switch (conv) {
+	case AF_OUT_U32:
+		r->len = 4;
+		r->out = 1;
+		return true;
+	case AF_OUT_U64:
+	case AF_OUT_RLIM_CUR:
+		r->out = 1;
+		return true;
+	case AF_OUT_RLIM_MAX:
+		r->out = 1;
+		r->offset = 8;
+		return true;
+	case AF_IN_RLIM_MAX:
+		r->offset = 8;
+		return true;
+	case AF_IN_U64:
+	case AF_IN_RLIM_CUR:
+		return true;
+	case AF_IN_TIMESPEC:
+		r->len = 16;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The value of what autofill_user_read read (bytes holds r->len of them,
+ * in the machine's order): a timespec becomes nanoseconds, Falco's
+ * PT_RELTIME.
+ */
+static __always_inline __u64 autofill_user_value(const struct autofill_user_read *r,
+						 const __u64 *bytes)
+{
+	if (r->len == 16)
+		return bytes[0] * 1000000000ULL + bytes[1];
+	if (r->len == 4)
+		return *(const __u32 *)bytes;
+	return bytes[0];
+}
+
 /* The bytes a param of this conv takes; 0 for a string. */
 static __always_inline __u32 autofill_size(__u8 conv)
 {
 	switch (conv) {
 	case AF_U8:
 	case AF_FCNTL_CMD:
+	case AF_RLIMIT_RESOURCE:
 		return 1;
 	case AF_FUTEX_OP:
 		return 2;
 	case AF_U64:
 	case AF_INT:
 	case AF_S64:
+	case AF_IN_U64:
+	case AF_OUT_U64:
+	case AF_IN_RLIM_CUR:
+	case AF_IN_RLIM_MAX:
+	case AF_OUT_RLIM_CUR:
+	case AF_OUT_RLIM_MAX:
+	case AF_IN_TIMESPEC:
 		return 8;
 	case AF_STR:
 		return 0;

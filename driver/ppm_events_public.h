@@ -312,6 +312,7 @@ enum ppm_param_type {
 	PT_FSPATH = 17,		/* NUL-terminated path */
 	PT_SYSCALLID = 18,	/* u16 syscall id */
 	PT_SIGTYPE = 19,	/* u8 signal number */
+	PT_RELTIME = 20,	/* u64 nanoseconds, a duration */
 	PT_FLAGS8 = 28,		/* u8 flags or a command, named by a ppm_name_value table */
 	PT_FLAGS16 = 29,	/* u16 flags, likewise */
 	PT_FLAGS32 = 30,	/* u32 flags, likewise */
@@ -350,6 +351,7 @@ static inline __u32 ppm_param_type_size(enum ppm_param_type type)
 		return 4;
 	case PT_INT64:
 	case PT_UINT64:
+	case PT_RELTIME:
 	case PT_ERRNO:
 	case PT_FD:
 	case PT_PID:
@@ -378,6 +380,7 @@ enum ppm_event_category {
 	EC_IPC = 4,
 	EC_MEMORY = 5,
 	EC_PROCESS = 6,
+	EC_SLEEP = 7,
 	EC_SIGNAL = 9,
 	EC_USER = 10,
 	EC_TIME = 11,

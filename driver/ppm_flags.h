@@ -327,4 +327,23 @@
 #define PPM_MS_MGC_MSK		0xffff0000U
 #define PPM_MS_MGC_VAL		0xC0ED0000U
 
+/* getrlimit, setrlimit, prlimit "resource" (PT_FLAGS8): the kernel's numbers, 255 for a newer one. */
+#define PPM_RLIMIT_CPU		0
+#define PPM_RLIMIT_FSIZE	1
+#define PPM_RLIMIT_DATA		2
+#define PPM_RLIMIT_STACK	3
+#define PPM_RLIMIT_CORE		4
+#define PPM_RLIMIT_RSS		5
+#define PPM_RLIMIT_NPROC	6
+#define PPM_RLIMIT_NOFILE	7
+#define PPM_RLIMIT_MEMLOCK	8
+#define PPM_RLIMIT_AS		9
+#define PPM_RLIMIT_LOCKS	10
+#define PPM_RLIMIT_SIGPENDING	11
+#define PPM_RLIMIT_MSGQUEUE	12
+#define PPM_RLIMIT_NICE		13
+#define PPM_RLIMIT_RTPRIO	14
+#define PPM_RLIMIT_RTTIME	15
+#define PPM_RLIMIT_UNKNOWN	255
+
 #endif /* SCAPLAB_PPM_FLAGS_H */

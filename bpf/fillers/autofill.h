@@ -15,18 +15,61 @@
 #ifndef SCAPLAB_BPF_FILLERS_AUTOFILL_H
 #define SCAPLAB_BPF_FILLERS_AUTOFILL_H
 
+static __always_inline __u64 bpf_autofill_raw(struct filler_data *data,
+					       const struct ppm_autofill_param *p)
+{
+	switch (p->source) {
+	case AF_RETVAL:
+		return bpf_syscall_get_retval(data);
+	case AF_ZERO:
+		return 0;
+	case AF_VM_SIZE:
+		return bpf_mm_vm_size(READ_KERNEL(get_current_task(), mm));
+	case AF_VM_RSS:
+		return bpf_mm_vm_rss(READ_KERNEL(get_current_task(), mm));
+	case AF_VM_SWAP:
+		return bpf_mm_vm_swap(READ_KERNEL(get_current_task(), mm));
+	default:
+		return bpf_syscall_get_argument(data, p->source);
+	}
+}
+
+/* A value the kernel reads from, or writes to, the caller's memory. */
+static __always_inline void bpf_autofill_user(struct filler_data *data,
+					      const struct autofill_user_read *r, __u64 ptr)
+{
+	__u64 bytes[2] = {};
+	__u32 len = r->len;
+
+	if (!ptr || (r->out && (long)bpf_syscall_get_retval(data) < 0)) {
+		bpf_push_empty_param(data);
+		return;
+	}
+	/* The table says 4, 8 or 16: the verifier must see it fits bytes. */
+	if (len > sizeof(bytes))
+		len = sizeof(bytes);
+	if (bpf_probe_read_user(bytes, len, (const void *)(ptr + r->offset))) {
+		count_fault_read();
+		bpf_push_empty_param(data);
+		return;
+	}
+	if (r->len == 4)
+		bpf_push_u32_to_ring(data, autofill_user_value(r, bytes));
+	else
+		bpf_push_u64_to_ring(data, autofill_user_value(r, bytes));
+}
+
 static __always_inline void bpf_autofill_param(struct filler_data *data,
 					       const struct ppm_autofill_param *p)
 {
-	__u64 raw;
+	struct autofill_user_read r;
+	__u64 raw = bpf_autofill_raw(data, p);
 	__u64 val;
 
-	if (p->source == AF_RETVAL)
-		raw = bpf_syscall_get_retval(data);
-	else if (p->source == AF_ZERO)
-		raw = 0;
-	else
-		raw = bpf_syscall_get_argument(data, p->source);
+	if (autofill_user_read(p->conv, &r)) {
+		bpf_autofill_user(data, &r, raw);
+		return;
+	}
 	if (p->conv == AF_STR) {
 		bpf_val_to_ring_str(data, raw, MAX_PATH, USER);
 		return;

@@ -76,7 +76,8 @@ object_of() {
 	userspace/libscap/*.c | userspace/libsinsp/*.c) echo "${1%.c}.o" ;;
 	# The contract's tables, compiled into libscap too (SCHEMA_SRCS in
 	# userspace/Makefile.inc); the rest of driver/ is the module's alone.
-	driver/event_table.c | driver/syscall_table.c | driver/flags_table.c) echo "${1%.c}.o" ;;
+	driver/event_table.c | driver/syscall_table.c | driver/syscall_code_routing_table.c | \
+	driver/flags_table.c) echo "${1%.c}.o" ;;
 	esac
 }
 

@@ -33,7 +33,8 @@ setup() {
 		"tkill", "tgkill", "futex", "mprotect", "select", "epoll_wait", "shutdown",
 		"getsockname", "getpeername", "recvmmsg", "sendmmsg", "splice", "unshare", "setns",
 		"seccomp", "userfaultfd", "eventfd", "inotify_init", "timerfd_create", "signalfd",
-		"semget", "mount"]'
+		"semget", "mount", "brk", "getresuid", "getresgid", "getrlimit", "setrlimit", "prlimit",
+		"nanosleep", "sendfile", "copy_file_range"]'
 	local missing
 	missing=$(jq_events -r --argjson names "$names" '
 		[.[] | select(.tid == $wpid) | .dir + .name] as $seen
@@ -211,4 +212,50 @@ setup() {
 	pair_by_exit semget '.tid == $wpid'
 	expect_params "semget >" "$ENTER" '{key: 6070699, nsems: 2, semflg: "IPC_EXCL"}'
 	expect_params "semget <" "$EXIT" '{res: -2}'
+}
+
+@test "autofill: sendfile reads the offset before and after; copy_file_range keeps the pointers" {
+	pair_by_exit sendfile '.tid == $wpid'
+	expect_params "sendfile >" "$ENTER" '{out_fd: (.out_fd), in_fd: ($ENV.AFFD | tonumber), offset: 2, size: 5}' \
+		out_fd '. > ($ENV.AFFD | tonumber)'
+	expect_params "sendfile <" "$EXIT" '{res: 5, offset: 7}'
+	pair_by_exit copy_file_range '.tid == $wpid'
+	expect_params "copy_file_range >" "$ENTER" '{fdin: ($ENV.AFFD | tonumber), offin: 0, len: 3}'
+	expect_params "copy_file_range <" "$EXIT" '{res: 2, fdout: (.fdout), offout: 0}' \
+		fdout '. > ($ENV.AFFD | tonumber)'
+}
+
+@test "autofill: getresuid and getresgid read the ids the kernel wrote back" {
+	pair_by_exit getresuid '.tid == $wpid'
+	expect_params "getresuid <" "$EXIT" '{res: 0, ruid: 0, euid: 0, suid: 0}'
+	pair_by_exit getresgid '.tid == $wpid'
+	expect_params "getresgid <" "$EXIT" '{res: 0, rgid: 0, egid: 0, sgid: 0}'
+}
+
+@test "autofill: getrlimit, setrlimit, prlimit read struct rlimit; a failed getrlimit has none" {
+	local cur max
+	pair_by_exit getrlimit '.tid == $wpid and .params.res == 0'
+	expect_params "getrlimit >" "$ENTER" '{resource: "RLIMIT_NOFILE"}'
+	expect_params "getrlimit <" "$EXIT" '{res: 0, cur: (.cur), max: (.max)}' cur '. > 0' max '. > 0'
+	cur=$(jq .params.cur <<<"$EXIT")
+	max=$(jq .params.max <<<"$EXIT")
+	pair_by_exit setrlimit '.tid == $wpid'
+	expect_params "setrlimit >" "$ENTER" '{resource: "RLIMIT_NOFILE"}'
+	expect_params "setrlimit <" "$EXIT" "{res: 0, cur: $cur, max: $max}"
+	pair_by_exit getrlimit '.tid == $wpid and .params.res != 0'
+	expect_params "getrlimit(999) >" "$ENTER" '{resource: "RLIMIT_UNKNOWN"}'
+	expect_params "getrlimit(999) <" "$EXIT" '{res: -22, cur: null, max: null}'
+	pair_by_enter prlimit '.tid == $wpid and .params.resource == "RLIMIT_NOFILE"'
+	expect_params "prlimit >" "$ENTER" '{pid: 0, resource: "RLIMIT_NOFILE"}'
+	expect_params "prlimit <" "$EXIT" "{res: 0, newcur: null, newmax: null, oldcur: $cur, oldmax: $max}"
+}
+
+@test "autofill: nanosleep's interval in nanoseconds; brk(0) with the memory sizes" {
+	pair_by_exit nanosleep '.tid == $wpid'
+	expect_params "nanosleep >" "$ENTER" '{interval: 1000}'
+	expect_params "nanosleep <" "$EXIT" '{res: 0}'
+	pair_by_exit brk '.tid == $wpid and .params.res > 0' "$AF_OPENED"
+	expect_params "brk >" "$ENTER" '{addr: 0}'
+	expect_params "brk <" "$EXIT" '{res: (.res), vm_size: (.vm_size), vm_rss: (.vm_rss), vm_swap: 0}' \
+		res '. > 0' vm_size '. > 0' vm_rss '. > 0 and . <= $p.vm_size'
 }

@@ -16,7 +16,12 @@
 #include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 #include <sys/file.h>
+#include <sys/ipc.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/mman.h>
 #include <linux/futex.h>
 
@@ -50,11 +55,23 @@ static void lines_match_the_schema(void **state)
 			const struct ppm_autofill_param *p = &af->params[i];
 			enum ppm_param_type type = info->params[i].type;
 
-			if (p->source > AF_ZERO)
+			struct autofill_user_read r;
+
+			if (p->source > AF_VM_SWAP)
 				fail_msg("%s (%d) param %u: source %u", info->name, code, i,
 					 p->source);
 			if (p->source == AF_RETVAL && PPME_IS_ENTER(code))
 				fail_msg("%s (%d) param %u: an enter event has no return value",
+					 info->name, code, i);
+			if (autofill_user_read(p->conv, &r) && r.out && PPME_IS_ENTER(code))
+				fail_msg("%s (%d) param %u: an OUT value on enter, before the kernel wrote it",
+					 info->name, code, i);
+			if (autofill_user_read(p->conv, &r) && r.len != 16 &&
+			    r.len != autofill_size(p->conv))
+				fail_msg("%s (%d) param %u: reads %u bytes, stores %u", info->name,
+					 code, i, r.len, autofill_size(p->conv));
+			if (autofill_user_read(p->conv, &r) && p->source > AF_ARG5)
+				fail_msg("%s (%d) param %u: only an argument can be a pointer",
 					 info->name, code, i);
 			if ((p->conv == AF_STR) != is_string_type(type))
 				fail_msg("%s (%d) param %u (%s): string conv and type disagree",
@@ -113,6 +130,38 @@ static void converters(void **state)
 			 PPM_AT_SYMLINK_FOLLOW);
 	assert_int_equal(autofill_value(AF_PROT_FLAGS, PROT_READ | PROT_EXEC),
 			 PPM_PROT_READ | PPM_PROT_EXEC);
+	assert_int_equal(autofill_value(AF_RLIMIT_RESOURCE, RLIMIT_NOFILE), PPM_RLIMIT_NOFILE);
+	assert_int_equal(autofill_value(AF_RLIMIT_RESOURCE, 16), PPM_RLIMIT_UNKNOWN);
+	assert_int_equal(autofill_value(AF_SEMGET_FLAGS, IPC_CREAT | IPC_EXCL | 0600),
+			 PPM_IPC_CREAT | PPM_IPC_EXCL);
+	assert_int_equal(autofill_value(AF_MOUNT_FLAGS, MS_MGC_VAL | MS_RDONLY), PPM_MS_RDONLY);
+	assert_int_equal(autofill_value(AF_MOUNT_FLAGS, MS_BIND | MS_REC), PPM_MS_BIND | PPM_MS_REC);
+}
+
+/* The reads from user memory: where, how much, and a timespec as nanoseconds. */
+static void user_reads(void **state)
+{
+	struct autofill_user_read r;
+	struct timespec ts = { .tv_sec = 2, .tv_nsec = 500 };
+	struct rlimit rl = { .rlim_cur = 7, .rlim_max = 9 };
+	__u64 bytes[2];
+
+	(void)state;
+	assert_false(autofill_user_read(AF_U64, &r));
+	assert_true(autofill_user_read(AF_IN_TIMESPEC, &r));
+	assert_int_equal(r.len, sizeof(ts));
+	memcpy(bytes, &ts, sizeof(ts));
+	assert_int_equal(autofill_user_value(&r, bytes), 2000000500ULL);
+	assert_true(autofill_user_read(AF_OUT_RLIM_MAX, &r));
+	assert_int_equal(r.offset, offsetof(struct rlimit, rlim_max));
+	assert_int_equal(r.len, sizeof(rl.rlim_max));
+	assert_true(r.out);
+	memcpy(bytes, (char *)&rl + r.offset, r.len);
+	assert_int_equal(autofill_user_value(&r, bytes), 9);
+	assert_true(autofill_user_read(AF_IN_RLIM_CUR, &r));
+	assert_false(r.out);
+	assert_true(autofill_user_read(AF_OUT_U32, &r));
+	assert_int_equal(r.len, sizeof(uid_t));
 }
 
 /* The raw values the converters test are libc's, on this machine. */
@@ -139,6 +188,7 @@ int main(void)
 		cmocka_unit_test(lines_match_the_schema),
 		cmocka_unit_test(syscalls_autofilled_both_ways),
 		cmocka_unit_test(converters),
+		cmocka_unit_test(user_reads),
 		cmocka_unit_test(raw_values_are_the_systems),
 	};
 

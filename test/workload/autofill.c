@@ -9,9 +9,27 @@
 #include <linux/futex.h>
 #include <sys/file.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/sem.h>
 #include <time.h>
 #include "workload.h"
+
+/* sendfile and copy_file_range from af_file (fd, "0123456789") to af_copy. */
+static void do_copy_calls(const char *dir, long fd)
+{
+	char path[PATH_MAX];
+	off_t offset = 2;
+	long out;
+
+	out = must(syscall(SYS_openat, AT_FDCWD, path_in(path, dir, "af_copy"),
+			   O_WRONLY | O_CREAT | O_TRUNC, 0600), "openat af_copy");
+	/* 5 bytes from offset 2: "23456"; the offset comes back as 7. */
+	must_equal(syscall(SYS_sendfile, out, fd, &offset, 5), 5, "sendfile 5 bytes at 2");
+	/* NULL offsets: from and to the files' positions (8 and 5). */
+	must_equal(syscall(SYS_copy_file_range, fd, NULL, out, NULL, 3, 0), 2,
+		   "copy_file_range 3 bytes (2 left)");
+	raw_close(out, "close af_copy");
+}
 
 static void do_fd_calls(const char *dir)
 {
@@ -30,6 +48,7 @@ static void do_fd_calls(const char *dir)
 	must_equal(syscall(SYS_flock, fd, LOCK_EX | LOCK_NB), 0, "flock LOCK_EX|LOCK_NB");
 	must_equal(syscall(SYS_flock, fd, LOCK_UN), 0, "flock LOCK_UN");
 	must_fail(syscall(SYS_ioctl, fd, 0x5401 /* TCGETS */, 0x1234), ENOTTY, "ioctl TCGETS");
+	do_copy_calls(dir, fd);
 	must_equal(syscall(SYS_fchmod, fd, 0640), 0, "fchmod 0640");
 	raw_close(40, "close dup 40");
 	raw_close(fd, "close af_file");
@@ -88,6 +107,25 @@ static void do_id_calls(void)
 	must_equal(syscall(SYS_setsid), getpid(), "setsid");
 }
 
+/* The calls whose values the kernel reads from, or writes to, our memory. */
+static void do_user_memory_calls(void)
+{
+	unsigned int ids[3];
+	struct rlimit rl, old;
+
+	must_equal(syscall(SYS_getresuid, &ids[0], &ids[1], &ids[2]), 0, "getresuid");
+	must_equal(syscall(SYS_getresgid, &ids[0], &ids[1], &ids[2]), 0, "getresgid");
+	must_equal(syscall(SYS_getrlimit, RLIMIT_NOFILE, &rl), 0, "getrlimit NOFILE");
+	must_equal(syscall(SYS_setrlimit, RLIMIT_NOFILE, &rl), 0, "setrlimit NOFILE (unchanged)");
+	/* A resource that does not exist: nothing is written back. */
+	must_fail(syscall(SYS_getrlimit, 999, &old), EINVAL, "getrlimit(999)");
+	must_equal(syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &old), 0, "prlimit64 (get only)");
+	must_equal(syscall(SYS_nanosleep, &(struct timespec){ .tv_nsec = 1000 }, NULL), 0,
+		   "nanosleep 1 us");
+	/* The break, asked with 0: nothing moves. */
+	must(syscall(SYS_brk, 0), "brk(0)");
+}
+
 static void do_misc_calls(void)
 {
 	long self = syscall(SYS_gettid);
@@ -128,5 +166,6 @@ void do_autofill(const char *dir)
 	do_fd_calls(dir);
 	do_path_calls(dir);
 	do_id_calls();
+	do_user_memory_calls();
 	do_misc_calls();
 }

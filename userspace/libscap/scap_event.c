@@ -59,6 +59,7 @@ const char *scap_param_type_name(enum ppm_param_type type)
 	case PT_FSPATH: return "PT_FSPATH";
 	case PT_SYSCALLID: return "PT_SYSCALLID";
 	case PT_SIGTYPE: return "PT_SIGTYPE";
+	case PT_RELTIME: return "PT_RELTIME";
 	case PT_FLAGS8: return "PT_FLAGS8";
 	case PT_FLAGS16: return "PT_FLAGS16";
 	case PT_FLAGS32: return "PT_FLAGS32";

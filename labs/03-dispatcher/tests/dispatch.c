@@ -12,7 +12,7 @@
  *   openat(AT_FDCWD, DIR/dispatched, O_RDONLY), read(fd, buf, 64), close(fd)
  *   socket(AF_INET, SOCK_DGRAM, 0), connect(127.0.0.1:47303), close(fd)
  * Without one (they make the generic event):
- *   getppid(), getpid(), uname(), nanosleep(1 us)
+ *   getppid(), getpid(), uname(), sched_yield()
  *
  * Every call goes through syscall(2) so that glibc cannot replace it by
  * another syscall or answer it from a cache.
@@ -82,10 +82,13 @@ static void with_filler(const char *dir)
 		die("close");
 }
 
-/* The calls without one: getppid, getpid, uname, nanosleep. */
+/*
+ * The calls without one: getppid, getpid, uname, sched_yield. Falco's
+ * 2022 driver has no event of its own for them either, so they stay
+ * generic as the other drivers grow.
+ */
 static void without_filler(void)
 {
-	struct timespec us = { .tv_nsec = 1000 };
 	struct utsname u;
 
 	if (syscall(SYS_getppid) <= 0)
@@ -94,8 +97,8 @@ static void without_filler(void)
 		die("getpid");
 	if (syscall(SYS_uname, &u))
 		die("uname");
-	if (syscall(SYS_nanosleep, &us, NULL))
-		die("nanosleep");
+	if (syscall(SYS_sched_yield))
+		die("sched_yield");
 }
 
 int main(int argc, char **argv)
