@@ -8,12 +8,17 @@
  * driver/autofill_table.h into. The kernel module's twin is
  * driver/fillers/autofill.c.
  *
- * Linux 4.14's verifier accepts no loop: the params are walked by an
- * unrolled loop, AF_MAX_PARAMS copies of one store, each skipped past
- * nparams.
+ * Linux 4.14's verifier accepts no loop and 4096 instructions a program:
+ * the params are walked by an unrolled loop, each copy a whole store, and
+ * a program stores at most AF_PARAMS_PER_PROG of them. An event with more
+ * (linkat's exit has 6) goes on in f_sys_autofill_more, by tail call, as
+ * execve's exit goes on in f_proc_startupdate_common.
  */
 #ifndef SCAPLAB_BPF_FILLERS_AUTOFILL_H
 #define SCAPLAB_BPF_FILLERS_AUTOFILL_H
+
+/* Half of AF_MAX_PARAMS: two programs store any event. */
+#define AF_PARAMS_PER_PROG 3
 
 static __always_inline __u64 bpf_autofill_raw(struct filler_data *data,
 					       const struct ppm_autofill_param *p)
@@ -91,6 +96,24 @@ static __always_inline void bpf_autofill_param(struct filler_data *data,
 	}
 }
 
+/*
+ * Params first to first + AF_PARAMS_PER_PROG - 1 of af; past them, the
+ * program in SCAP_BPF_TAIL_AUTOFILL_MORE goes on with the rest.
+ */
+static __always_inline int bpf_autofill_params(struct filler_data *data,
+					       const struct ppm_autofill *af, int first)
+{
+#pragma unroll
+	for (int i = 0; i < AF_PARAMS_PER_PROG; i++) {
+		if (first + i >= af->nparams)
+			return 0;
+		bpf_autofill_param(data, &af->params[first + i]);
+	}
+	if (first == 0 && af->nparams > AF_PARAMS_PER_PROG)
+		return bpf_tail_call_next(data, SCAP_BPF_TAIL_AUTOFILL_MORE);
+	return 0;
+}
+
 static __always_inline int bpf_autofill(struct filler_data *data, __u32 nr, bool enter)
 {
 	const struct syscall_evt_pair *sc = bpf_map_lookup_elem(&syscall_table, &nr);
@@ -104,13 +127,7 @@ static __always_inline int bpf_autofill(struct filler_data *data, __u32 nr, bool
 	if (!af || !af->used)
 		return -1;
 	bpf_frame_begin(data, type, af->nparams);
-#pragma unroll
-	for (int i = 0; i < AF_MAX_PARAMS; i++) {
-		if (i >= af->nparams)
-			break;
-		bpf_autofill_param(data, &af->params[i]);
-	}
-	return 0;
+	return bpf_autofill_params(data, af, 0);
 }
 
 FILLER(sys_autofill_e)
@@ -121,6 +138,17 @@ FILLER(sys_autofill_e)
 FILLER(sys_autofill_x)
 {
 	return bpf_autofill(data, bpf_syscall_get_nr(data->ctx), false);
+}
+
+/* The rest of an event begun above: which one, its header in the frame says. */
+FILLER(sys_autofill_more)
+{
+	__u32 type = ((struct ppm_evt_hdr *)data->frame->data)->type;
+	const struct ppm_autofill *af = bpf_map_lookup_elem(&autofill_table, &type);
+
+	if (!af)
+		return -1;
+	return bpf_autofill_params(data, af, AF_PARAMS_PER_PROG);
 }
 
 #endif /* SCAPLAB_BPF_FILLERS_AUTOFILL_H */

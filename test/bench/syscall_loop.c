@@ -15,6 +15,8 @@
  *   listen     listen(-1, 5) = -EBADF            two fixed-size events
  *                                               (lab 12 moves them into
  *                                               the ring)
+ *   fcntl      fcntl(fd, F_GETFD)                an autofilled pair
+ *                                               (driver/autofill_table.h)
  *
  * Raw syscall(2) calls, never glibc's wrappers: glibc caches nothing here
  * today, but a benchmark must not depend on that.
@@ -59,6 +61,11 @@ static long op_listen(int fd)
 	return syscall(SYS_listen, -1, 5);
 }
 
+static long op_fcntl(int fd)
+{
+	return syscall(SYS_fcntl, fd, F_GETFD);
+}
+
 static const struct workload {
 	const char *name;
 	long (*op)(int fd);
@@ -69,6 +76,7 @@ static const struct workload {
 	{ "read", op_read, 1 },
 	{ "write1k", op_write1k, 1 },
 	{ "listen", op_listen, 1 },
+	{ "fcntl", op_fcntl, 1 },
 };
 
 /* N operations, each batch of 1000 starting no earlier than its time at RATE. */
@@ -107,7 +115,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], workloads[i].name))
 			w = &workloads[i];
 	if (!w || n <= 0 || rate < 0) {
-		fprintf(stderr, "usage: syscall_loop getppid|openclose|read|write1k|listen N [RATE] (N > 0)\n");
+		fprintf(stderr, "usage: syscall_loop getppid|openclose|read|write1k|listen|fcntl N [RATE] (N > 0)\n");
 		return 2;
 	}
 	fd = open("/dev/null", O_WRONLY);
