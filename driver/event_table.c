@@ -174,6 +174,20 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 	[PPME_SYSCALL_WRITEV_X] = {"writev", EC_IO_WRITE, WR, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("data", PT_BYTEBUF, PF_NA) } },
+	[PPME_SYSCALL_PREADV_E] = {"preadv", EC_IO_READ, RD, 2, {
+		P("fd", PT_FD, PF_DEC),
+		P("pos", PT_UINT64, PF_DEC) } },
+	[PPME_SYSCALL_PREADV_X] = {"preadv", EC_IO_READ, RD, 3, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("size", PT_UINT32, PF_DEC),
+		P("data", PT_BYTEBUF, PF_NA) } },
+	[PPME_SYSCALL_PWRITEV_E] = {"pwritev", EC_IO_WRITE, WR, 3, {
+		P("fd", PT_FD, PF_DEC),
+		P("size", PT_UINT32, PF_DEC),
+		P("pos", PT_UINT64, PF_DEC) } },
+	[PPME_SYSCALL_PWRITEV_X] = {"pwritev", EC_IO_WRITE, WR, 2, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("data", PT_BYTEBUF, PF_NA) } },
 
 	[PPME_SYSCALL_EXECVE_19_E] = {"execve", EC_PROCESS, EF_MODIFIES_STATE, 1, {
 		P("filename", PT_FSPATH, PF_NA) } },
@@ -214,6 +228,16 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("proto", PT_UINT32, PF_DEC) } },
 	[PPME_SOCKET_SOCKET_X] = {"socket", EC_NET, CF, 1, {
 		P("fd", PT_FD, PF_DEC) } },
+	[PPME_SOCKET_SOCKETPAIR_E] = {"socketpair", EC_IPC, CF, 3, {
+		PI("domain", PT_FLAGS32, PF_DEC, socket_families),
+		P("type", PT_UINT32, PF_DEC),
+		P("proto", PT_UINT32, PF_DEC) } },
+	[PPME_SOCKET_SOCKETPAIR_X] = {"socketpair", EC_IPC, CF, 5, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("fd1", PT_FD, PF_DEC),
+		P("fd2", PT_FD, PF_DEC),
+		P("source", PT_UINT64, PF_HEX),
+		P("peer", PT_UINT64, PF_HEX) } },
 	[PPME_SOCKET_BIND_E] = {"bind", EC_NET, EF_USES_FD | EF_MODIFIES_STATE, 1, {
 		P("fd", PT_FD, PF_DEC) } },
 	[PPME_SOCKET_BIND_X] = {"bind", EC_NET, EF_USES_FD | EF_MODIFIES_STATE, 2, {

@@ -117,13 +117,14 @@ FILLER(sys_readv_e)
 	return 0;
 }
 
-FILLER(sys_readv_x)
+/* readv's and preadv's exits: res, size, data. */
+static __always_inline int readv_exit(struct filler_data *data, __u32 type)
 {
 	unsigned long iov = bpf_syscall_get_argument(data, 1);
 	unsigned long iovcnt = bpf_syscall_get_argument(data, 2);
 	long ret = bpf_syscall_get_retval(data);
 
-	bpf_frame_begin(data, PPME_SYSCALL_READV_X, 3);
+	bpf_frame_begin(data, type, 3);
 	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
 	bpf_push_s64_to_ring(data, ret);
 	/*
@@ -144,6 +145,11 @@ FILLER(sys_readv_x)
 	return 0;
 }
 
+FILLER(sys_readv_x)
+{
+	return readv_exit(data, PPME_SYSCALL_READV_X);
+}
+
 FILLER(sys_writev_e)
 {
 	bpf_frame_begin(data, PPME_SYSCALL_WRITEV_E, 2);
@@ -155,9 +161,10 @@ FILLER(sys_writev_e)
 	return 0;
 }
 
-FILLER(sys_writev_x)
+/* writev's and pwritev's exits: res, data. */
+static __always_inline int writev_exit(struct filler_data *data, __u32 type)
 {
-	bpf_frame_begin(data, PPME_SYSCALL_WRITEV_X, 2);
+	bpf_frame_begin(data, type, 2);
 	/* Parameter 1: res (type: PT_ERRNO), bytes written or -errno */
 	bpf_push_s64_to_ring(data, bpf_syscall_get_retval(data));
 	/*
@@ -167,4 +174,43 @@ FILLER(sys_writev_x)
 	bpf_push_iovec_data(data, bpf_syscall_get_argument(data, 1),
 			    bpf_syscall_get_argument(data, 2), data->settings->snaplen);
 	return 0;
+}
+
+FILLER(sys_writev_x)
+{
+	return writev_exit(data, PPME_SYSCALL_WRITEV_X);
+}
+
+/* preadv and pwritev: readv and writev at a position (the file's own stays put). */
+FILLER(sys_preadv_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_PREADV_E, 2);
+	/* Parameter 1: fd (type: PT_FD) */
+	bpf_push_s64_to_ring(data, (__s32)bpf_syscall_get_argument(data, 0));
+	/* Parameter 2: pos (type: PT_UINT64), one register on x86_64 (pos_l) */
+	bpf_push_u64_to_ring(data, bpf_syscall_get_argument(data, 3));
+	return 0;
+}
+
+FILLER(sys_preadv_x)
+{
+	return readv_exit(data, PPME_SYSCALL_PREADV_X);
+}
+
+FILLER(sys_pwritev_e)
+{
+	bpf_frame_begin(data, PPME_SYSCALL_PWRITEV_E, 3);
+	/* Parameter 1: fd (type: PT_FD) */
+	bpf_push_s64_to_ring(data, (__s32)bpf_syscall_get_argument(data, 0));
+	/* Parameter 2: size (type: PT_UINT32), the buffers' total size */
+	bpf_push_iovec_size(data, bpf_syscall_get_argument(data, 1),
+			    bpf_syscall_get_argument(data, 2));
+	/* Parameter 3: pos (type: PT_UINT64) */
+	bpf_push_u64_to_ring(data, bpf_syscall_get_argument(data, 3));
+	return 0;
+}
+
+FILLER(sys_pwritev_x)
+{
+	return writev_exit(data, PPME_SYSCALL_PWRITEV_X);
 }

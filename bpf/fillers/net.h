@@ -26,6 +26,53 @@ FILLER(sys_socket_x)
 	return 0;
 }
 
+FILLER(sys_socketpair_e)
+{
+	bpf_frame_begin(data, PPME_SOCKET_SOCKETPAIR_E, 3);
+	/* Parameters 1 to 3: domain, type, proto, as socket's */
+	bpf_push_u32_to_ring(data, socket_family_to_scap(bpf_syscall_get_argument(data, 0)));
+	bpf_push_u32_to_ring(data, bpf_syscall_get_argument(data, 1));
+	bpf_push_u32_to_ring(data, bpf_syscall_get_argument(data, 2));
+	return 0;
+}
+
+FILLER(sys_socketpair_x)
+{
+	long ret = bpf_syscall_get_retval(data);
+	__s32 fds[2];
+	struct sock *sk;
+
+	bpf_frame_begin(data, PPME_SOCKET_SOCKETPAIR_X, 5);
+	/* Parameter 1: res (type: PT_ERRNO) */
+	bpf_push_s64_to_ring(data, ret);
+	/*
+	 * Parameters 2 and 3: fd1, fd2 (type: PT_FD), which the kernel wrote
+	 * into the caller's int[2]; 4 and 5: source, peer (type: PT_UINT64),
+	 * the two ends' struct sock. Empty if the call failed.
+	 */
+	if (ret < 0 ||
+	    bpf_probe_read_user(fds, sizeof(fds), (const void *)bpf_syscall_get_argument(data, 3))) {
+		bpf_push_empty_param(data);
+		bpf_push_empty_param(data);
+		bpf_push_empty_param(data);
+		bpf_push_empty_param(data);
+		return 0;
+	}
+	bpf_push_s64_to_ring(data, fds[0]);
+	bpf_push_s64_to_ring(data, fds[1]);
+	sk = bpf_fd_to_sock(fds[0]);
+	if (!sk) {
+		bpf_push_empty_param(data);
+		bpf_push_empty_param(data);
+		return 0;
+	}
+	bpf_push_u64_to_ring(data, (unsigned long)sk);
+	/* Only a unix sock has a peer field; other families' pairs show none. */
+	bpf_push_u64_to_ring(data, bpf_sock_family(sk) == SCAP_KERNEL_AF_UNIX ?
+				   (unsigned long)bpf_unix_peer(sk) : 0);
+	return 0;
+}
+
 FILLER(sys_bind_e)
 {
 	bpf_frame_begin(data, PPME_SOCKET_BIND_E, 1);

@@ -327,3 +327,23 @@ int accept_queue_to_ring(struct event_filler_arguments *args, s32 listen_fd)
 	/* Parameter 5: queuemax (type: PT_UINT32), listen()'s backlog, capped by somaxconn */
 	return val_to_ring(args, max, 0, false);
 }
+
+int socketpair_socks_to_ring(struct event_filler_arguments *args, s32 fd)
+{
+	struct file *file;
+	struct sock *sk = sock_get(fd, &file);
+	u64 peer;
+	int res;
+
+	if (!sk) {
+		res = push_empty_param(args);
+		return res ? res : push_empty_param(args);
+	}
+	/* Only a unix sock has a peer field; other families' pairs show none. */
+	peer = sk->sk_family == AF_UNIX ? (unsigned long)READ_ONCE(unix_peer(sk)) : 0;
+	res = val_to_ring(args, (unsigned long)sk, 0, false);
+	if (!res)
+		res = val_to_ring(args, peer, 0, false);
+	fput(file);
+	return res;
+}

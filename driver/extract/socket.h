@@ -50,6 +50,12 @@ int connect_tuple_to_ring(struct event_filler_arguments *args, s32 fd,
 /* Store the PT_SOCKTUPLE of accept(): the peer -> this socket (fd). */
 int accept_tuple_to_ring(struct event_filler_arguments *args, s32 fd);
 
+/*
+ * Store socketpair's source and peer: the struct sock of fd's end and of
+ * the other end, as kernel addresses (a unix tuple holds the same two).
+ */
+int socketpair_socks_to_ring(struct event_filler_arguments *args, s32 fd);
+
 /* Store accept's queuepct, queuelen and queuemax of the listening socket. */
 int accept_queue_to_ring(struct event_filler_arguments *args, s32 listen_fd);
 

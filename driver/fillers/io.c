@@ -238,3 +238,40 @@ FILLER(sys_writev_x)
 	 */
 	return store_iovec_data(args, args->args[1], args->args[2], args->snaplen);
 }
+
+/* preadv and pwritev: readv and writev at a position (the file's own stays put). */
+FILLER(sys_preadv_e)
+{
+	int res;
+
+	/* Parameter 1: fd (type: PT_FD) */
+	res = val_to_ring(args, syscall_arg_fd(args, 0), 0, false);
+	if (res)
+		return res;
+	/* Parameter 2: pos (type: PT_UINT64), one register on x86_64 (pos_l) */
+	return val_to_ring(args, args->args[3], 0, false);
+}
+
+FILLER(sys_preadv_x)
+{
+	/* The params of readv's exit: res, size, data. */
+	return f_sys_readv_x(args);
+}
+
+FILLER(sys_pwritev_e)
+{
+	int res;
+
+	/* Parameters 1 and 2: fd, size, as writev's */
+	res = f_sys_writev_e(args);
+	if (res)
+		return res;
+	/* Parameter 3: pos (type: PT_UINT64) */
+	return val_to_ring(args, args->args[3], 0, false);
+}
+
+FILLER(sys_pwritev_x)
+{
+	/* The params of writev's exit: res, data. */
+	return f_sys_writev_x(args);
+}

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * socket, bind, connect, listen, accept and accept4. Addresses and tuples
- * are built by extract/socket.c, in the layouts the modern driver stores.
- * The modern driver's twins: modern_bpf/programs/tail_called/events/
- * syscall_dispatched_events/{socket,bind,connect,listen,accept,accept4}.bpf.c.
+ * socket, socketpair, bind, connect, listen, accept and accept4. Addresses
+ * and tuples are built by extract/socket.c, in the layouts the modern
+ * driver stores. The modern driver's twins: modern_bpf/programs/tail_called/
+ * events/syscall_dispatched_events/{socket,socketpair,bind,connect,listen,
+ * accept,accept4}.bpf.c.
  */
+#include <linux/uaccess.h>
 #include "../ppm_fillers.h"
 #include "../ppm_flag_helpers.h"
 #include "../extract/socket.h"
@@ -32,6 +34,45 @@ FILLER(sys_socket_x)
 {
 	/* Parameter 1: fd (type: PT_FD), the new socket, or -errno */
 	return val_to_ring(args, args->retval, 0, false);
+}
+
+FILLER(sys_socketpair_e)
+{
+	/* Parameters 1 to 3: domain, type, proto, as socket's */
+	return f_sys_socket_e(args);
+}
+
+FILLER(sys_socketpair_x)
+{
+	s32 fds[2];
+	int i, res;
+
+	/* Parameter 1: res (type: PT_ERRNO) */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/*
+	 * Parameters 2 and 3: fd1, fd2 (type: PT_FD), the two ends, which the
+	 * kernel wrote into the caller's int[2]; parameters 4 and 5: source,
+	 * peer (type: PT_UINT64). All empty if the call failed: there are no
+	 * ends (Falco 2022 writes 0s, and fd 0 is a real fd).
+	 */
+	if (args->retval < 0 ||
+	    copy_from_user_nofault(fds, (const void __user *)args->args[3], sizeof(fds))) {
+		for (i = 0; i < 4; i++) {
+			res = push_empty_param(args);
+			if (res)
+				return res;
+		}
+		return 0;
+	}
+	res = val_to_ring(args, (s64)fds[0], 0, false);
+	if (res)
+		return res;
+	res = val_to_ring(args, (s64)fds[1], 0, false);
+	if (res)
+		return res;
+	return socketpair_socks_to_ring(args, fds[0]);
 }
 
 FILLER(sys_bind_e)

@@ -53,6 +53,16 @@ setup() {
 	expect_pid "pwrite <" "$EXIT" "$WPID"
 }
 
+@test "io: pwritev(fd, [\"one\", \"two\", \"three\"], 3, 2000) = 11, preadv of them at 2000" {
+	pair_by_exit pwritev '.tid == $wpid' "$IO_OPENED"
+	expect_params "pwritev >" "$ENTER" '{fd: ($ENV.IOFD | tonumber), size: 11, pos: 2000}'
+	expect_params "pwritev <" "$EXIT" '{res: 11, data: "onetwothree"}'
+	pair_by_exit preadv '.tid == $wpid' "$IO_OPENED"
+	# 14 bytes of buffers, 11 before the end of the file: size is what was read.
+	expect_params "preadv >" "$ENTER" '{fd: ($ENV.IOFD | tonumber), pos: 2000}'
+	expect_params "preadv <" "$EXIT" '{res: 11, size: 11, data: "onetwothree"}'
+}
+
 @test "io: pread64(fd, buf, 5, 1000) = 5 reads \"WORLD\"" {
 	pair_by_exit pread '.params.data == "WORLD"'
 	expect_params "pread >" "$ENTER" '{fd: ($ENV.IOFD | tonumber), size: 5, pos: 1000}'

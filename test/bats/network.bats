@@ -161,3 +161,18 @@ bound_fd() {
 	expect_params "accept < (unix accept4)" "$EXIT" \
 		"{fd: null, tuple: $connect_tuple, queuepct: 0, queuelen: 0, queuemax: 3}" fd '. >= 3'
 }
+
+@test "network: socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC) gives two fds and the two socks" {
+	pair_by_exit socketpair '.tid == $wpid and .params.res == 0'
+	# type: SOCK_STREAM (1) | SOCK_CLOEXEC (0x80000), raw as socket's
+	expect_params "socketpair >" "$ENTER" '{domain: "AF_LOCAL", type: 524289, proto: 0}'
+	expect_params "socketpair <" "$EXIT" '{res: 0, fd1: null, fd2: null, source: null, peer: null}' \
+		fd1 '. >= 0' fd2 '. >= 0 and . != $p.fd1' source '. > 0' peer '. > 0 and . != $p.source'
+}
+
+@test "network: socketpair(AF_INET) fails with EOPNOTSUPP and has no ends" {
+	pair_by_exit socketpair '.tid == $wpid and .params.res < 0'
+	expect_params "socketpair >" "$ENTER" '{domain: "AF_INET", type: 1, proto: 0}'
+	expect_params "socketpair <" "$EXIT" '{res: -95, fd1: null, fd2: null, source: null, peer: null}'
+}
+

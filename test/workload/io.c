@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * workload io DIR: read, write, pread64, pwrite64, readv, writev, pipe, pipe2, dup, dup2,
- * dup3, mmap, munmap.
+ * workload io DIR: read, write, pread64, pwrite64, readv, writev, preadv,
+ * pwritev, pipe, pipe2, dup, dup2, dup3, mmap, munmap.
  * The tests that check its events know its arguments by heart: keep both
  * in step (test/bats/).
  */
@@ -44,6 +44,9 @@ void do_io(const char *dir)
 	must_equal(syscall(SYS_pwrite64, fd, "WORLD", 5, 1000), 5, "pwrite64");
 	/* pread64(fd, buf, 5, 1000) = 5: "WORLD" */
 	must_equal(syscall(SYS_pread64, fd, buf, 5, 1000), 5, "pread64");
+	/* pwritev(fd, ["one", "two", "three"], 3, 2000) = 11; preadv of them back, at EOF */
+	must_equal(syscall(SYS_pwritev, fd, wv, 3, 2000, 0), 11, "pwritev");
+	must_equal(syscall(SYS_preadv, fd, rv, 3, 2000, 0), 11, "preadv");
 	/* lseek(fd, 0, SEEK_SET); read(fd, buf, 5) = 5: "hello" */
 	must_equal(syscall(SYS_lseek, fd, 0, SEEK_SET), 0, "lseek to 0");
 	must_equal(syscall(SYS_read, fd, buf, 5), 5, "read");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * workload net DIR: socket, bind, listen, connect, accept, accept4 over
- * 127.0.0.1, ::1 and an AF_UNIX path.
+ * 127.0.0.1, ::1 and an AF_UNIX path; socketpair.
  * The tests that check its events know its arguments by heart: keep both
  * in step (test/bats/).
  */
@@ -149,9 +149,24 @@ static void net_unix(const char *dir)
 	must(syscall(SYS_unlink, a.sun_path), "unlink of DIR/unix.sock");
 }
 
+/* socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC): two ends; AF_INET has no pairs. */
+static void net_pair(void)
+{
+	int sv[2];
+
+	if (must(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv),
+		 "socketpair AF_UNIX") == 0) {
+		raw_close(sv[0], "close of the pair's first end");
+		raw_close(sv[1], "close of the pair's second end");
+	}
+	must_fail(syscall(SYS_socketpair, AF_INET, SOCK_STREAM, 0, sv), EOPNOTSUPP,
+		  "socketpair AF_INET");
+}
+
 void do_net(const char *dir)
 {
 	net_ipv4();
 	net_ipv6();
 	net_unix(dir);
+	net_pair();
 }
