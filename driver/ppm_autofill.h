@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * Autofill: events whose every param is a syscall argument or the return
- * value, stored as it is or through a small converter. About half of the
- * syscalls Falco gives an event of their own are like that (getuid,
- * fchdir, tgkill, fcntl, ...). For them no driver has a filler of its
- * own: each reads one line of driver/autofill_table.h, which says where
- * each param comes from and how it is stored, and stores it.
+ * value, stored as it is, through a small converter, or read from the
+ * user memory an argument points to (plus the process's memory sizes,
+ * for brk). More than half of the syscalls Falco gives an event of their
+ * own are like that (getuid, fchdir, tgkill, fcntl, getrlimit, ...). For
+ * them no driver has a filler of its own: each reads one line of
+ * driver/autofill_table.h, which says where each param comes from and
+ * how it is stored, and stores it.
  *
  *   [PPME_SYSCALL_FCNTL_E] = AUTOFILL(2, AF_PARAM(AF_ARG0, AF_INT),
  *                                        AF_PARAM(AF_ARG1, AF_FCNTL_CMD)),
@@ -15,7 +17,8 @@
  *  - kernel module: one filler, f_sys_autofill (driver/fillers/autofill.c),
  *    reads the line at run time;
  *  - legacy eBPF: one program per direction (bpf/fillers/autofill.h) reads
- *    the line from a map the loader fills from the same table;
+ *    the line from a map the loader fills from the same table, and a third
+ *    stores the params past the third (Linux 4.14's program size);
  *  - modern eBPF: one program per syscall, as for every other syscall
  *    (modern_bpf/.../autofill.bpf.c); each reads its line at compile time,
  *    so clang folds the table away and each program is a few stores.
