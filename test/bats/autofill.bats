@@ -259,3 +259,20 @@ setup() {
 	expect_params "brk <" "$EXIT" '{res: (.res), vm_size: (.vm_size), vm_rss: (.vm_rss), vm_swap: 0}' \
 		res '. > 0' vm_size '. > 0' vm_rss '. > 0 and . <= $p.vm_size'
 }
+
+@test "autofill: the state follows the new fds: fcntl(F_DUPFD_CLOEXEC), eventfd, inotify, timerfd" {
+	# scap-open's libsinsp (userspace/libsinsp/sinsp_parse_fds.c) names each
+	# fd at its close: 40 is af_file's copy, the others are typed, unnamed.
+	local closes
+	closes=$(jq_events -c '[.[] | select(.tid == $wpid and .name == "close" and .dir == ">")
+		| .resolved.fd // "(unknown)"]')
+	echo "the workload's closes, in order: $closes"
+	jq -e --arg d "$D" 'index("<f>" + $d + "/af_file") != null' <<<"$closes" >/dev/null ||
+		fail "no close of af_file resolved"
+	jq -e 'map(select(. == "<e>" or . == "<i>" or . == "<t>")) == ["<e>", "<i>", "<t>"]' \
+		<<<"$closes" >/dev/null ||
+		fail "the eventfd, inotify and timerfd closes are not typed <e>, <i>, <t>: the fd table missed their creation"
+	pair_by_enter close '.tid == $wpid and .params.fd == 40'
+	[[ $(jq -r '.resolved.fd' <<<"$ENTER") == "<f>$D/af_file" ]] ||
+		fail "close(40) does not name af_file: fcntl's F_DUPFD_CLOEXEC copy was not followed"
+}

@@ -27,6 +27,7 @@ need_sysdig() {
 	need_sysdig
 	run "$REPO_ROOT/test/interop/filter-compare.sh" "$FIXTURE"
 	echo "$output" | jq -c 'del(.diffs)' || echo "$output"
+	echo "$output" | jq -c '.diffs[:10][]' 2>/dev/null || true
 	expect_equal "exit status" "$status" 0
 	expect_equal "differences no rule explains" "$(jq -c .diffs <<<"$output")" "[]"
 	[[ $(jq .filters <<<"$output") -ge 70 ]] || fail "too few filters compared"
@@ -38,6 +39,8 @@ need_sysdig() {
 	[[ ! -s $BATS_FILE_TMPDIR/live.rc ]] || { cat "$BATS_FILE_TMPDIR/live.log"; fail "the capture failed"; }
 	run "$REPO_ROOT/test/interop/filter-compare.sh" "$LIVE"
 	echo "$output" | jq -c 'del(.diffs)' || echo "$output"
+	# Which filter, which events: the first differences, before the verdict.
+	echo "$output" | jq -c '.diffs[:10][]' 2>/dev/null || true
 	expect_equal "exit status" "$status" 0
 	expect_equal "differences no rule explains" "$(jq -c .diffs <<<"$output")" "[]"
 	# Ours are in our schema: only the few sysdig quirks may differ.

@@ -18,10 +18,10 @@ static bool event_fd(const struct sinsp_evt *e, int64_t *fd)
 
 	if (!evt->info || !evt->nparams)
 		return false;
-	if (evt->hdr->type == PPME_SYSCALL_PIPE_X) {
+	if (evt->hdr->type == PPME_SYSCALL_PIPE_X || evt->hdr->type == PPME_SOCKET_SOCKETPAIR_X) {
 		/* Its two fds: sysdig names the second, its read end's partner. */
 		*fd = scap_evt_param_s64_by_name(evt, "fd2");
-		return scap_evt_param_s64(evt, 0) == 0;
+		return scap_evt_param_s64(evt, 0) == 0 && evt->params[2].len;
 	}
 	if (evt->info->params[0].type == PT_FD && evt->params[0].len) {
 		*fd = scap_evt_param_s64(evt, 0);

@@ -98,6 +98,7 @@ struct sinsp_threadinfo {
 	char *lastevent_path;		/* execve's enter: the file, resolved (or NULL) */
 	uint32_t lastevent_socket_type;	/* socket(): its type and family */
 	uint8_t lastevent_socket_domain;
+	uint8_t lastevent_fcntl_cmd;	/* fcntl(): its cmd, PPM_FCNTL_* */
 	uint16_t generic_nr;		/* nativeID of its last generic enter event */
 	uint16_t lastevent_type;
 	bool exited;		/* procexit seen: forgotten at the next event */

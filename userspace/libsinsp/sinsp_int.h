@@ -67,6 +67,9 @@ size_t sinsp_files_memory(const struct sinsp_files *f);
 
 void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 		       const struct scap_evt_view *evt);
+/* sinsp_parse_fds.c: eventfd, socketpair, fcntl's F_DUPFD...; false if not one of them. */
+bool sinsp_parse_new_fd_exit(struct sinsp *s, struct sinsp_threadinfo *t,
+			     const struct scap_evt_view *evt);
 /* sinsp_parse_process.c: the events that make, change and end threads. */
 void parse_clone_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 		      const struct scap_evt_view *evt);

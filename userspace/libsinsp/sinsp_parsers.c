@@ -333,6 +333,8 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 			t->lastevent_fd = scap_evt_param_s64(evt, 0);
 			if (type == PPME_SOCKET_CONNECT_E)
 				parse_connect_enter(s, t, evt);
+			else if (type == PPME_SYSCALL_FCNTL_E)
+				t->lastevent_fcntl_cmd = scap_evt_param_u8(evt, 1);
 		}
 		return;
 	}
@@ -378,6 +380,9 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 	case PPME_SYSCALL_EXECVEAT_X:
 		parse_execve_exit(t, evt);
 		break;
+	default:
+		sinsp_parse_new_fd_exit(s, t, evt);
+		break;
 	}
 }
 
@@ -399,6 +404,8 @@ void sinsp_add_state_syscalls(bool interesting[SYSCALL_TABLE_SIZE])
 		"clone", "clone3", "fork", "vfork", "execve", "execveat",
 		"open", "openat", "openat2", "creat", "close", "dup", "chdir",
 		"socket", "bind", "connect", "accept", "accept4", "pipe", "pipe2",
+		"socketpair", "fcntl", "eventfd", "eventfd2", "signalfd", "signalfd4",
+		"timerfd_create", "inotify_init", "inotify_init1", "userfaultfd",
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
