@@ -48,6 +48,7 @@
 #include "fillers/ipc.h"
 #include "fillers/proc.h"
 #include "fillers/net.h"
+#include "fillers/net_io.h"
 #include "fillers/autofill.h"
 
 /*

@@ -36,13 +36,15 @@ enum scap_bpf_tail_slot {
 	SCAP_BPF_TAIL_PROC_STARTUPDATE_EXECVE,
 	SCAP_BPF_TAIL_PROC_STARTUPDATE_CLONE,
 	SCAP_BPF_TAIL_AUTOFILL_MORE,
+	SCAP_BPF_TAIL_RECVMSG_TUPLE,
 	SCAP_BPF_TAIL_MAP_SIZE
 };
 
 /* The program of each slot past PPM_EVENT_MAX, in order. */
 #define SCAP_BPF_TAIL_NAMES \
 	{ "f_proc_startupdate_common", "f_proc_startupdate_cgroups",			\
-	  "f_proc_startupdate_execve", "f_proc_startupdate_clone", "f_sys_autofill_more" }
+	  "f_proc_startupdate_execve", "f_proc_startupdate_clone", "f_sys_autofill_more",	\
+	  "f_sys_recvmsg_x_tuple" }
 
 /*
  * The largest event a perf sample carries. A sample record's size is a

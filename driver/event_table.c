@@ -78,6 +78,9 @@
 #define CF (EF_CREATES_FD | EF_MODIFIES_STATE)
 #define RD (EF_USES_FD | EF_READS_FROM_FD | EF_DROP_SIMPLE_CONS)
 #define WR (EF_USES_FD | EF_WRITES_TO_FD | EF_DROP_SIMPLE_CONS)
+/* The socket data calls change state in Falco: their tuple may name a new peer. */
+#define SEND (EF_USES_FD | EF_WRITES_TO_FD | EF_MODIFIES_STATE)
+#define RECV (EF_USES_FD | EF_READS_FROM_FD | EF_MODIFIES_STATE)
 
 const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 	[PPME_GENERIC_E] = {"syscall", EC_OTHER, EF_NONE, 2, {
@@ -248,6 +251,34 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("addr", PT_SOCKADDR, PF_NA) } },
 	[PPME_SOCKET_CONNECT_X] = {"connect", EC_NET, EF_USES_FD | EF_MODIFIES_STATE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
+		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	[PPME_SOCKET_SENDTO_E] = {"sendto", EC_IO_WRITE, SEND, 3, {
+		P("fd", PT_FD, PF_DEC),
+		P("size", PT_UINT32, PF_DEC),
+		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	[PPME_SOCKET_SENDTO_X] = {"sendto", EC_IO_WRITE, SEND, 2, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("data", PT_BYTEBUF, PF_NA) } },
+	[PPME_SOCKET_RECVFROM_E] = {"recvfrom", EC_IO_READ, RECV, 2, {
+		P("fd", PT_FD, PF_DEC),
+		P("size", PT_UINT32, PF_DEC) } },
+	[PPME_SOCKET_RECVFROM_X] = {"recvfrom", EC_IO_READ, RECV, 3, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("data", PT_BYTEBUF, PF_NA),
+		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	[PPME_SOCKET_SENDMSG_E] = {"sendmsg", EC_IO_WRITE, SEND, 3, {
+		P("fd", PT_FD, PF_DEC),
+		P("size", PT_UINT32, PF_DEC),
+		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	[PPME_SOCKET_SENDMSG_X] = {"sendmsg", EC_IO_WRITE, SEND, 2, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("data", PT_BYTEBUF, PF_NA) } },
+	[PPME_SOCKET_RECVMSG_E] = {"recvmsg", EC_IO_READ, RECV, 1, {
+		P("fd", PT_FD, PF_DEC) } },
+	[PPME_SOCKET_RECVMSG_X] = {"recvmsg", EC_IO_READ, RECV, 4, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("size", PT_UINT32, PF_DEC),
+		P("data", PT_BYTEBUF, PF_NA),
 		P("tuple", PT_SOCKTUPLE, PF_NA) } },
 	[PPME_SOCKET_LISTEN_E] = {"listen", EC_NET, EF_USES_FD, 2, {
 		P("fd", PT_FD, PF_DEC),

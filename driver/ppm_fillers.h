@@ -86,7 +86,7 @@ FILLER(sys_kill_x);
 FILLER(sys_autofill_e);
 FILLER(sys_autofill_x);
 
-/* fillers/net.c: socket, bind, connect, listen, accept */
+/* fillers/net.c: socket, socketpair, bind, connect, listen, accept */
 FILLER(sys_socket_e);
 FILLER(sys_socket_x);
 FILLER(sys_socketpair_e);
@@ -101,6 +101,16 @@ FILLER(sys_accept_e);
 FILLER(sys_accept_x);
 FILLER(sys_accept4_e);
 FILLER(sys_accept4_x);
+
+/* fillers/net_io.c: sendto, recvfrom, sendmsg, recvmsg */
+FILLER(sys_sendto_e);
+FILLER(sys_sendto_x);
+FILLER(sys_recvfrom_e);
+FILLER(sys_recvfrom_x);
+FILLER(sys_sendmsg_e);
+FILLER(sys_sendmsg_x);
+FILLER(sys_recvmsg_e);
+FILLER(sys_recvmsg_x);
 
 /* fillers/proc.c: execve, execveat and the clone family */
 FILLER(sys_execve_e);

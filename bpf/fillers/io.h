@@ -8,14 +8,20 @@
  * modern_bpf/programs/tail_called/events/syscall_dispatched_events/.
  */
 
-FILLER(sys_read_e)
+/* read's and recvfrom's enters: fd, size. */
+static __always_inline int read_enter(struct filler_data *data, __u32 type)
 {
-	bpf_frame_begin(data, PPME_SYSCALL_READ_E, 2);
+	bpf_frame_begin(data, type, 2);
 	/* Parameter 1: fd (type: PT_FD) */
 	bpf_push_s64_to_ring(data, (__s32)bpf_syscall_get_argument(data, 0));
 	/* Parameter 2: size (type: PT_UINT32), what the caller asked for */
 	bpf_push_u32_to_ring(data, bpf_syscall_get_argument(data, 2));
 	return 0;
+}
+
+FILLER(sys_read_e)
+{
+	return read_enter(data, PPME_SYSCALL_READ_E);
 }
 
 FILLER(sys_read_x)
@@ -47,15 +53,21 @@ FILLER(sys_write_e)
 	return 0;
 }
 
-FILLER(sys_write_x)
+/* write's and sendto's exits: res, data. */
+static __always_inline int write_exit(struct filler_data *data, __u32 type)
 {
-	bpf_frame_begin(data, PPME_SYSCALL_WRITE_X, 2);
+	bpf_frame_begin(data, type, 2);
 	/* Parameter 1: res (type: PT_ERRNO), bytes written or -errno */
 	bpf_push_s64_to_ring(data, bpf_syscall_get_retval(data));
 	/* Parameter 2: data (type: PT_BYTEBUF), what the caller passed */
 	bpf_val_to_ring_buf(data, bpf_syscall_get_argument(data, 1),
 			    snaplen_cut(data, bpf_syscall_get_argument(data, 2)), USER);
 	return 0;
+}
+
+FILLER(sys_write_x)
+{
+	return write_exit(data, PPME_SYSCALL_WRITE_X);
 }
 
 FILLER(sys_pread64_e)

@@ -249,8 +249,8 @@ static u32 unix_tuple(u8 *dst, struct sock *sk, bool inbound, const union ppm_so
 	return (p - dst) + put_unix_path(p, sun_path, valid);
 }
 
-static int socktuple_to_ring(struct event_filler_arguments *args, s32 fd, bool inbound,
-			     const union ppm_sockaddr *remote, int remote_len)
+int socktuple_to_ring(struct event_filler_arguments *args, s32 fd, bool inbound,
+		      const union ppm_sockaddr *remote, int remote_len)
 {
 	u8 buf[SOCK_PARAM_MAX];
 	struct file *file;

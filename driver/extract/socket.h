@@ -41,6 +41,15 @@ bool ppm_read_user_sockaddr(struct event_filler_arguments *args, union ppm_socka
 int sockaddr_to_ring(struct event_filler_arguments *args, unsigned long uaddr, int len);
 
 /*
+ * Store the PT_SOCKTUPLE of the socket open as fd. inbound puts the other
+ * end first (accept, recvfrom), else this socket (connect, sendto). remote
+ * is the other end's address as the program passed it or the kernel wrote
+ * it, remote_len bytes of it valid; NULL takes the kernel's peer.
+ */
+int socktuple_to_ring(struct event_filler_arguments *args, s32 fd, bool inbound,
+		      const union ppm_sockaddr *remote, int remote_len);
+
+/*
  * Store the PT_SOCKTUPLE of connect(): this socket (fd) -> remote, the
  * address the program asked for, remote_len bytes of it valid.
  */

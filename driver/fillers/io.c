@@ -9,13 +9,14 @@
  */
 #include "../ppm_fillers.h"
 #include "../extract/iovec.h"
+#include "io.h"
 
 /*
  * A "data" param of len bytes at the user address ptr. No bytes is an
  * empty param without a read: BPF reads nothing either, so a zero-length
  * write from a bad pointer counts no fault in both drivers.
  */
-static int store_user_data(struct event_filler_arguments *args, unsigned long ptr, u32 len)
+int store_user_data(struct event_filler_arguments *args, unsigned long ptr, u32 len)
 {
 	if (!len)
 		return push_empty_param(args);
@@ -27,8 +28,8 @@ static int store_user_data(struct event_filler_arguments *args, unsigned long pt
  * Empty if it cannot be known: too many iovecs (the call fails and reads
  * none) or an unreadable one (a fault read).
  */
-static int store_iovec_size(struct event_filler_arguments *args, unsigned long iov,
-			    unsigned long iovcnt)
+int store_iovec_size(struct event_filler_arguments *args, unsigned long iov,
+		     unsigned long iovcnt)
 {
 	u64 sum;
 	int err;
@@ -56,8 +57,8 @@ static int store_iovec_size(struct event_filler_arguments *args, unsigned long i
  * buffers, end to end. Empty (and a fault read) if any of them that is
  * needed is unreadable, like val_to_ring() with one buffer.
  */
-static int store_iovec_data(struct event_filler_arguments *args, unsigned long iov,
-			    unsigned long iovcnt, u32 max_len)
+int store_iovec_data(struct event_filler_arguments *args, unsigned long iov,
+		     unsigned long iovcnt, u32 max_len)
 {
 	long n;
 
