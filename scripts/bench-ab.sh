@@ -2,7 +2,7 @@
 # Before and after, in one run: what two builds of scap-open cost.
 #
 #   sudo scripts/bench-ab.sh A=old/scap-open B=build/scap-open [ROUNDS=5] [N=2000000]
-#                            [W=getppid|openclose|read|write1k|listen|fcntl] [ARGS="--bpf"]
+#                            [W=getppid|openclose|read|write1k|listen|fcntl|sendto] [ARGS="--bpf"]
 #
 # For each build: the capture cost (a loop of workload W, default getppid,
 # from test/bench/syscall_loop.c: ns per op over the no-capture baseline)

@@ -8,7 +8,7 @@
 #
 # The tests need build/scap-open (the top-level `make`) and root; they say so
 # if not. Run the files one after the other (no `bats -j`): the workload binds
-# fixed ports (network.bats, errors.bats, counts.bats), and the burst test
+# fixed ports (network.bats, netio.bats, errors.bats, counts.bats), and the burst test
 # wants the machine to itself. Each test file keeps its captures in
 # build/test/captures/, so that a failing run can be read afterwards.
 

@@ -405,6 +405,13 @@ expect_params() {
 	fi
 }
 
+# bound_fd ADDR: the fd that was bound to ADDR (bind's addr param), into FD.
+bound_fd() {
+	pair_by_exit bind ".params.addr == \"$1\""
+	FD=$(jq .params.fd <<<"$ENTER")
+	[[ $FD =~ ^[0-9]+$ ]] || fail "the bind enter event to $1 has no fd"
+}
+
 # expect_dedicated WHAT EVENT: EVENT is its syscall's own event, not the
 # generic one (params ID, nativeID) that a syscall without a filler makes.
 # Quiet when it holds: a failed check shows the event once, in expect_params.

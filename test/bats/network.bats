@@ -27,13 +27,6 @@ setup() {
 	require_capture
 }
 
-# bound_fd ADDR: the fd that was bound to ADDR, into FD.
-bound_fd() {
-	pair_by_exit bind ".params.addr == \"$1\""
-	FD=$(jq .params.fd <<<"$ENTER")
-	[[ $FD =~ ^[0-9]+$ ]] || fail "the bind enter event to $1 has no fd"
-}
-
 @test "network: socket(AF_INET, SOCK_STREAM, 0) makes the fd bound to 127.0.0.1:47101" {
 	bound_fd 127.0.0.1:47101
 	pair_by_enter socket '.params.domain == "AF_INET"'

@@ -17,6 +17,11 @@
  *                                               the ring)
  *   fcntl      fcntl(fd, F_GETFD)                an autofilled pair
  *                                               (driver/autofill_table.h)
+ *   sendto     sendto(udp, 16 bytes, 127.0.0.1)  data and a tuple: a user
+ *                                               sockaddr and the socket's
+ *                                               own (to a socket of ours,
+ *                                               whose queue fills and then
+ *                                               drops: the call still works)
  *
  * Raw syscall(2) calls, never glibc's wrappers: glibc caches nothing here
  * today, but a benchmark must not depend on that.
@@ -27,6 +32,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 
 static char buf[1024];
@@ -66,6 +74,27 @@ static long op_fcntl(int fd)
 	return syscall(SYS_fcntl, fd, F_GETFD);
 }
 
+static long op_sendto(int fd)
+{
+	static struct sockaddr_in to = { .sin_family = AF_INET };
+	static int udp = -1;
+
+	(void)fd;
+	if (udp < 0) {
+		socklen_t len = sizeof(to);
+		int rcv = socket(AF_INET, SOCK_DGRAM, 0);
+
+		to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		udp = socket(AF_INET, SOCK_DGRAM, 0);
+		if (rcv < 0 || udp < 0 || bind(rcv, (struct sockaddr *)&to, sizeof(to)) ||
+		    getsockname(rcv, (struct sockaddr *)&to, &len)) {
+			perror("syscall_loop: a UDP socket on 127.0.0.1");
+			exit(1);
+		}
+	}
+	return syscall(SYS_sendto, udp, "0123456789abcdef", 16, 0, &to, sizeof(to));
+}
+
 static const struct workload {
 	const char *name;
 	long (*op)(int fd);
@@ -77,6 +106,7 @@ static const struct workload {
 	{ "write1k", op_write1k, 1 },
 	{ "listen", op_listen, 1 },
 	{ "fcntl", op_fcntl, 1 },
+	{ "sendto", op_sendto, 1 },
 };
 
 /* N operations, each batch of 1000 starting no earlier than its time at RATE. */
@@ -115,7 +145,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], workloads[i].name))
 			w = &workloads[i];
 	if (!w || n <= 0 || rate < 0) {
-		fprintf(stderr, "usage: syscall_loop getppid|openclose|read|write1k|listen|fcntl N [RATE] (N > 0)\n");
+		fprintf(stderr, "usage: syscall_loop getppid|openclose|read|write1k|listen|fcntl|sendto N [RATE] (N > 0)\n");
 		return 2;
 	}
 	fd = open("/dev/null", O_WRONLY);

@@ -2,7 +2,7 @@
 # (see falco-parity.sh): each an array of scap-open JSON events. $root is
 # the workload's pid; $rules[0] is differences.json. Prints one line per
 # difference that no rule explains; then, with counts, the documented
-# param differences, the exit events Falco lost, and the syscalls not
+# param differences, the events Falco lost, and the syscalls not
 # compared (Falco has a filler, we write the generic event); then the
 # summary line.
 
@@ -85,8 +85,8 @@ def compare($tid; $a; $b):
 			   | "tid \($tid) \($a | evlabel) \(.p): ours \($a.params[.p] | tojson) falco \($b.params[.p] | tojson)"]}
 	end;
 
-# Walk one thread's two lists. An exit event of ours that Falco lacks is
-# explained only by a "missing_exit" rule.
+# Walk one thread's two lists. An event of ours that Falco lacks is
+# explained only by a "falco_lost" rule (dir "<" unless it says).
 def walk($tid; $ours; $falco):
 	def step($i; $j):
 		if $i >= ($ours | length) and $j >= ($falco | length) then empty
@@ -96,10 +96,10 @@ def walk($tid; $ours; $falco):
 			{diffs: ["tid \($tid): ours has more events: \($ours[$i:] | map(evlabel) | join(", "))"]}
 		elif ($ours[$i] | evlabel) == ($falco[$j] | evlabel) then
 			compare($tid; $ours[$i]; $falco[$j]) + {pairs: 1}, step($i + 1; $j + 1)
-		elif $ours[$i].dir == "<" and
-		     ([rules.missing_exit[] | select(.event == $ours[$i].name)
+		elif ([rules.falco_lost[] | select(.event == $ours[$i].name)
+		       | select((.dir // "<") == $ours[$i].dir)
 		       | select(.ours | to_entries | all(.value == $ours[$i].params[.key]))] | length) > 0 then
-			{lost: ["\($ours[$i].name) <"]}, step($i + 1; $j)
+			{lost: [$ours[$i] | evlabel]}, step($i + 1; $j)
 		else
 			{diffs: ["tid \($tid) event \($i): ours \($ours[$i] | evlabel), Falco \($falco[$j] | evlabel); " +
 				 "then ours [\($ours[$i:$i + 6] | map(evlabel) | join(", "))] " +
@@ -117,6 +117,6 @@ by_thread($s) as $st
   def count($k): $results | map(.[$k] // [] | length) | add // 0;
   ($diffs[]),
   "documented param differences: \(tally("documented"))",
-  "exit events Falco lost: \(tally("lost"))",
+  "events Falco lost: \(tally("lost"))",
   "not compared, Falco has a filler and we write the generic event: \(tally("not_ours"))",
-  "falco parity: \(total("agree")) of \(total("compared")) params agree in \(total("pairs")) event pairs of \($tids | length) threads; \(count("documented")) differ as documented, \($diffs | length) undocumented; \(count("lost")) exits Falco lost; \(count("not_ours")) generic pairs not compared"
+  "falco parity: \(total("agree")) of \(total("compared")) params agree in \(total("pairs")) event pairs of \($tids | length) threads; \(count("documented")) differ as documented, \($diffs | length) undocumented; \(count("lost")) events Falco lost; \(count("not_ours")) generic pairs not compared"

@@ -7,6 +7,16 @@
 #   $events  every event, as scap-open --json prints it
 #   $rules   filter-differences.json
 
+# The fd an event is about, as we resolved it: its own, or for an exit
+# event that of its thread's enter event before it.
+def fd_of($n):
+	$events[$n - 1] as $e
+	| if $e.resolved.fd then $e.resolved.fd
+	  elif $e.dir == "<" then
+		first(range($n - 2; -1; -1) as $i | $events[$i]
+		      | select(.tid == $e.tid and .dir == ">")) | .resolved.fd // null
+	  else null end;
+
 # Which rule explains that event n is in one list only, or null.
 def explain($n):
 	$events[$n - 1] as $e
@@ -14,6 +24,10 @@ def explain($n):
 	  elif $e.raw == true and $e.params.type == 234 then "procinfo"
 	  elif $e.raw == true then "not_in_schema"
 	  elif $e.dir == "<" and ($e.params.res // $e.params.fd) == -9 then "bad_fd_exit"
+	  elif (fd_of($n) // "") as $fd | $fd | startswith("<4u>")
+	       and (($fd | contains("->")) or
+		    ($e.dir == "<" and ($e.name | IN("sendto", "sendmsg", "recvfrom", "recvmsg"))))
+	  then "udp4_tuple"
 	  elif $e.params | to_entries | any(.value == null) then "empty_param"
 	  else null end;
 

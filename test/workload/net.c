@@ -52,7 +52,7 @@ static void wait_queued(long srv, unsigned int n)
 	fprintf(stderr, "workload: the listener never held %u connections in 5 s\n", n);
 }
 
-static struct sockaddr_in6 addr6(int port)
+struct sockaddr_in6 addr6(int port)
 {
 	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_port = htons(port),
 				  .sin6_addr = IN6ADDR_LOOPBACK_INIT };

@@ -10,6 +10,8 @@
  *   workload proc           kill, fork, vfork, clone, clone3, execve, execveat
  *   workload net DIR        socket, bind, listen, connect, accept, accept4 over
  *                           127.0.0.1, ::1 and an AF_UNIX path
+ *   workload netio DIR      sendto, recvfrom, sendmsg, recvmsg over UDP, an
+ *                           AF_UNIX datagram path and a socketpair
  *   workload errors DIR     calls that fail: ENOENT, EBADF, ECONNREFUSED, EFAULT
  *   workload longpath DIR   paths of exactly 4095 bytes (PATH_MAX - 1), and 4096
  *   workload names DIR      file names with UTF-8, a newline, a quote
@@ -107,7 +109,7 @@ void reap(long pid, int code, const char *what)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: workload files|io|net|errors|longpath|names|autofill|all DIR\n"
+	fprintf(stderr, "usage: workload files|io|net|netio|errors|longpath|names|autofill|all DIR\n"
 			"       workload comm|socknames DIR\n"
 			"       workload proc|forge|ptrace\n"
 			"       workload burst|wrap|forks N\n"
@@ -138,6 +140,8 @@ int main(int argc, char **argv)
 		do_io(arg);
 	else if (!strcmp(cmd, "net"))
 		do_net(arg);
+	else if (!strcmp(cmd, "netio"))
+		do_netio(arg);
 	else if (!strcmp(cmd, "errors"))
 		do_errors(arg);
 	else if (!strcmp(cmd, "longpath"))
@@ -159,6 +163,7 @@ int main(int argc, char **argv)
 		do_io(arg);
 		do_proc();
 		do_net(arg);
+		do_netio(arg);
 		do_errors(arg);
 		do_longpath(arg);
 		do_names(arg);

@@ -45,6 +45,10 @@
 #define PORT6_CLIENT 47113
 #define PORT_REFUSED 47199	/* nothing listens here */
 #define PORT_REFUSED_CLIENT 47198
+#define PORT4_DGRAM_SERVER 47121	/* UDP, 127.0.0.1 (netio.c) */
+#define PORT4_DGRAM_CLIENT 47122
+#define PORT6_DGRAM_SERVER 47123	/* UDP, [::1] */
+#define PORT6_DGRAM_CLIENT 47124
 
 #define MMAP_LEN 0x5a000	/* 368640: no loader maps exactly this */
 #define SNAP_TEST_LEN 200	/* longer than the default snaplen (80) */
@@ -69,6 +73,7 @@ void reap(long pid, int code, const char *what);
 /* net.c's helpers, which errors.c uses too. */
 long tcp_socket(int domain, const char *what);
 struct sockaddr_in addr4(int port);
+struct sockaddr_in6 addr6(int port);
 
 /* The scenarios, in the order "workload all" runs them. */
 void do_files(const char *dir);
@@ -76,6 +81,7 @@ void do_autofill(const char *dir);
 void do_io(const char *dir);
 void do_proc(void);
 void do_net(const char *dir);
+void do_netio(const char *dir);
 void do_errors(const char *dir);
 void do_longpath(const char *dir);
 void do_names(const char *dir);

@@ -51,6 +51,9 @@
 #define SINSP_FD_NETLINK	'n'
 #define SINSP_FD_OTHER		'o'	/* a socket of another family, an anon inode... */
 
+/* The longest PT_SOCKTUPLE: a unix one, family + 2 socks + 108-byte path + NUL. */
+#define SINSP_TUPLE_MAX (1 + 8 + 8 + 108 + 1)
+
 struct sinsp_fdinfo {
 	int64_t fd;
 	char type;		/* SINSP_FD_*; 0 in a free slot of the table */
@@ -99,6 +102,8 @@ struct sinsp_threadinfo {
 	uint32_t lastevent_socket_type;	/* socket(): its type and family */
 	uint8_t lastevent_socket_domain;
 	uint8_t lastevent_fcntl_cmd;	/* fcntl(): its cmd, PPM_FCNTL_* */
+	uint16_t lastevent_tuple_len;	/* sendto(), sendmsg(): their tuple */
+	uint8_t lastevent_tuple[SINSP_TUPLE_MAX];
 	uint16_t generic_nr;		/* nativeID of its last generic enter event */
 	uint16_t lastevent_type;
 	bool exited;		/* procexit seen: forgotten at the next event */

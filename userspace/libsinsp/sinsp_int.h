@@ -70,6 +70,17 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 /* sinsp_parse_fds.c: eventfd, socketpair, fcntl's F_DUPFD...; false if not one of them. */
 bool sinsp_parse_new_fd_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 			     const struct scap_evt_view *evt);
+/* sinsp_parse_datagrams.c: a datagram socket named by its last datagram's tuple. */
+void sinsp_parse_send_enter(struct sinsp_threadinfo *t, const struct scap_evt_view *evt);
+void sinsp_parse_datagram_exit(struct sinsp *s, struct sinsp_threadinfo *t,
+			       const struct scap_evt_view *evt);
+/* sinsp_parsers.c's socket helpers. The fd type of a family (PPM_AF_*). */
+char sinsp_socket_fd_type(uint8_t family);
+/* Give fdi the name text of a PT_SOCKADDR (tuple false) or PT_SOCKTUPLE param. */
+void sinsp_set_socket_name(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p,
+			   bool tuple);
+/* The client's and the server's ends, from a PT_SOCKTUPLE: the drivers write the client first. */
+void sinsp_set_tuple(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p);
 /* sinsp_parse_process.c: the events that make, change and end threads. */
 void parse_clone_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 		      const struct scap_evt_view *evt);

@@ -19,9 +19,8 @@
 #include "scap_sockaddr.h"
 #include "sinsp_int.h"
 
-/* Give fdi the name text of a socket address or tuple param. */
-static void set_socket_name(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p,
-			    bool tuple)
+void sinsp_set_socket_name(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p,
+			   bool tuple)
 {
 	struct scap_strbuf sb;
 
@@ -36,8 +35,7 @@ static void set_socket_name(struct sinsp_fdinfo *fdi, const struct scap_evt_para
 	scap_strbuf_free(&sb);
 }
 
-/* The fd type of a socket family (PPM_AF_*, Linux's numbers). */
-static char socket_fd_type(uint8_t family)
+char sinsp_socket_fd_type(uint8_t family)
 {
 	switch (family) {
 	case PPM_AF_INET:
@@ -59,11 +57,7 @@ static uint8_t ip_len_of(uint8_t family)
 	return family == PPM_AF_INET ? 4 : family == PPM_AF_INET6 ? 16 : 0;
 }
 
-/*
- * The client's and the server's ends, from a PT_SOCKTUPLE param: the
- * drivers write it client first, for connect's and accept's alike.
- */
-static void set_tuple(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p)
+void sinsp_set_tuple(struct sinsp_fdinfo *fdi, const struct scap_evt_param *p)
 {
 	uint8_t ip = ip_len_of(p->val[0]);
 
@@ -131,7 +125,7 @@ static void parse_socket_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 	fdi = sinsp_fd_add(s, t->files, fd);
 	if (!fdi)
 		return;
-	fdi->type = socket_fd_type(t->lastevent_socket_domain);
+	fdi->type = sinsp_socket_fd_type(t->lastevent_socket_domain);
 	fdi->cloexec = t->lastevent_socket_type & 02000000;	/* SOCK_CLOEXEC */
 	if (fdi->type == SINSP_FD_IPV4_SOCK || fdi->type == SINSP_FD_IPV6_SOCK) {
 		/* The low bits are SOCK_STREAM (1), SOCK_DGRAM (2), SOCK_RAW (3). */
@@ -160,7 +154,7 @@ static struct sinsp_fdinfo *socket_of_enter(struct sinsp *s, struct sinsp_thread
 		return NULL;
 	fdi = sinsp_fd_find(t->files, fd);
 	if (!fdi && (fdi = sinsp_fd_add(s, t->files, fd)))
-		fdi->type = socket_fd_type(family);
+		fdi->type = sinsp_socket_fd_type(family);
 	return fdi;
 }
 
@@ -175,7 +169,7 @@ static void parse_bind_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 	fdi = socket_of_enter(s, t, PPME_SOCKET_BIND_E, addr->val[0]);
 	if (!fdi)
 		return;
-	set_socket_name(fdi, addr, false);
+	sinsp_set_socket_name(fdi, addr, false);
 	/* Bound to an address: a server, until a connect says otherwise. */
 	set_server(fdi, addr);
 	fdi->is_server = true;
@@ -199,7 +193,7 @@ static void parse_connect_enter(struct sinsp *s, struct sinsp_threadinfo *t,
 		return;
 	fdi->is_server = false;
 	if (addr->val[0] == PPM_AF_UNIX)
-		set_socket_name(fdi, addr, false);
+		sinsp_set_socket_name(fdi, addr, false);
 	else
 		set_server(fdi, addr);
 }
@@ -217,8 +211,8 @@ static void parse_connect_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 	fdi = socket_of_enter(s, t, PPME_SOCKET_CONNECT_E, tuple->val[0]);
 	if (!fdi)
 		return;
-	set_socket_name(fdi, tuple, true);
-	set_tuple(fdi, tuple);
+	sinsp_set_socket_name(fdi, tuple, true);
+	sinsp_set_tuple(fdi, tuple);
 }
 
 static void parse_accept_exit(struct sinsp *s, struct sinsp_threadinfo *t,
@@ -230,12 +224,12 @@ static void parse_accept_exit(struct sinsp *s, struct sinsp_threadinfo *t,
 
 	if (fd < 0 || !tuple || !tuple->len || !(fdi = sinsp_fd_add(s, t->files, fd)))
 		return;
-	fdi->type = socket_fd_type(tuple->val[0]);
+	fdi->type = sinsp_socket_fd_type(tuple->val[0]);
 	if (fdi->type == SINSP_FD_IPV4_SOCK || fdi->type == SINSP_FD_IPV6_SOCK)
 		fdi->l4 = 't';	/* only connection sockets accept: TCP */
 	fdi->is_server = true;
-	set_socket_name(fdi, tuple, true);
-	set_tuple(fdi, tuple);
+	sinsp_set_socket_name(fdi, tuple, true);
+	sinsp_set_tuple(fdi, tuple);
 }
 
 static void parse_pipe_exit(struct sinsp *s, struct sinsp_threadinfo *t,
@@ -333,6 +327,8 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 			t->lastevent_fd = scap_evt_param_s64(evt, 0);
 			if (type == PPME_SOCKET_CONNECT_E)
 				parse_connect_enter(s, t, evt);
+			else if (type == PPME_SOCKET_SENDTO_E || type == PPME_SOCKET_SENDMSG_E)
+				sinsp_parse_send_enter(t, evt);
 			else if (type == PPME_SYSCALL_FCNTL_E)
 				t->lastevent_fcntl_cmd = scap_evt_param_u8(evt, 1);
 		}
@@ -379,6 +375,12 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_threadinfo *t,
 	case PPME_SYSCALL_EXECVE_19_X:
 	case PPME_SYSCALL_EXECVEAT_X:
 		parse_execve_exit(t, evt);
+		break;
+	case PPME_SOCKET_SENDTO_X:
+	case PPME_SOCKET_SENDMSG_X:
+	case PPME_SOCKET_RECVFROM_X:
+	case PPME_SOCKET_RECVMSG_X:
+		sinsp_parse_datagram_exit(s, t, evt);
 		break;
 	default:
 		sinsp_parse_new_fd_exit(s, t, evt);

@@ -1,0 +1,143 @@
+#!/usr/bin/env bats
+# Data on sockets: `workload netio DIR` (test/workload/netio.c). Every
+# datagram's address is fixed, so every tuple is known:
+#   127.0.0.1:47122 -> 127.0.0.1:47121   UDP: sendto, recvfrom, sendmsg, recvmsg
+#   [::1]:47124 -> [::1]:47123           UDP: sendto, recvfrom
+#   DIR/dgram.cli -> DIR/dgram.srv       AF_UNIX datagrams: sendto, recvfrom
+#   a connected socketpair               sendto, recvfrom with no address
+# A send's tuple is this socket -> the address it names (the enter event);
+# a receive's is the sender -> this socket (the exit event). A call that
+# names no address has an empty tuple, as in Falco.
+#
+#   make -f test/test.mk bats BATS_FILES=test/bats/netio.bats
+
+# guest-suite: checks on the host. Its tests only read captures: in a run
+# on the guest kernel, test/guest-suite.sh runs them outside the guest.
+load helpers
+
+UDP4='127.0.0.1:47122->127.0.0.1:47121'
+UDP6='[::1]:47124->[::1]:47123'
+
+setup_file() {
+	fresh_dir netio
+	capture netio netio "$D"
+}
+
+setup() {
+	require_capture
+}
+
+@test "netio: sendto(client, \"ping-sendto\", 11, 127.0.0.1:47121) has the tuple at enter" {
+	bound_fd 127.0.0.1:47122
+	pair_by_exit sendto '.params.data == "ping-sendto"'
+	expect_dedicated "sendto <" "$EXIT"
+	expect_params "sendto >" "$ENTER" "{fd: $FD, size: 11, tuple: \"$UDP4\"}"
+	expect_params "sendto <" "$EXIT" '{res: 11, data: "ping-sendto"}'
+	expect_pid "sendto <" "$EXIT" "$WPID"
+}
+
+@test "netio: recvfrom(server, 64) gets \"ping-sendto\" and the sender's address" {
+	bound_fd 127.0.0.1:47121
+	pair_by_exit recvfrom '.params.data == "ping-sendto"'
+	expect_dedicated "recvfrom <" "$EXIT"
+	expect_params "recvfrom >" "$ENTER" "{fd: $FD, size: 64}"
+	expect_params "recvfrom <" "$EXIT" "{res: 11, data: \"ping-sendto\", tuple: \"$UDP4\"}"
+}
+
+@test "netio: sendmsg(client, [\"ping-\", \"sendmsg\"], msg_name 127.0.0.1:47121)" {
+	bound_fd 127.0.0.1:47122
+	pair_by_exit sendmsg '.params.res == 12'
+	expect_dedicated "sendmsg <" "$EXIT"
+	# size: the two iovecs' lengths summed; data: their bytes end to end.
+	expect_params "sendmsg >" "$ENTER" "{fd: $FD, size: 12, tuple: \"$UDP4\"}"
+	expect_params "sendmsg <" "$EXIT" '{res: 12, data: "ping-sendmsg"}'
+}
+
+@test "netio: recvmsg(server, 8 + 64 bytes) gets \"ping-sendmsg\" and msg_name" {
+	bound_fd 127.0.0.1:47121
+	pair_by_exit recvmsg '.params.res == 12'
+	expect_dedicated "recvmsg <" "$EXIT"
+	expect_params "recvmsg >" "$ENTER" "{fd: $FD}"
+	# size is what was read (readv's rule), not the 72 bytes offered.
+	expect_params "recvmsg <" "$EXIT" "{res: 12, size: 12, data: \"ping-sendmsg\", tuple: \"$UDP4\"}"
+}
+
+@test "netio: recvmsg(MSG_DONTWAIT) on the empty socket: EAGAIN, size 72, no data, no tuple" {
+	bound_fd 127.0.0.1:47121
+	pair_by_exit recvmsg '.params.res == -11'
+	expect_params "recvmsg > (EAGAIN)" "$ENTER" "{fd: $FD}"
+	# After a failure, size is the buffers' total, as for readv.
+	expect_params "recvmsg < (EAGAIN)" "$EXIT" '{res: -11, size: 72, data: null, tuple: null}'
+}
+
+@test "netio: sendmsg from an unreadable msghdr: EFAULT, the msghdr's params empty, counted" {
+	bound_fd 127.0.0.1:47122
+	pair_by_exit sendmsg '.params.res == -14'
+	expect_params "sendmsg > (EFAULT)" "$ENTER" "{fd: $FD, size: null, tuple: null}"
+	expect_params "sendmsg < (EFAULT)" "$EXIT" '{res: -14, data: null}'
+	# One unreadable msghdr at enter, one at exit: the reader's count.
+	grep -q 'params unreadable: 2;' "$CAPTURE_ERR" ||
+		fail "expected 'params unreadable: 2' in scap-open's summary: $(grep unreadable "$CAPTURE_ERR")"
+}
+
+@test "netio: sendto and recvfrom over [::1]" {
+	bound_fd '[::1]:47124'
+	pair_by_exit sendto '.params.data == "ping6"'
+	expect_params "sendto > (IPv6)" "$ENTER" "{fd: $FD, size: 5, tuple: \"$UDP6\"}"
+	expect_params "sendto < (IPv6)" "$EXIT" '{res: 5, data: "ping6"}'
+	bound_fd '[::1]:47123'
+	pair_by_exit recvfrom '.params.data == "ping6"'
+	expect_params "recvfrom > (IPv6)" "$ENTER" "{fd: $FD, size: 64}"
+	expect_params "recvfrom < (IPv6)" "$EXIT" "{res: 5, data: \"ping6\", tuple: \"$UDP6\"}"
+}
+
+@test "netio: AF_UNIX datagrams: both tuples name DIR/dgram.srv, the receiver's own name" {
+	local cli_sock srv_sock
+	bound_fd "$D/dgram.cli"
+	pair_by_exit sendto '.params.data == "ping-unix"'
+	# A unix tuple is [source sock][dest sock] path: kernel addresses, the
+	# server's first. An unconnected datagram socket has no peer (0).
+	expect_params "sendto > (unix)" "$ENTER" "{fd: $FD, size: 9, tuple: null}" \
+		tuple 'test("^0->[0-9a-f]{8,16} " + $d + "/dgram.srv$")'
+	expect_params "sendto < (unix)" "$EXIT" '{res: 9, data: "ping-unix"}'
+	cli_sock=$(jq -r '.params.tuple | capture("->(?<s>[0-9a-f]+) ").s' <<<"$ENTER")
+	bound_fd "$D/dgram.srv"
+	pair_by_exit recvfrom '.params.data == "ping-unix"'
+	expect_params "recvfrom > (unix)" "$ENTER" "{fd: $FD, size: 64}"
+	expect_params "recvfrom < (unix)" "$EXIT" '{res: 9, data: "ping-unix", tuple: null}' \
+		tuple 'test("^[0-9a-f]{8,16}->0 " + $d + "/dgram.srv$")'
+	srv_sock=$(jq -r '.params.tuple | capture("^(?<s>[0-9a-f]+)->").s' <<<"$EXIT")
+	[[ $srv_sock != "$cli_sock" ]] || fail "the client's and the server's sock are one: $srv_sock"
+}
+
+@test "netio: a connected pair's sendto and recvfrom name no address: empty tuples" {
+	pair_by_exit sendto '.params.data == "ping-pair"'
+	expect_params "sendto > (pair)" "$ENTER" '{fd: null, size: 9, tuple: null}' fd '. >= 3'
+	expect_params "sendto < (pair)" "$EXIT" '{res: 9, data: "ping-pair"}'
+	pair_by_exit recvfrom '.params.data == "ping-pair"'
+	expect_params "recvfrom > (pair)" "$ENTER" '{fd: null, size: 64}' fd '. >= 3'
+	expect_params "recvfrom < (pair)" "$EXIT" '{res: 9, data: "ping-pair", tuple: null}'
+}
+
+@test "netio: a datagram socket's fd is named by its last datagram's tuple (sinsp_parse_datagrams.c)" {
+	local fd want
+	# Before any datagram, the name bind gave; after, the tuple's.
+	bound_fd 127.0.0.1:47121
+	pair_by_enter recvfrom ".params.fd == $FD"
+	expect_equal "recvfrom > fd, before any datagram" "$(jq -r .resolved.fd <<<"$ENTER")" \
+		"<4u>127.0.0.1:47121"
+	pair_by_enter sendmsg '.params.size == 12'
+	expect_equal "sendmsg > fd, after sendto" "$(jq -r .resolved.fd <<<"$ENTER")" "<4u>$UDP4"
+	for fd in 127.0.0.1:47121 127.0.0.1:47122 '[::1]:47123' '[::1]:47124'; do
+		bound_fd "$fd"
+		want="<4u>$UDP4"
+		[[ $fd == '['* ]] && want="<6u>$UDP6"
+		pair_by_enter close ".params.fd == $FD and .ts > $(jq .ts <<<"$EXIT")"
+		expect_equal "close > of the socket bound to $fd" "$(jq -r .resolved.fd <<<"$ENTER")" "$want"
+	done
+	# A unix datagram socket: the tuple's text, server path included.
+	bound_fd "$D/dgram.srv"
+	pair_by_enter close ".params.fd == $FD and .ts > $(jq .ts <<<"$EXIT")"
+	[[ $(jq -r .resolved.fd <<<"$ENTER") =~ ^\<u\>[0-9a-f]+-\>0\ $D/dgram.srv$ ]] ||
+		fail "close > of DIR/dgram.srv: fd $(jq -r .resolved.fd <<<"$ENTER"), expected <u>SOCK->0 $D/dgram.srv"
+}
