@@ -50,6 +50,7 @@
 #include <linux/un.h>
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/sem.h>
 #include <net/sock.h>
 #include <net/inet_sock.h>
 #include <net/af_unix.h>

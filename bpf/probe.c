@@ -49,6 +49,7 @@
 #include "fillers/proc.h"
 #include "fillers/net.h"
 #include "fillers/net_io.h"
+#include "fillers/sem.h"
 #include "fillers/autofill.h"
 
 /*

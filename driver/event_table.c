@@ -252,6 +252,18 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 	[PPME_SOCKET_CONNECT_X] = {"connect", EC_NET, EF_USES_FD | EF_MODIFIES_STATE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	/* semop's exit holds its first two struct sembuf, as Falco's does. */
+	[PPME_SYSCALL_SEMOP_E] = {"semop", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
+		P("semid", PT_INT32, PF_DEC) } },
+	[PPME_SYSCALL_SEMOP_X] = {"semop", EC_PROCESS, EF_DROP_SIMPLE_CONS, 8, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("nsops", PT_UINT32, PF_DEC),
+		P("sem_num_0", PT_UINT16, PF_DEC),
+		P("sem_op_0", PT_INT16, PF_DEC),
+		PI("sem_flg_0", PT_FLAGS16, PF_HEX, semop_flags),
+		P("sem_num_1", PT_UINT16, PF_DEC),
+		P("sem_op_1", PT_INT16, PF_DEC),
+		PI("sem_flg_1", PT_FLAGS16, PF_HEX, semop_flags) } },
 	[PPME_SOCKET_SENDTO_E] = {"sendto", EC_IO_WRITE, SEND, 3, {
 		P("fd", PT_FD, PF_DEC),
 		P("size", PT_UINT32, PF_DEC),

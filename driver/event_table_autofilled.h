@@ -246,6 +246,13 @@
 		PI("semflg", PT_FLAGS32, PF_HEX, semget_flags) } },
 	[PPME_SYSCALL_SEMGET_X] = {"semget", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
 		P("res", PT_ERRNO, PF_DEC) } },
+	[PPME_SYSCALL_SEMCTL_E] = {"semctl", EC_PROCESS, EF_DROP_SIMPLE_CONS, 4, {
+		P("semid", PT_INT32, PF_DEC),
+		P("semnum", PT_INT32, PF_DEC),
+		PI("cmd", PT_FLAGS16, PF_HEX, semctl_commands),
+		P("val", PT_INT32, PF_DEC) } },
+	[PPME_SYSCALL_SEMCTL_X] = {"semctl", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
+		P("res", PT_ERRNO, PF_DEC) } },
 	[PPME_SYSCALL_MOUNT_E] = {"mount", EC_FILE, EF_MODIFIES_STATE, 1, {
 		PI("flags", PT_FLAGS32, PF_HEX, mount_flags) } },
 	[PPME_SYSCALL_MOUNT_X] = {"mount", EC_FILE, EF_MODIFIES_STATE, 4, {

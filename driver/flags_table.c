@@ -357,6 +357,31 @@ const struct ppm_name_value semget_flags[] = {
 	{ NULL, 0 },
 };
 
+/* semop "sem_flg_0", "sem_flg_1". */
+const struct ppm_name_value semop_flags[] = {
+	{ "IPC_NOWAIT", PPM_IPC_NOWAIT },
+	{ "SEM_UNDO", PPM_SEM_UNDO },
+	{ NULL, 0 },
+};
+
+/* semctl "cmd". */
+const struct ppm_name_value semctl_commands[] = {
+	{ "IPC_STAT", PPM_IPC_STAT },
+	{ "IPC_SET", PPM_IPC_SET },
+	{ "IPC_RMID", PPM_IPC_RMID },
+	{ "IPC_INFO", PPM_IPC_INFO },
+	{ "SEM_INFO", PPM_SEM_INFO },
+	{ "SEM_STAT", PPM_SEM_STAT },
+	{ "GETALL", PPM_GETALL },
+	{ "GETNCNT", PPM_GETNCNT },
+	{ "GETPID", PPM_GETPID },
+	{ "GETVAL", PPM_GETVAL },
+	{ "GETZCNT", PPM_GETZCNT },
+	{ "SETALL", PPM_SETALL },
+	{ "SETVAL", PPM_SETVAL },
+	{ NULL, 0 },
+};
+
 /* mount "flags" (sysdig's names have no MS_ prefix). */
 const struct ppm_name_value mount_flags[] = {
 	{ "RDONLY", PPM_MS_RDONLY },

@@ -51,6 +51,7 @@ enum ppm_autofill_source {
 	AF_VM_SIZE = 8,
 	AF_VM_RSS = 9,
 	AF_VM_SWAP = 10,
+	AF_SEMCTL_VAL = 11,	/* semctl's argument 3 if its cmd is SETVAL, else 0, as Falco */
 };
 
 /* How it is stored. The size must be that of the param's type in the schema. */
@@ -74,6 +75,7 @@ enum ppm_autofill_conv {
 	AF_SEMGET_FLAGS,	/* u32 */
 	AF_MOUNT_FLAGS,		/* u32 */
 	AF_RLIMIT_RESOURCE,	/* u8 */
+	AF_SEMCTL_CMD,		/* u16 */
 	/*
 	 * The source is a pointer to user memory: read the value there
 	 * (autofill_user_read says where and how much). IN: what the caller
@@ -132,6 +134,21 @@ struct ppm_autofill {
 #define SCAP_KERNEL_F_GETPIPE_SZ	1032
 #define SCAP_KERNEL_IPC_CREAT		01000U
 #define SCAP_KERNEL_IPC_EXCL		02000U
+#define SCAP_KERNEL_IPC_RMID		0
+#define SCAP_KERNEL_IPC_SET		1
+#define SCAP_KERNEL_IPC_STAT		2
+#define SCAP_KERNEL_IPC_INFO		3
+#define SCAP_KERNEL_GETPID		11
+#define SCAP_KERNEL_GETVAL		12
+#define SCAP_KERNEL_GETALL		13
+#define SCAP_KERNEL_GETNCNT		14
+#define SCAP_KERNEL_GETZCNT		15
+#define SCAP_KERNEL_SETVAL		16
+#define SCAP_KERNEL_SETALL		17
+#define SCAP_KERNEL_SEM_STAT		18
+#define SCAP_KERNEL_SEM_INFO		19
+#define SCAP_KERNEL_IPC_NOWAIT		04000U
+#define SCAP_KERNEL_SEM_UNDO		0x1000U
 #define SCAP_KERNEL_FUTEX_PRIVATE_FLAG	128U
 #define SCAP_KERNEL_FUTEX_CLOCK_REALTIME 256U
 
@@ -184,6 +201,34 @@ static __always_inline __u16 futex_op_to_scap(__u64 op)
 	       (op & (SCAP_KERNEL_FUTEX_PRIVATE_FLAG | SCAP_KERNEL_FUTEX_CLOCK_REALTIME));
 }
 
+/* semctl's cmd: one PPM_* bit per command; a command Falco does not name is 0. */
+static __always_inline __u16 semctl_cmd_to_scap(__u64 cmd)
+{
+	switch (cmd) {
+	case SCAP_KERNEL_IPC_STAT: return PPM_IPC_STAT;
+	case SCAP_KERNEL_IPC_SET: return PPM_IPC_SET;
+	case SCAP_KERNEL_IPC_RMID: return PPM_IPC_RMID;
+	case SCAP_KERNEL_IPC_INFO: return PPM_IPC_INFO;
+	case SCAP_KERNEL_SEM_INFO: return PPM_SEM_INFO;
+	case SCAP_KERNEL_SEM_STAT: return PPM_SEM_STAT;
+	case SCAP_KERNEL_GETALL: return PPM_GETALL;
+	case SCAP_KERNEL_GETNCNT: return PPM_GETNCNT;
+	case SCAP_KERNEL_GETPID: return PPM_GETPID;
+	case SCAP_KERNEL_GETVAL: return PPM_GETVAL;
+	case SCAP_KERNEL_GETZCNT: return PPM_GETZCNT;
+	case SCAP_KERNEL_SETALL: return PPM_SETALL;
+	case SCAP_KERNEL_SETVAL: return PPM_SETVAL;
+	default: return 0;
+	}
+}
+
+/* semop's sem_flg: IPC_NOWAIT and SEM_UNDO, moved to Falco's bits. */
+static __always_inline __u16 semop_flags_to_scap(__u64 flg)
+{
+	return ppm_bit_if(flg, SCAP_KERNEL_IPC_NOWAIT, PPM_IPC_NOWAIT) |
+	       ppm_bit_if(flg, SCAP_KERNEL_SEM_UNDO, PPM_SEM_UNDO);
+}
+
 /*
  * The value of one param, from its raw source (an argument register or the
  * return value) and its conv. The flags that equal the kernel's bits
@@ -220,6 +265,8 @@ static __always_inline __u64 autofill_value(__u8 conv, __u64 raw)
 	case AF_SEMGET_FLAGS:
 		return ppm_bit_if(raw, SCAP_KERNEL_IPC_CREAT, PPM_IPC_CREAT) |
 		       ppm_bit_if(raw, SCAP_KERNEL_IPC_EXCL, PPM_IPC_EXCL);
+	case AF_SEMCTL_CMD:
+		return semctl_cmd_to_scap(raw);
 	case AF_RLIMIT_RESOURCE:
 		/* RLIMIT_CPU 0 to RLIMIT_RTTIME 15 keep their numbers; a newer one is 255. */
 		return raw <= 15 ? raw : 255;
@@ -296,6 +343,7 @@ static __always_inline __u32 autofill_size(__u8 conv)
 	case AF_RLIMIT_RESOURCE:
 		return 1;
 	case AF_FUTEX_OP:
+	case AF_SEMCTL_CMD:
 		return 2;
 	case AF_U64:
 	case AF_INT:
@@ -321,6 +369,7 @@ static __always_inline __u32 autofill_size(__u8 conv)
 #include <linux/fs.h>	/* LOCK_* */
 #include <uapi/linux/mount.h>	/* MS_* */
 #include <linux/ipc.h>
+#include <linux/sem.h>
 
 #define SCAP_KERNEL_CHECK(name) \
 	_Static_assert(SCAP_KERNEL_##name == (name), \
@@ -353,6 +402,21 @@ SCAP_KERNEL_CHECK(FUTEX_PRIVATE_FLAG);
 SCAP_KERNEL_CHECK(FUTEX_CLOCK_REALTIME);
 SCAP_KERNEL_CHECK(IPC_CREAT);
 SCAP_KERNEL_CHECK(IPC_EXCL);
+SCAP_KERNEL_CHECK(IPC_RMID);
+SCAP_KERNEL_CHECK(IPC_SET);
+SCAP_KERNEL_CHECK(IPC_STAT);
+SCAP_KERNEL_CHECK(IPC_INFO);
+SCAP_KERNEL_CHECK(GETPID);
+SCAP_KERNEL_CHECK(GETVAL);
+SCAP_KERNEL_CHECK(GETALL);
+SCAP_KERNEL_CHECK(GETNCNT);
+SCAP_KERNEL_CHECK(GETZCNT);
+SCAP_KERNEL_CHECK(SETVAL);
+SCAP_KERNEL_CHECK(SETALL);
+SCAP_KERNEL_CHECK(SEM_STAT);
+SCAP_KERNEL_CHECK(SEM_INFO);
+SCAP_KERNEL_CHECK(IPC_NOWAIT);
+SCAP_KERNEL_CHECK(SEM_UNDO);
 _Static_assert(PPM_MS_RDONLY == MS_RDONLY && PPM_MS_BIND == MS_BIND && PPM_MS_NOUSER == MS_NOUSER &&
 	       PPM_MS_MGC_VAL == MS_MGC_VAL, "mount: PPM_MS_* differ from MS_*");
 /* The converters that keep bits assume Falco's numbers are the kernel's. */

@@ -102,6 +102,10 @@ FILLER(sys_accept_x);
 FILLER(sys_accept4_e);
 FILLER(sys_accept4_x);
 
+/* fillers/sem.c: semop */
+FILLER(sys_semop_e);
+FILLER(sys_semop_x);
+
 /* fillers/net_io.c: sendto, recvfrom, sendmsg, recvmsg */
 FILLER(sys_sendto_e);
 FILLER(sys_sendto_x);

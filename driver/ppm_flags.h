@@ -291,6 +291,25 @@
 #define PPM_IPC_CREAT		(1U << 13)
 #define PPM_IPC_EXCL		(1U << 14)
 
+/* semop "sem_flg_N" (PT_FLAGS16). */
+#define PPM_IPC_NOWAIT		(1U << 0)
+#define PPM_SEM_UNDO		(1U << 1)
+
+/* semctl "cmd" (PT_FLAGS16): one bit per command, Falco's numbering. */
+#define PPM_IPC_STAT		(1U << 0)
+#define PPM_IPC_SET		(1U << 1)
+#define PPM_IPC_RMID		(1U << 2)
+#define PPM_IPC_INFO		(1U << 3)
+#define PPM_SEM_INFO		(1U << 4)
+#define PPM_SEM_STAT		(1U << 5)
+#define PPM_GETALL		(1U << 6)
+#define PPM_GETNCNT		(1U << 7)
+#define PPM_GETPID		(1U << 8)
+#define PPM_GETVAL		(1U << 9)
+#define PPM_GETZCNT		(1U << 10)
+#define PPM_SETALL		(1U << 11)
+#define PPM_SETVAL		(1U << 12)
+
 /*
  * mount "flags" (PT_FLAGS32). Same numbers as the kernel's MS_*; the
  * converter only drops the old magic number some callers still pass in

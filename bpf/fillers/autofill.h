@@ -34,6 +34,9 @@ static __always_inline __u64 bpf_autofill_raw(struct filler_data *data,
 		return bpf_mm_vm_rss(READ_KERNEL(get_current_task(), mm));
 	case AF_VM_SWAP:
 		return bpf_mm_vm_swap(READ_KERNEL(get_current_task(), mm));
+	case AF_SEMCTL_VAL:
+		return bpf_syscall_get_argument(data, 2) == SCAP_KERNEL_SETVAL ?
+		       bpf_syscall_get_argument(data, 3) : 0;
 	default:
 		return bpf_syscall_get_argument(data, p->source);
 	}

@@ -28,6 +28,8 @@ static u64 autofill_raw(struct event_filler_arguments *args, const struct ppm_au
 		return extract_mm_vm_rss_kb(current->mm);
 	case AF_VM_SWAP:
 		return extract_mm_vm_swap_kb(current->mm);
+	case AF_SEMCTL_VAL:
+		return args->args[2] == SCAP_KERNEL_SETVAL ? args->args[3] : 0;
 	default:
 		return args->args[p->source];
 	}

@@ -34,7 +34,7 @@ setup() {
 		"getsockname", "getpeername", "recvmmsg", "sendmmsg", "splice", "unshare", "setns",
 		"seccomp", "userfaultfd", "eventfd", "inotify_init", "timerfd_create", "signalfd",
 		"semget", "mount", "brk", "getresuid", "getresgid", "getrlimit", "setrlimit", "prlimit",
-		"nanosleep", "sendfile", "copy_file_range"]'
+		"nanosleep", "sendfile", "copy_file_range", "semop", "semctl"]'
 	local missing
 	missing=$(jq_events -r --argjson names "$names" '
 		[.[] | select(.tid == $wpid) | .dir + .name] as $seen
@@ -212,6 +212,31 @@ setup() {
 	pair_by_exit semget '.tid == $wpid'
 	expect_params "semget >" "$ENTER" '{key: 6070699, nsems: 2, semflg: "IPC_EXCL"}'
 	expect_params "semget <" "$EXIT" '{res: -2}'
+}
+
+@test "autofill: semop keeps the first two struct sembuf; semctl's val is SETVAL's alone" {
+	local id
+	pair_by_exit semget '.tid == $wpid and .params.res >= 0'
+	expect_params "semget > (IPC_PRIVATE)" "$ENTER" \
+		'{key: 0, nsems: 2, semflg: "IPC_CREAT"}'
+	id=$(jq .params.res <<<"$EXIT")
+	pair_by_exit semop '.params.nsops == 2'
+	expect_params "semop >" "$ENTER" "{semid: $id}"
+	expect_params "semop < (2 operations)" "$EXIT" \
+		'{res: 0, nsops: 2, sem_num_0: 0, sem_op_0: 1, sem_flg_0: "SEM_UNDO",
+		  sem_num_1: 1, sem_op_1: 2, sem_flg_1: "IPC_NOWAIT"}'
+	# One operation: no second struct sembuf, three empty params.
+	pair_by_exit semop '.params.nsops == 1'
+	expect_params "semop < (1 operation)" "$EXIT" \
+		'{res: 0, nsops: 1, sem_num_0: 1, sem_op_0: 2, sem_flg_0: "IPC_NOWAIT",
+		  sem_num_1: null, sem_op_1: null, sem_flg_1: null}'
+	pair_by_exit semctl '.tid == $wpid and .params.res == 7'
+	expect_params "semctl > (GETVAL)" "$ENTER" "{semid: $id, semnum: 1, cmd: \"GETVAL\", val: 0}"
+	pair_by_enter semctl '.tid == $wpid and .params.cmd == "SETVAL"'
+	expect_params "semctl > (SETVAL 7)" "$ENTER" "{semid: $id, semnum: 1, cmd: \"SETVAL\", val: 7}"
+	expect_params "semctl < (SETVAL 7)" "$EXIT" '{res: 0}'
+	pair_by_enter semctl '.tid == $wpid and .params.cmd == "IPC_RMID"'
+	expect_params "semctl > (IPC_RMID)" "$ENTER" "{semid: $id, semnum: 0, cmd: \"IPC_RMID\", val: 0}"
 }
 
 @test "autofill: sendfile reads the offset before and after; copy_file_range keeps the pointers" {

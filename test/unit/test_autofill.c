@@ -20,6 +20,7 @@
 #include <time.h>
 #include <sys/file.h>
 #include <sys/ipc.h>
+#include <sys/sem.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/mman.h>
@@ -57,7 +58,7 @@ static void lines_match_the_schema(void **state)
 
 			struct autofill_user_read r;
 
-			if (p->source > AF_VM_SWAP)
+			if (p->source > AF_SEMCTL_VAL)
 				fail_msg("%s (%d) param %u: source %u", info->name, code, i,
 					 p->source);
 			if (p->source == AF_RETVAL && PPME_IS_ENTER(code))
@@ -134,6 +135,11 @@ static void converters(void **state)
 	assert_int_equal(autofill_value(AF_RLIMIT_RESOURCE, 16), PPM_RLIMIT_UNKNOWN);
 	assert_int_equal(autofill_value(AF_SEMGET_FLAGS, IPC_CREAT | IPC_EXCL | 0600),
 			 PPM_IPC_CREAT | PPM_IPC_EXCL);
+	assert_int_equal(autofill_value(AF_SEMCTL_CMD, SETVAL), PPM_SETVAL);
+	assert_int_equal(autofill_value(AF_SEMCTL_CMD, IPC_RMID), PPM_IPC_RMID);
+	assert_int_equal(autofill_value(AF_SEMCTL_CMD, SEM_INFO), PPM_SEM_INFO);
+	assert_int_equal(autofill_value(AF_SEMCTL_CMD, 20 /* SEM_STAT_ANY */), 0);
+	assert_int_equal(semop_flags_to_scap(SEM_UNDO | IPC_NOWAIT), PPM_SEM_UNDO | PPM_IPC_NOWAIT);
 	assert_int_equal(autofill_value(AF_MOUNT_FLAGS, MS_MGC_VAL | MS_RDONLY), PPM_MS_RDONLY);
 	assert_int_equal(autofill_value(AF_MOUNT_FLAGS, MS_BIND | MS_REC), PPM_MS_BIND | PPM_MS_REC);
 }

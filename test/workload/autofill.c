@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * workload autofill DIR: one call of each autofilled syscall
- * (driver/autofill_table.h), with arguments test/bats/autofill.bats knows.
+ * (driver/autofill_table.h), and semop, with arguments test/bats/autofill.bats
+ * knows.
  * Calls that would change the workload's own state for good (setuid to
  * another user, chroot, unshare of a namespace) either pass values that
  * change nothing (setuid(getuid())) or are made to fail in a known way.
@@ -161,6 +162,26 @@ static void do_misc_calls(void)
 	must_fail(syscall(SYS_signalfd4, -1, NULL, 8, 0), EFAULT, "signalfd4(-1, NULL)");
 }
 
+/*
+ * A private set of 2 semaphores: semop with two operations (sem 0 += 1,
+ * SEM_UNDO; sem 1 += 2, IPC_NOWAIT) and with one; semctl SETVAL 7 on
+ * sem 1, GETVAL of it (7), IPC_RMID. semop is the raw syscall: glibc's
+ * semop() calls semtimedop.
+ */
+static void do_sem_calls(void)
+{
+	struct sembuf ops[2] = { { 0, 1, SEM_UNDO }, { 1, 2, IPC_NOWAIT } };
+	long id = must(syscall(SYS_semget, IPC_PRIVATE, 2, IPC_CREAT | 0600), "semget(IPC_PRIVATE)");
+
+	if (id < 0)
+		return;
+	must_equal(syscall(SYS_semop, id, ops, 2), 0, "semop(2 operations)");
+	must_equal(syscall(SYS_semop, id, &ops[1], 1), 0, "semop(1 operation)");
+	must_equal(syscall(SYS_semctl, id, 1, SETVAL, 7), 0, "semctl(SETVAL 7)");
+	must_equal(syscall(SYS_semctl, id, 1, GETVAL, 0), 7, "semctl(GETVAL)");
+	must_equal(syscall(SYS_semctl, id, 0, IPC_RMID, 0), 0, "semctl(IPC_RMID)");
+}
+
 void do_autofill(const char *dir)
 {
 	do_fd_calls(dir);
@@ -168,4 +189,5 @@ void do_autofill(const char *dir)
 	do_id_calls();
 	do_user_memory_calls();
 	do_misc_calls();
+	do_sem_calls();
 }

@@ -41,6 +41,9 @@ static __always_inline __u64 autofill__raw(const struct ppm_autofill_param *p,
 		if (p->source == AF_VM_RSS)
 			return extract__mm_vm_rss(BPF_CORE_READ(task, mm));
 		return extract__mm_vm_swap(BPF_CORE_READ(task, mm));
+	case AF_SEMCTL_VAL:
+		return extract__syscall_argument(regs, 2) == SCAP_KERNEL_SETVAL ?
+		       extract__syscall_argument(regs, 3) : 0;
 	default:
 		return extract__syscall_argument(regs, p->source);
 	}
