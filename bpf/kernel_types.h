@@ -51,6 +51,8 @@
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/sem.h>
+#include <linux/poll.h>
+#include <linux/time_types.h>
 #include <net/sock.h>
 #include <net/inet_sock.h>
 #include <net/af_unix.h>

@@ -50,6 +50,7 @@
 #include "fillers/net.h"
 #include "fillers/net_io.h"
 #include "fillers/sem.h"
+#include "fillers/poll.h"
 #include "fillers/autofill.h"
 
 /*

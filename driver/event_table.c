@@ -252,6 +252,20 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 	[PPME_SOCKET_CONNECT_X] = {"connect", EC_NET, EF_USES_FD | EF_MODIFIES_STATE, 2, {
 		P("res", PT_ERRNO, PF_DEC),
 		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	/* The fds asked about at enter; at exit, only those with events. */
+	[PPME_SYSCALL_POLL_E] = {"poll", EC_WAIT, EF_WAITS | EF_DROP_SIMPLE_CONS, 2, {
+		P("fds", PT_FDLIST, PF_DEC),
+		P("timeout", PT_INT64, PF_DEC) } },
+	[PPME_SYSCALL_POLL_X] = {"poll", EC_WAIT, EF_WAITS | EF_DROP_SIMPLE_CONS, 2, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("fds", PT_FDLIST, PF_DEC) } },
+	[PPME_SYSCALL_PPOLL_E] = {"ppoll", EC_WAIT, EF_WAITS | EF_DROP_SIMPLE_CONS, 3, {
+		P("fds", PT_FDLIST, PF_DEC),
+		P("timeout", PT_RELTIME, PF_DEC),
+		P("sigmask", PT_SIGSET, PF_DEC) } },
+	[PPME_SYSCALL_PPOLL_X] = {"ppoll", EC_WAIT, EF_WAITS | EF_DROP_SIMPLE_CONS, 2, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("fds", PT_FDLIST, PF_DEC) } },
 	/* semop's exit holds its first two struct sembuf, as Falco's does. */
 	[PPME_SYSCALL_SEMOP_E] = {"semop", EC_PROCESS, EF_DROP_SIMPLE_CONS, 1, {
 		P("semid", PT_INT32, PF_DEC) } },

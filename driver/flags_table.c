@@ -357,6 +357,22 @@ const struct ppm_name_value semget_flags[] = {
 	{ NULL, 0 },
 };
 
+/* poll's and ppoll's fd flags, in a PT_FDLIST (userspace/libscap/scap_fdlist.c). */
+const struct ppm_name_value poll_flags[] = {
+	{ "POLLIN", PPM_POLLIN },
+	{ "POLLPRI", PPM_POLLPRI },
+	{ "POLLOUT", PPM_POLLOUT },
+	{ "POLLRDHUP", PPM_POLLRDHUP },
+	{ "POLLERR", PPM_POLLERR },
+	{ "POLLHUP", PPM_POLLHUP },
+	{ "POLLNVAL", PPM_POLLNVAL },
+	{ "POLLRDNORM", PPM_POLLRDNORM },
+	{ "POLLRDBAND", PPM_POLLRDBAND },
+	{ "POLLWRNORM", PPM_POLLWRNORM },
+	{ "POLLWRBAND", PPM_POLLWRBAND },
+	{ NULL, 0 },
+};
+
 /* semop "sem_flg_0", "sem_flg_1". */
 const struct ppm_name_value semop_flags[] = {
 	{ "IPC_NOWAIT", PPM_IPC_NOWAIT },

@@ -31,6 +31,7 @@ extern const struct ppm_name_value splice_flags[];
 extern const struct ppm_name_value umount_flags[];
 extern const struct ppm_name_value semget_flags[];
 extern const struct ppm_name_value semop_flags[];
+extern const struct ppm_name_value poll_flags[];
 extern const struct ppm_name_value semctl_commands[];
 extern const struct ppm_name_value mount_flags[];
 extern const struct ppm_name_value rlimit_resources[];

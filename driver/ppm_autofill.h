@@ -149,6 +149,17 @@ struct ppm_autofill {
 #define SCAP_KERNEL_SEM_INFO		19
 #define SCAP_KERNEL_IPC_NOWAIT		04000U
 #define SCAP_KERNEL_SEM_UNDO		0x1000U
+#define SCAP_KERNEL_POLLIN		0x0001U
+#define SCAP_KERNEL_POLLPRI		0x0002U
+#define SCAP_KERNEL_POLLOUT		0x0004U
+#define SCAP_KERNEL_POLLERR		0x0008U
+#define SCAP_KERNEL_POLLHUP		0x0010U
+#define SCAP_KERNEL_POLLNVAL		0x0020U
+#define SCAP_KERNEL_POLLRDNORM		0x0040U
+#define SCAP_KERNEL_POLLRDBAND		0x0080U
+#define SCAP_KERNEL_POLLWRNORM		0x0100U
+#define SCAP_KERNEL_POLLWRBAND		0x0200U
+#define SCAP_KERNEL_POLLRDHUP		0x2000U
 #define SCAP_KERNEL_FUTEX_PRIVATE_FLAG	128U
 #define SCAP_KERNEL_FUTEX_CLOCK_REALTIME 256U
 
@@ -227,6 +238,22 @@ static __always_inline __u16 semop_flags_to_scap(__u64 flg)
 {
 	return ppm_bit_if(flg, SCAP_KERNEL_IPC_NOWAIT, PPM_IPC_NOWAIT) |
 	       ppm_bit_if(flg, SCAP_KERNEL_SEM_UNDO, PPM_SEM_UNDO);
+}
+
+/* poll's events and revents as PPM_POLL* bits (not used by autofill: poll.c and its twins). */
+static __always_inline __u16 poll_events_to_scap(__u64 ev)
+{
+	return ppm_bit_if(ev, SCAP_KERNEL_POLLIN, PPM_POLLIN) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLPRI, PPM_POLLPRI) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLOUT, PPM_POLLOUT) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLRDHUP, PPM_POLLRDHUP) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLERR, PPM_POLLERR) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLHUP, PPM_POLLHUP) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLNVAL, PPM_POLLNVAL) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLRDNORM, PPM_POLLRDNORM) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLRDBAND, PPM_POLLRDBAND) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLWRNORM, PPM_POLLWRNORM) |
+	       ppm_bit_if(ev, SCAP_KERNEL_POLLWRBAND, PPM_POLLWRBAND);
 }
 
 /*
@@ -370,6 +397,7 @@ static __always_inline __u32 autofill_size(__u8 conv)
 #include <uapi/linux/mount.h>	/* MS_* */
 #include <linux/ipc.h>
 #include <linux/sem.h>
+#include <linux/poll.h>
 
 #define SCAP_KERNEL_CHECK(name) \
 	_Static_assert(SCAP_KERNEL_##name == (name), \
@@ -417,6 +445,17 @@ SCAP_KERNEL_CHECK(SEM_STAT);
 SCAP_KERNEL_CHECK(SEM_INFO);
 SCAP_KERNEL_CHECK(IPC_NOWAIT);
 SCAP_KERNEL_CHECK(SEM_UNDO);
+SCAP_KERNEL_CHECK(POLLIN);
+SCAP_KERNEL_CHECK(POLLPRI);
+SCAP_KERNEL_CHECK(POLLOUT);
+SCAP_KERNEL_CHECK(POLLERR);
+SCAP_KERNEL_CHECK(POLLHUP);
+SCAP_KERNEL_CHECK(POLLNVAL);
+SCAP_KERNEL_CHECK(POLLRDNORM);
+SCAP_KERNEL_CHECK(POLLRDBAND);
+SCAP_KERNEL_CHECK(POLLWRNORM);
+SCAP_KERNEL_CHECK(POLLWRBAND);
+SCAP_KERNEL_CHECK(POLLRDHUP);
 _Static_assert(PPM_MS_RDONLY == MS_RDONLY && PPM_MS_BIND == MS_BIND && PPM_MS_NOUSER == MS_NOUSER &&
 	       PPM_MS_MGC_VAL == MS_MGC_VAL, "mount: PPM_MS_* differ from MS_*");
 /* The converters that keep bits assume Falco's numbers are the kernel's. */

@@ -151,6 +151,7 @@ int val_to_ring(struct event_filler_arguments *args, u64 val, u32 val_len, bool 
 	case PT_BYTEBUF:
 	case PT_SOCKADDR:
 	case PT_SOCKTUPLE:
+	case PT_FDLIST:
 		n = store_bytes(args, (const void *)(unsigned long)val, val_len, fromuser);
 		break;
 	default:

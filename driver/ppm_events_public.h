@@ -309,6 +309,7 @@ enum ppm_param_type {
 	PT_SOCKTUPLE = 13,	/* family byte + src + dst */
 	PT_FD = 14,		/* s64 */
 	PT_PID = 15,		/* s64 */
+	PT_FDLIST = 16,		/* u16 count, then count x (s64 fd, s16 PPM_POLL* flags) */
 	PT_FSPATH = 17,		/* NUL-terminated path */
 	PT_SYSCALLID = 18,	/* u16 syscall id */
 	PT_SIGTYPE = 19,	/* u8 signal number */
@@ -318,6 +319,7 @@ enum ppm_param_type {
 	PT_FLAGS32 = 30,	/* u32 flags, likewise */
 	PT_UID = 31,
 	PT_GID = 32,
+	PT_SIGSET = 34,		/* u32: signals 1 to 32 of a sigset_t, bit n-1 for signal n */
 	PT_MODE = 42,		/* u32 file mode bits (PPM_S_*), printed in octal */
 	PT_FSRELPATH = 43,	/* path relative to a dirfd parameter */
 	PT_MAX = 44
@@ -345,6 +347,7 @@ static inline __u32 ppm_param_type_size(enum ppm_param_type type)
 	case PT_INT32:
 	case PT_UINT32:
 	case PT_FLAGS32:
+	case PT_SIGSET:
 	case PT_MODE:
 	case PT_UID:
 	case PT_GID:

@@ -102,6 +102,12 @@ FILLER(sys_accept_x);
 FILLER(sys_accept4_e);
 FILLER(sys_accept4_x);
 
+/* fillers/poll.c: poll, ppoll */
+FILLER(sys_poll_e);
+FILLER(sys_poll_x);
+FILLER(sys_ppoll_e);
+FILLER(sys_ppoll_x);
+
 /* fillers/sem.c: semop */
 FILLER(sys_semop_e);
 FILLER(sys_semop_x);

@@ -291,6 +291,26 @@
 #define PPM_IPC_CREAT		(1U << 13)
 #define PPM_IPC_EXCL		(1U << 14)
 
+/* poll's events and revents, in a PT_FDLIST. Falco's order, not the kernel's. */
+#define PPM_POLLIN		(1U << 0)
+#define PPM_POLLPRI		(1U << 1)
+#define PPM_POLLOUT		(1U << 2)
+#define PPM_POLLRDHUP		(1U << 3)
+#define PPM_POLLERR		(1U << 4)
+#define PPM_POLLHUP		(1U << 5)
+#define PPM_POLLNVAL		(1U << 6)
+#define PPM_POLLRDNORM		(1U << 7)
+#define PPM_POLLRDBAND		(1U << 8)
+#define PPM_POLLWRNORM		(1U << 9)
+#define PPM_POLLWRBAND		(1U << 10)
+
+/*
+ * The drivers list the first PPM_FDLIST_MAX pollfds of a call, as Falco's
+ * modern probe does: a BPF loop needs a bound, and all three drivers must
+ * write the same list. The list's count says how many it holds.
+ */
+#define PPM_FDLIST_MAX		16
+
 /* semop "sem_flg_N" (PT_FLAGS16). */
 #define PPM_IPC_NOWAIT		(1U << 0)
 #define PPM_SEM_UNDO		(1U << 1)

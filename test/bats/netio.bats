@@ -5,6 +5,7 @@
 #   [::1]:47124 -> [::1]:47123           UDP: sendto, recvfrom
 #   DIR/dgram.cli -> DIR/dgram.srv       AF_UNIX datagrams: sendto, recvfrom
 #   a connected socketpair               sendto, recvfrom with no address
+#   a pipe                               poll, ppoll
 # A send's tuple is this socket -> the address it names (the enter event);
 # a receive's is the sender -> this socket (the exit event). A call that
 # names no address has an empty tuple, as in Falco.
@@ -140,4 +141,32 @@ setup() {
 	pair_by_enter close ".params.fd == $FD and .ts > $(jq .ts <<<"$EXIT")"
 	[[ $(jq -r .resolved.fd <<<"$ENTER") =~ ^\<u\>[0-9a-f]+-\>0\ $D/dgram.srv$ ]] ||
 		fail "close > of DIR/dgram.srv: fd $(jq -r .resolved.fd <<<"$ENTER"), expected <u>SOCK->0 $D/dgram.srv"
+}
+
+@test "netio: poll lists each fd and the events asked; its exit only the fds ready, and which" {
+	local r w
+	pair_by_exit poll '.tid == $wpid'
+	expect_dedicated "poll <" "$EXIT"
+	r=$(jq '.params.fds[0].fd' <<<"$ENTER")
+	w=$(jq '.params.fds[1].fd' <<<"$ENTER")
+	[[ $r =~ ^[0-9]+$ && $w =~ ^[0-9]+$ && $r != "$w" ]] || fail "the pipe's two fds: $r, $w"
+	expect_params "poll >" "$ENTER" \
+		"{fds: [{fd: $r, flags: \"POLLIN\"}, {fd: $w, flags: \"POLLOUT\"}, {fd: -1, flags: \"POLLIN\"}],
+		  timeout: 0}"
+	# fd -1 is skipped by the kernel: no revents, not listed.
+	expect_params "poll <" "$EXIT" \
+		"{res: 2, fds: [{fd: $r, flags: \"POLLIN\"}, {fd: $w, flags: \"POLLOUT\"}]}"
+}
+
+@test "netio: ppoll has the timeout in ns and the signal mask (SIGUSR1: bit 9)" {
+	pair_by_enter ppoll '.tid == $wpid and (.params.fds | length) == 1'
+	expect_dedicated "ppoll <" "$EXIT"
+	expect_params "ppoll >" "$ENTER" \
+		'{fds: [{fd: null, flags: "POLLIN|POLLPRI"}], timeout: 1500000000, sigmask: 512}' \
+		fds '.[0].fd >= 3 and .[0].flags == "POLLIN|POLLPRI"'
+	expect_params "ppoll <" "$EXIT" '{res: 1, fds: null}' fds 'length == 1 and .[0].flags == "POLLIN"'
+	# No fds, a zero timespec, no mask: an empty list, timeout 0, mask 0.
+	pair_by_enter ppoll '.tid == $wpid and (.params.fds | length) == 0'
+	expect_params "ppoll > (no fds)" "$ENTER" '{fds: [], timeout: 0, sigmask: 0}'
+	expect_params "ppoll < (no fds)" "$EXIT" '{res: 0, fds: []}'
 }

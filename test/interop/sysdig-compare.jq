@@ -57,6 +57,7 @@ def explain($a; $b; $v):
 	elif ($b | startswith($a + "(")) and ($b | endswith(")")) then "annotation"
 	elif ($a | test("^-?[0-9]+\\(<")) and ($a | dots_for_bytes) == $b then "fd_name_unprintable"
 	elif ($a | test("^[0-9]+\\(<4u>[^)]*->")) and ($b | test("^[0-9]+\\(<4u>")) then "udp4_tuple"
+	elif ($a | gsub("(?<p>^| )-1:"; "\(.p)18446744073709551615:")) == $b then "fdlist_negative_fd"
 	elif ($a | startswith("0x")) and ($b | is_hex) and
 	     (($a[2:] | ascii_upcase | ltrimstr("0")) == ($b | ltrimstr("0"))) then "hex"
 	elif ($b | endswith("...")) and ($a | startswith($b[:-3])) then "cut_80"

@@ -376,6 +376,41 @@ static void test_kill_signal(void **state)
 	assert_json(v, "{\"pid\":1234,\"sig\":9}");
 }
 
+/* ppoll: an fd list (2 fds, -1 among them), a timeout of "none", a signal mask. */
+static void test_ppoll_fdlist_sigset(void **state)
+{
+	uint8_t fds[2 + 2 * 10];
+	const uint16_t count = 2, in = PPM_POLLIN, inout = PPM_POLLIN | PPM_POLLOUT;
+	const int64_t fd0 = 3, fd1 = -1;
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+	char err[SCAP_LASTERR_SIZE] = "";
+
+	(void)state;
+	memcpy(fds, &count, 2);
+	memcpy(fds + 2, &fd0, 8);
+	memcpy(fds + 10, &in, 2);
+	memcpy(fds + 12, &fd1, 8);
+	memcpy(fds + 20, &inout, 2);
+	eb_start(&b, PPME_SYSCALL_PPOLL_E);
+	eb_param(&b, fds, sizeof(fds));
+	eb_u64(&b, UINT64_MAX);
+	eb_u32(&b, (1U << 1) | (1U << 9));	/* SIGINT, SIGUSR1 */
+	v = eb_decode(&b);
+	assert_text(v, 80, "fds=3:?1 -1:?5 timeout=none sigmask=SIGINT SIGUSR1");
+	assert_json(v, "{\"fds\":[{\"fd\":3,\"flags\":\"POLLIN\"},"
+		       "{\"fd\":-1,\"flags\":\"POLLIN|POLLOUT\"}],"
+		       "\"timeout\":18446744073709551615,\"sigmask\":514}");
+	/* A list whose count does not match its length is refused. */
+	eb_start(&b, PPME_SYSCALL_PPOLL_E);
+	eb_param(&b, fds, sizeof(fds) - 1);
+	eb_u64(&b, 0);
+	eb_u32(&b, 0);
+	assert_int_equal(scap_event_decode(b.event, eb_finish(&b), &b.view, err, sizeof(err)),
+			 SCAP_FAILURE);
+	assert_non_null(strstr(err, "not 2 + 10 per fd"));
+}
+
 /* A signed PF_HEX param prints as its own width in hex, as a number in JSON. */
 static void test_signed_hex(void **state)
 {
@@ -419,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_socket_domain),
 		cmocka_unit_test(test_generic_event),
 		cmocka_unit_test(test_kill_signal),
+		cmocka_unit_test(test_ppoll_fdlist_sigset),
 		cmocka_unit_test(test_signed_hex),
 		cmocka_unit_test(test_no_params),
 	};

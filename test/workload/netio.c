@@ -3,9 +3,11 @@
  * workload netio DIR: data on sockets, sendto, recvfrom, sendmsg and
  * recvmsg, over UDP on 127.0.0.1 and [::1], an AF_UNIX datagram socket
  * bound to DIR/dgram.srv, and a connected socketpair, where the calls
- * carry no address. The tests that check its events know its arguments
+ * carry no address; then poll and ppoll, on a pipe. The tests that check its events know its arguments
  * by heart: keep both in step (test/bats/netio.bats).
  */
+#include <poll.h>
+
 #include "workload.h"
 
 /* A datagram socket bound to addr, or -1 (reported). */
@@ -136,10 +138,38 @@ static void netio_pair(void)
 	raw_close(sv[1], "close of the pair's second end");
 }
 
+/*
+ * A pipe with one byte in it: poll({r, POLLIN}, {w, POLLOUT}, {-1, POLLIN})
+ * with timeout 0 finds 2 fds ready (-1 is skipped); ppoll({r, POLLIN |
+ * POLLPRI}) with 1.5 s and SIGUSR1 masked finds r; ppoll of no fds with
+ * a zero timespec and no mask times out (0).
+ */
+static void netio_poll(void)
+{
+	struct pollfd fds[3] = { { .events = POLLIN }, { .events = POLLOUT },
+				 { .fd = -1, .events = POLLIN } };
+	struct timespec ts = { .tv_sec = 1, .tv_nsec = 500000000 }, zero = { 0 };
+	unsigned long mask = 1UL << (SIGUSR1 - 1);
+	int p[2];
+
+	if (must(syscall(SYS_pipe2, p, 0), "pipe2 for poll") != 0)
+		return;
+	fds[0].fd = p[0];
+	fds[1].fd = p[1];
+	must_equal(syscall(SYS_write, p[1], "!", 1), 1, "write 1 byte to the pipe");
+	must_equal(syscall(SYS_poll, fds, 3, 0), 2, "poll(pipe ends, -1)");
+	fds[0].events = POLLIN | POLLPRI;
+	must_equal(syscall(SYS_ppoll, fds, 1, &ts, &mask, sizeof(mask)), 1, "ppoll(read end)");
+	must_equal(syscall(SYS_ppoll, NULL, 0, &zero, NULL, 0), 0, "ppoll(no fds, 0 s)");
+	raw_close(p[0], "close of the poll pipe's read end");
+	raw_close(p[1], "close of the poll pipe's write end");
+}
+
 void do_netio(const char *dir)
 {
 	netio_ipv4();
 	netio_ipv6();
 	netio_unix(dir);
 	netio_pair();
+	netio_poll();
 }

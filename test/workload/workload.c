@@ -11,7 +11,7 @@
  *   workload net DIR        socket, bind, listen, connect, accept, accept4 over
  *                           127.0.0.1, ::1 and an AF_UNIX path
  *   workload netio DIR      sendto, recvfrom, sendmsg, recvmsg over UDP, an
- *                           AF_UNIX datagram path and a socketpair
+ *                           AF_UNIX datagram path and a socketpair; poll, ppoll
  *   workload errors DIR     calls that fail: ENOENT, EBADF, ECONNREFUSED, EFAULT
  *   workload longpath DIR   paths of exactly 4095 bytes (PATH_MAX - 1), and 4096
  *   workload names DIR      file names with UTF-8, a newline, a quote

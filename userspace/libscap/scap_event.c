@@ -14,6 +14,7 @@
 
 #include "ppm_flags.h"
 #include "scap_event.h"
+#include "scap_fdlist.h"
 #include "scap_schema.h"
 
 /* Write a one-line reason into err and return SCAP_FAILURE. */
@@ -56,6 +57,7 @@ const char *scap_param_type_name(enum ppm_param_type type)
 	case PT_SOCKTUPLE: return "PT_SOCKTUPLE";
 	case PT_FD: return "PT_FD";
 	case PT_PID: return "PT_PID";
+	case PT_FDLIST: return "PT_FDLIST";
 	case PT_FSPATH: return "PT_FSPATH";
 	case PT_SYSCALLID: return "PT_SYSCALLID";
 	case PT_SIGTYPE: return "PT_SIGTYPE";
@@ -63,6 +65,7 @@ const char *scap_param_type_name(enum ppm_param_type type)
 	case PT_FLAGS8: return "PT_FLAGS8";
 	case PT_FLAGS16: return "PT_FLAGS16";
 	case PT_FLAGS32: return "PT_FLAGS32";
+	case PT_SIGSET: return "PT_SIGSET";
 	case PT_MODE: return "PT_MODE";
 	case PT_UID: return "PT_UID";
 	case PT_GID: return "PT_GID";
@@ -103,6 +106,10 @@ static int32_t check_contents(const char *name, uint32_t i, const struct ppm_par
 	if (is_string_type(pi->type) && p->val[p->len - 1] != '\0')
 		return fail(err, errlen, "param %u (%s) of %s is not NUL-terminated",
 			    i + 1, pi->name, name);
+
+	if (pi->type == PT_FDLIST && !scap_fdlist_is_valid(p))
+		return fail(err, errlen, "param %u (%s) of %s is %u bytes, not 2 + 10 per fd",
+			    i + 1, pi->name, name, p->len);
 
 	if (pi->type == PT_SOCKADDR || pi->type == PT_SOCKTUPLE) {
 		const char *what = pi->type == PT_SOCKTUPLE ? "socktuple" : "sockaddr";

@@ -19,6 +19,7 @@
 
 #include "ppm_flags.h"
 #include "scap_escape.h"
+#include "scap_fdlist.h"
 #include "scap_format.h"
 #include "scap_schema.h"
 #include "scap_sockaddr.h"
@@ -65,8 +66,8 @@ static bool flags_have_name(const struct ppm_name_value *table, uint32_t value)
  * in hex ("O_RDONLY|0x40000000"), so no bit is hidden. A value 0 with no
  * zero entry in the table is "0".
  */
-static void append_flag_names(struct scap_strbuf *sb, const struct ppm_name_value *table,
-			      uint32_t value)
+void scap_append_flag_names(struct scap_strbuf *sb, const struct ppm_name_value *table,
+			    uint32_t value)
 {
 	const struct ppm_name_value *e;
 	uint32_t rest = value;
@@ -179,7 +180,7 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 {
 	const struct ppm_param_info *pi = &v->info->params[i];
 	const struct scap_evt_param *p = &v->params[i];
-	const char *name;
+	const char *name, *sep = "";
 	uint32_t bits;
 	size_t n;
 	int64_t x;
@@ -216,6 +217,23 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		else
 			scap_strbuf_appendf(sb, "%u", scap_evt_param_u8(v, i));
 		break;
+	case PT_SIGSET:
+		/* sysdig's text: the names of the signals in it, "SIGINT SIGUSR1"; none: "". */
+		bits = scap_evt_param_u32(v, i);
+		for (int sig = 1; sig <= 32; sig++) {
+			if (!(bits & (1U << (sig - 1))) || !(name = sigabbrev_np(sig)))
+				continue;
+			scap_strbuf_appendf(sb, "%sSIG%s", sep, name);
+			sep = " ";
+		}
+		break;
+	case PT_RELTIME:
+		/* (u64)-1 is "no timeout" (ppoll's NULL timespec): sysdig says "none". */
+		if (scap_evt_param_u64(v, i) == UINT64_MAX)
+			scap_strbuf_append(sb, "none");
+		else
+			text_integer(sb, v, i);
+		break;
 	case PT_FLAGS8:
 	case PT_FLAGS16:
 	case PT_FLAGS32:
@@ -231,7 +249,7 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 			scap_strbuf_appendf(sb, "%" PRIu32, bits);
 		if (flags_have_name(pi->info, bits)) {
 			scap_strbuf_append_char(sb, '(');
-			append_flag_names(sb, pi->info, bits);
+			scap_append_flag_names(sb, pi->info, bits);
 			scap_strbuf_append_char(sb, ')');
 		}
 		break;
@@ -245,6 +263,9 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		break;
 	case PT_SOCKTUPLE:
 		scap_socktuple_to_text(sb, p, SCAP_PATH_TEXT);
+		break;
+	case PT_FDLIST:
+		scap_fdlist_to_text(sb, p, NULL, NULL);
 		break;
 	case PT_BYTEBUF:
 		n = p->len;
@@ -288,7 +309,7 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 	case PT_FLAGS32:
 		/* Flag names are C identifiers and hex digits: nothing to escape. */
 		scap_strbuf_append_char(sb, '"');
-		append_flag_names(sb, pi->info, flags_param(v, i));
+		scap_append_flag_names(sb, pi->info, flags_param(v, i));
 		scap_strbuf_append_char(sb, '"');
 		break;
 	case PT_MODE:
@@ -309,6 +330,9 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 		scap_strbuf_append_char(sb, '"');
 		scap_socktuple_to_text(sb, p, SCAP_PATH_JSON);
 		scap_strbuf_append_char(sb, '"');
+		break;
+	case PT_FDLIST:
+		scap_fdlist_to_json(sb, p);
 		break;
 	case PT_BYTEBUF:
 		scap_json_append_data(sb, p->val, p->len);

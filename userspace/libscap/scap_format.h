@@ -53,4 +53,12 @@ void scap_format_param_text(struct scap_strbuf *sb, const struct scap_evt_view *
  */
 void scap_format_params_json(struct scap_strbuf *sb, const struct scap_evt_view *v);
 
+/*
+ * The names of a flags value, as sysdig names them, joined by '|'
+ * ("O_RDONLY|O_CLOEXEC"); bits no name covers in hex.
+ */
+struct ppm_name_value;
+void scap_append_flag_names(struct scap_strbuf *sb, const struct ppm_name_value *table,
+			    uint32_t value);
+
 #endif /* SCAPLAB_SCAP_FORMAT_H */

@@ -12,6 +12,7 @@
 
 #include "scap_escape.h"
 #include "scap_event_raw.h"
+#include "scap_fdlist.h"
 #include "scap_format.h"
 #include "scap_schema.h"
 #include "sinsp_int.h"
@@ -79,6 +80,14 @@ static bool append_note(struct scap_strbuf *sb, const struct sinsp_threadinfo *t
 	}
 }
 
+/* An fd's type letter in the thread's table, for poll's fd lists. */
+static char fd_type_of(int64_t fd, void *ctx)
+{
+	const struct sinsp_fdinfo *fdi = sinsp_fd_find(((const struct sinsp_threadinfo *)ctx)->files, fd);
+
+	return fdi ? fdi->type : '?';
+}
+
 void sinsp_format_param_text(struct scap_strbuf *sb, const struct sinsp_threadinfo *t,
 			     const struct scap_evt_view *evt, uint32_t i, uint32_t max_data)
 {
@@ -87,8 +96,12 @@ void sinsp_format_param_text(struct scap_strbuf *sb, const struct sinsp_threadin
 
 	if (i >= evt->nparams)
 		return;
-	scap_format_param_text(sb, evt, i, max_data);
 	type = evt->info->params[i].type;
+	if (type == PT_FDLIST && t && evt->params[i].len) {
+		scap_fdlist_to_text(sb, &evt->params[i], fd_type_of, (void *)t);
+		return;
+	}
+	scap_format_param_text(sb, evt, i, max_data);
 	if (type != PT_FD && type != PT_FSPATH && type != PT_FSRELPATH)
 		return;
 	/* Written, then taken back if there is nothing to say: no copy needed. */
