@@ -129,31 +129,38 @@ FILLER(sys_readv_e)
 	return 0;
 }
 
-/* readv's and preadv's exits: res, size, data. */
-static __always_inline int readv_exit(struct filler_data *data, __u32 type)
+/* The size and data params of a read into iovecs (readv, preadv, recvmsg) that returned ret. */
+static __always_inline void bpf_push_read_iovecs(struct filler_data *data, unsigned long iov,
+						 unsigned long iovcnt, long ret)
 {
-	unsigned long iov = bpf_syscall_get_argument(data, 1);
-	unsigned long iovcnt = bpf_syscall_get_argument(data, 2);
-	long ret = bpf_syscall_get_retval(data);
-
-	bpf_frame_begin(data, type, 3);
-	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
-	bpf_push_s64_to_ring(data, ret);
 	/*
-	 * Parameter 2: size (type: PT_UINT32): the buffers' total size, cut
-	 * to what was read, as in Falco. The kernel never reads more than the
-	 * buffers hold, so after a success that is res, and only a failed
-	 * call needs the sum.
+	 * size (type: PT_UINT32): the buffers' total size, cut to what was
+	 * read, as in Falco. The kernel never reads more than the buffers
+	 * hold, so after a success that is res, and only a failed call needs
+	 * the sum.
 	 */
 	if (ret >= 0)
 		bpf_push_u32_to_ring(data, ret);
 	else
 		bpf_push_iovec_size(data, iov, iovcnt);
-	/* Parameter 3: data (type: PT_BYTEBUF), the ret bytes read, if any */
+	/* data (type: PT_BYTEBUF), the ret bytes read, if any */
 	if (ret > 0)
 		bpf_push_iovec_data(data, iov, iovcnt, snaplen_cut(data, ret));
 	else
 		bpf_push_empty_param(data);
+}
+
+/* readv's and preadv's exits: res, size, data. */
+static __always_inline int readv_exit(struct filler_data *data, __u32 type)
+{
+	long ret = bpf_syscall_get_retval(data);
+
+	bpf_frame_begin(data, type, 3);
+	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
+	bpf_push_s64_to_ring(data, ret);
+	/* Parameters 2 and 3: size, data */
+	bpf_push_read_iovecs(data, bpf_syscall_get_argument(data, 1),
+			     bpf_syscall_get_argument(data, 2), ret);
 	return 0;
 }
 

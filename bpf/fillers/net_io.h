@@ -152,18 +152,8 @@ FILLER(sys_recvmsg_x)
 		bpf_push_empty_param(data);
 		return 0;
 	}
-	/* Parameter 2: size (type: PT_UINT32), as readv's: res, or the sum after a failure */
-	if (ret >= 0)
-		bpf_push_u32_to_ring(data, ret);
-	else
-		bpf_push_iovec_size(data, (unsigned long)mh.msg_iov, mh.msg_iovlen);
-	/* Parameter 3: data (type: PT_BYTEBUF), the res bytes received, if any */
-	if (ret > 0) {
-		bpf_push_iovec_data(data, (unsigned long)mh.msg_iov, mh.msg_iovlen,
-				    snaplen_cut(data, ret));
-	} else {
-		bpf_push_empty_param(data);
-	}
+	/* Parameters 2 and 3: size, data, as readv's */
+	bpf_push_read_iovecs(data, (unsigned long)mh.msg_iov, mh.msg_iovlen, ret);
 	if (ret < 0) {
 		bpf_push_empty_param(data);
 		return 0;

@@ -186,20 +186,15 @@ FILLER(sys_readv_e)
 	return val_to_ring(args, syscall_arg_fd(args, 0), 0, false);
 }
 
-FILLER(sys_readv_x)
+int store_read_iovecs(struct event_filler_arguments *args, unsigned long iov,
+		      unsigned long iovcnt)
 {
-	unsigned long iov = args->args[1], iovcnt = args->args[2];
 	int res;
 
-	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
-	res = val_to_ring(args, args->retval, 0, false);
-	if (res)
-		return res;
 	/*
-	 * Parameter 2: size (type: PT_UINT32), the buffers' total size cut to
-	 * what was read, as in Falco. The kernel never reads more than the
-	 * buffers hold, so after a success that is res: only a failure needs
-	 * the sum.
+	 * size (type: PT_UINT32), the buffers' total size cut to what was
+	 * read, as in Falco. The kernel never reads more than the buffers
+	 * hold, so after a success that is res: only a failure needs the sum.
 	 */
 	if (args->retval >= 0)
 		res = val_to_ring(args, args->retval, 0, false);
@@ -207,10 +202,22 @@ FILLER(sys_readv_x)
 		res = store_iovec_size(args, iov, iovcnt);
 	if (res)
 		return res;
-	/* Parameter 3: data (type: PT_BYTEBUF), the res bytes read, if any */
+	/* data (type: PT_BYTEBUF), the res bytes read, if any */
 	if (args->retval <= 0)
 		return push_empty_param(args);
 	return store_iovec_data(args, iov, iovcnt, snaplen_cut(args, args->retval));
+}
+
+FILLER(sys_readv_x)
+{
+	int res;
+
+	/* Parameter 1: res (type: PT_ERRNO), bytes read or -errno */
+	res = val_to_ring(args, args->retval, 0, false);
+	if (res)
+		return res;
+	/* Parameters 2 and 3: size, data */
+	return store_read_iovecs(args, args->args[1], args->args[2]);
 }
 
 FILLER(sys_writev_e)

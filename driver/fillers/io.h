@@ -16,4 +16,8 @@ int store_iovec_size(struct event_filler_arguments *args, unsigned long iov,
 int store_iovec_data(struct event_filler_arguments *args, unsigned long iov,
 		     unsigned long iovcnt, u32 max_len);
 
+/* readv's size and data params after the call: res and the bytes read, or the sum and none. */
+int store_read_iovecs(struct event_filler_arguments *args, unsigned long iov,
+		      unsigned long iovcnt);
+
 #endif /* SCAPLAB_FILLERS_IO_H */

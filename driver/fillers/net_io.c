@@ -163,19 +163,8 @@ FILLER(sys_recvmsg_x)
 		}
 		return 0;
 	}
-	/* Parameter 2: size (type: PT_UINT32), as readv's: res, or the sum after a failure */
-	if (args->retval >= 0)
-		res = val_to_ring(args, args->retval, 0, false);
-	else
-		res = store_iovec_size(args, (unsigned long)mh.msg_iov, mh.msg_iovlen);
-	if (res)
-		return res;
-	/* Parameter 3: data (type: PT_BYTEBUF), the res bytes received, if any */
-	if (args->retval > 0)
-		res = store_iovec_data(args, (unsigned long)mh.msg_iov, mh.msg_iovlen,
-				       snaplen_cut(args, args->retval));
-	else
-		res = push_empty_param(args);
+	/* Parameters 2 and 3: size, data, as readv's */
+	res = store_read_iovecs(args, (unsigned long)mh.msg_iov, mh.msg_iovlen);
 	if (res)
 		return res;
 	/*
