@@ -55,9 +55,17 @@ $(TEST_BUILD)/bpf_rules: test/bpf_rules/bpf_rules.c
 .PHONY: bpf-rules
 bpf-rules: $(TEST_BUILD)/bpf_rules
 
+# What the verifier walks to load each program of the modern probe
+# (test/bats/verifier.bats, lab 11).
+$(TEST_BUILD)/verifier_stats: test/verifier_stats/verifier_stats.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $< -lbpf -o $@
+
 # The TAP goes to the file and to the terminal; the exit status is bats'.
 # bench.bats runs make bench QUICK=1: its tools too.
 bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api $(TEST_BUILD)/scap_cmp $(TEST_BUILD)/bpf_rules \
+		$(TEST_BUILD)/verifier_stats \
 		$(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop \
 		$(TEST_BUILD)/bench/filter_rate $(MONITOR)
 	$(Q)mkdir -p $(TEST_BUILD)/captures
