@@ -22,6 +22,7 @@
 #include "shared_definitions.h"
 #include "ppm_flag_helpers.h"
 #include "ppm_autofill.h"
+#include "ppm_sockopt.h"
 #include "types.h"
 #include "maps.h"
 #include "plumbing_helpers.h"
@@ -51,6 +52,7 @@
 #include "fillers/net_io.h"
 #include "fillers/sem.h"
 #include "fillers/poll.h"
+#include "fillers/sockopt.h"
 #include "fillers/autofill.h"
 
 /*

@@ -14,6 +14,7 @@
  */
 #include "ppm_events_public.h"
 #include "flags_table.h"
+#include "ppm_sockopt.h"
 
 /* One parameter: name, type, print format. */
 #define P(name_, type_, fmt_) { .name = name_, .type = type_, .fmt = fmt_ }
@@ -74,6 +75,15 @@
 	P("queuepct", PT_UINT8, PF_DEC),				\
 	P("queuelen", PT_UINT32, PF_DEC),				\
 	P("queuemax", PT_UINT32, PF_DEC)
+
+#define SOCKOPT_EXIT_PARAMS						\
+	P("res", PT_ERRNO, PF_DEC),					\
+	P("fd", PT_FD, PF_DEC),						\
+	PI("level", PT_FLAGS8, PF_DEC, sockopt_levels),			\
+	PI("optname", PT_FLAGS8, PF_DEC, sockopt_options),		\
+	{ .name = "val", .type = PT_DYN, .fmt = PF_DEC,			\
+	  .info = sockopt_dynamic_param, .ninfo = PPM_SOCKOPT_IDX_MAX },	\
+	P("optlen", PT_UINT32, PF_DEC)
 
 #define CF (EF_CREATES_FD | EF_MODIFIES_STATE)
 #define RD (EF_USES_FD | EF_READS_FROM_FD | EF_DROP_SIMPLE_CONS)
@@ -306,6 +316,12 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("size", PT_UINT32, PF_DEC),
 		P("data", PT_BYTEBUF, PF_NA),
 		P("tuple", PT_SOCKTUPLE, PF_NA) } },
+	/* "val" has the type its first byte names (PT_DYN; driver/ppm_sockopt.h). */
+	[PPME_SOCKET_SETSOCKOPT_E] = {"setsockopt", EC_NET, EF_NONE, 0, { } },
+	[PPME_SOCKET_SETSOCKOPT_X] = {"setsockopt", EC_NET, EF_USES_FD, 6, { SOCKOPT_EXIT_PARAMS } },
+	[PPME_SOCKET_GETSOCKOPT_E] = {"getsockopt", EC_NET, EF_MODIFIES_STATE | EF_DROP_SIMPLE_CONS, 0, { } },
+	[PPME_SOCKET_GETSOCKOPT_X] = {"getsockopt", EC_NET,
+		EF_USES_FD | EF_MODIFIES_STATE | EF_DROP_SIMPLE_CONS, 6, { SOCKOPT_EXIT_PARAMS } },
 	[PPME_SOCKET_LISTEN_E] = {"listen", EC_NET, EF_USES_FD, 2, {
 		P("fd", PT_FD, PF_DEC),
 		P("backlog", PT_UINT32, PF_DEC) } },

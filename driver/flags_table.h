@@ -35,5 +35,9 @@ extern const struct ppm_name_value poll_flags[];
 extern const struct ppm_name_value semctl_commands[];
 extern const struct ppm_name_value mount_flags[];
 extern const struct ppm_name_value rlimit_resources[];
+/* In flags_table_sockopt.c. */
+extern const struct ppm_name_value sockopt_levels[];
+extern const struct ppm_name_value sockopt_options[];
+extern const struct ppm_param_info sockopt_dynamic_param[];
 
 #endif /* SCAPLAB_FLAGS_TABLE_H */

@@ -314,6 +314,7 @@ enum ppm_param_type {
 	PT_SYSCALLID = 18,	/* u16 syscall id */
 	PT_SIGTYPE = 19,	/* u8 signal number */
 	PT_RELTIME = 20,	/* u64 nanoseconds, a duration */
+	PT_DYN = 27,		/* u8 index into the param's info table, then a value of that type */
 	PT_FLAGS8 = 28,		/* u8 flags or a command, named by a ppm_name_value table */
 	PT_FLAGS16 = 29,	/* u16 flags, likewise */
 	PT_FLAGS32 = 30,	/* u32 flags, likewise */
@@ -422,7 +423,8 @@ struct ppm_param_info {
 	char name[PPM_MAX_NAME_LEN];
 	enum ppm_param_type type;
 	enum ppm_print_format fmt;
-	const void *info;	/* flags table, or DIRFD_PARAM(n) */
+	const void *info;	/* flags table, DIRFD_PARAM(n), or PT_DYN's types */
+	__u32 ninfo;		/* PT_DYN: the number of struct ppm_param_info at info */
 };
 
 struct ppm_event_info {

@@ -121,6 +121,11 @@ FILLER(sys_sendmsg_e);
 FILLER(sys_sendmsg_x);
 FILLER(sys_recvmsg_e);
 FILLER(sys_recvmsg_x);
+/* fillers/sockopt.c */
+FILLER(sys_setsockopt_e);
+FILLER(sys_setsockopt_x);
+FILLER(sys_getsockopt_e);
+FILLER(sys_getsockopt_x);
 
 /* fillers/proc.c: execve, execveat and the clone family */
 FILLER(sys_execve_e);

@@ -43,8 +43,10 @@ need_sysdig() {
 	echo "$output" | jq -c '.diffs[:10][]' 2>/dev/null || true
 	expect_equal "exit status" "$status" 0
 	expect_equal "differences no rule explains" "$(jq -c .diffs <<<"$output")" "[]"
-	# Ours are in our schema: only the few sysdig quirks may differ.
-	[[ $(jq .filters_alike <<<"$output") -ge 70 ]] || fail "fewer than 70 filters alike"
+	# Ours are in our schema: only the few sysdig quirks may differ. (69 of
+	# 75 since setsockopt has its own event: sysdig finds no fd for its
+	# exit, setsockopt_fd, which sets the fd filters apart.)
+	[[ $(jq .filters_alike <<<"$output") -ge 68 ]] || fail "fewer than 68 filters alike"
 }
 
 @test "filter: live, only the events that pass, in the -p format" {

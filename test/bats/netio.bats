@@ -6,6 +6,7 @@
 #   DIR/dgram.cli -> DIR/dgram.srv       AF_UNIX datagrams: sendto, recvfrom
 #   a connected socketpair               sendto, recvfrom with no address
 #   a pipe                               poll, ppoll
+#   a TCP socket                         setsockopt, getsockopt
 # A send's tuple is this socket -> the address it names (the enter event);
 # a receive's is the sender -> this socket (the exit event). A call that
 # names no address has an empty tuple, as in Falco.
@@ -76,9 +77,10 @@ setup() {
 	pair_by_exit sendmsg '.params.res == -14'
 	expect_params "sendmsg > (EFAULT)" "$ENTER" "{fd: $FD, size: null, tuple: null}"
 	expect_params "sendmsg < (EFAULT)" "$EXIT" '{res: -14, data: null}'
-	# One unreadable msghdr at enter, one at exit: the reader's count.
-	grep -q 'params unreadable: 2;' "$CAPTURE_ERR" ||
-		fail "expected 'params unreadable: 2' in scap-open's summary: $(grep unreadable "$CAPTURE_ERR")"
+	# One unreadable msghdr at enter, one at exit, and setsockopt's
+	# unreadable value (the last test): the reader's count.
+	grep -q 'params unreadable: 3;' "$CAPTURE_ERR" ||
+		fail "expected 'params unreadable: 3' in scap-open's summary: $(grep unreadable "$CAPTURE_ERR")"
 }
 
 @test "netio: sendto and recvfrom over [::1]" {
@@ -169,4 +171,52 @@ setup() {
 	pair_by_enter ppoll '.tid == $wpid and (.params.fds | length) == 0'
 	expect_params "ppoll > (no fds)" "$ENTER" '{fds: [], timeout: 0, sigmask: 0}'
 	expect_params "ppoll < (no fds)" "$EXIT" '{res: 0, fds: []}'
+}
+
+# The socket of netio_sockopt, the workload's only TCP one, into SFD.
+sockopt_fd() {
+	pair_by_enter socket '.tid == $wpid and .params.domain == "AF_INET" and .params.type == 1'
+	SFD=$(jq .params.fd <<<"$EXIT")
+	[[ $SFD =~ ^[0-9]+$ ]] || fail "no TCP socket of the workload: socket < is $EXIT"
+}
+
+# expect_sockopt NAME COND EXIT_PARAMS [PARAM PRED]...: the pair of the
+# first NAME call on SFD that meets COND; its enter has no params.
+expect_sockopt() {
+	pair_by_exit "$1" ".tid == \$wpid and .params.fd == $SFD and $2"
+	expect_dedicated "$1 <" "$EXIT"
+	expect_params "$1 >" "$ENTER" '{}'
+	expect_params "$1 <" "$EXIT" "$3" "${@:4}"
+}
+
+@test "netio: setsockopt SO_REUSEADDR 1 and SO_RCVTIMEO 2.5 s: an int, and a timeval in ns" {
+	sockopt_fd
+	expect_sockopt setsockopt '.params.optname == "SO_REUSEADDR"' \
+		"{res: 0, fd: $SFD, level: \"SOL_SOCKET\", optname: \"SO_REUSEADDR\", val: 1, optlen: 4}"
+	expect_sockopt setsockopt '.params.optname == "SO_RCVTIMEO"' \
+		"{res: 0, fd: $SFD, level: \"SOL_SOCKET\", optname: \"SO_RCVTIMEO\", val: 2500000000, optlen: 16}"
+}
+
+@test "netio: setsockopt SOL_TCP TCP_NODELAY 1: no name for the option, its 4 bytes as they are" {
+	sockopt_fd
+	expect_sockopt setsockopt '.params.level == "SOL_TCP"' \
+		"{res: 0, fd: $SFD, level: \"SOL_TCP\", optname: \"UNKNOWN\", val: \"\\u0001\\u0000\\u0000\\u0000\", optlen: 4}"
+}
+
+@test "netio: getsockopt SO_TYPE, SO_ERROR and SO_COOKIE: what the kernel wrote back" {
+	sockopt_fd
+	expect_sockopt getsockopt '.params.optname == "SO_TYPE"' \
+		"{res: 0, fd: $SFD, level: \"SOL_SOCKET\", optname: \"SO_TYPE\", val: 1, optlen: 4}"
+	# SO_ERROR is stored as -errno: no error pending is 0.
+	expect_sockopt getsockopt '.params.optname == "SO_ERROR"' \
+		"{res: 0, fd: $SFD, level: \"SOL_SOCKET\", optname: \"SO_ERROR\", val: 0, optlen: 4}"
+	expect_sockopt getsockopt '.params.optname == "SO_COOKIE"' \
+		"{res: 0, fd: $SFD, level: \"SOL_SOCKET\", optname: \"SO_COOKIE\", val: null, optlen: 8}" \
+		val '. > 0'
+}
+
+@test "netio: setsockopt from an unreadable address: EFAULT, val empty, not a lost event" {
+	sockopt_fd
+	expect_sockopt setsockopt '.params.optname == "SO_KEEPALIVE"' \
+		"{res: -14, fd: $SFD, level: \"SOL_SOCKET\", optname: \"SO_KEEPALIVE\", val: null, optlen: 4}"
 }

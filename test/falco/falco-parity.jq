@@ -51,6 +51,7 @@ def param_rule($a; $b; $p):
 	      | select(.event == $a.name and (.dir == null or .dir == $a.dir) and .param == $p)
 	      | select((has("ours") | not) or .ours == $a.params[$p])
 	      | select((has("falco") | not) or .falco == $b.params[$p])
+	      | select((has("when") | not) or (.when | to_entries | all(.value == $a.params[.key])))
 	      | select((.falco_zero_extends | not) or
 		       ($a.params[$p] | type) == "number" and $a.params[$p] < 0 and
 		       $b.params[$p] == $a.params[$p] + 4294967296)

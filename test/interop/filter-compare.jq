@@ -24,6 +24,7 @@ def explain($n):
 	  elif $e.raw == true and $e.params.type == 234 then "procinfo"
 	  elif $e.raw == true then "not_in_schema"
 	  elif $e.dir == "<" and ($e.params.res // $e.params.fd) == -9 then "bad_fd_exit"
+	  elif $e.dir == "<" and $e.name == "setsockopt" then "setsockopt_fd"
 	  elif (fd_of($n) // "") as $fd | $fd | startswith("<4u>")
 	       and (($fd | contains("->")) or
 		    ($e.dir == "<" and ($e.name | IN("sendto", "sendmsg", "recvfrom", "recvmsg"))))

@@ -29,6 +29,7 @@
 
 #include "scap_format.h"
 #include "evt_builder.h"
+#include "ppm_sockopt.h"
 
 /* ---- checking the output ---------------------------------------------------- */
 
@@ -411,6 +412,68 @@ static void test_ppoll_fdlist_sigset(void **state)
 	assert_non_null(strstr(err, "not 2 + 10 per fd"));
 }
 
+/* Build setsockopt's exit with val, a PT_DYN: index byte idx, then len bytes of val. */
+static void sockopt_x(struct evt_builder *b, uint8_t optname, uint8_t idx, const void *val,
+		      uint16_t len)
+{
+	uint8_t dyn[1 + 16];
+
+	dyn[0] = idx;
+	if (len)
+		memcpy(dyn + 1, val, len);
+	eb_start(b, PPME_SOCKET_SETSOCKOPT_X);
+	eb_s64(b, 0);
+	eb_s64(b, 3);
+	eb_u8(b, PPM_SOCKOPT_LEVEL_SOL_SOCKET);
+	eb_u8(b, optname);
+	eb_param(b, dyn, 1 + len);
+	eb_u32(b, len);
+}
+
+/* A PT_DYN param prints as the type its first byte names; a bad index or size is refused. */
+static void test_sockopt_dyn(void **state)
+{
+	const uint32_t one = 1;
+	const uint64_t ns = 2500000000ULL;
+	const int64_t econnrefused = -111;
+	struct evt_builder b;
+	const struct scap_evt_view *v;
+	char err[SCAP_LASTERR_SIZE] = "";
+
+	(void)state;
+	sockopt_x(&b, 2, PPM_SOCKOPT_IDX_UINT32, &one, 4);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=0 fd=3 level=1(SOL_SOCKET) optname=2(SO_REUSEADDR) val=1 optlen=4");
+	assert_json(v, "{\"res\":0,\"fd\":3,\"level\":\"SOL_SOCKET\",\"optname\":\"SO_REUSEADDR\","
+		       "\"val\":1,\"optlen\":4}");
+	sockopt_x(&b, 20, PPM_SOCKOPT_IDX_TIMEVAL, &ns, 8);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=0 fd=3 level=1(SOL_SOCKET) optname=20(SO_RCVTIMEO) val=2500000000 optlen=8");
+	sockopt_x(&b, 4, PPM_SOCKOPT_IDX_ERRNO, &econnrefused, 8);
+	v = eb_decode(&b);
+	assert_text(v, 80, "res=0 fd=3 level=1(SOL_SOCKET) optname=4(SO_ERROR) val=-111(ECONNREFUSED) optlen=8");
+	assert_json(v, "{\"res\":0,\"fd\":3,\"level\":\"SOL_SOCKET\",\"optname\":\"SO_ERROR\","
+		       "\"val\":-111,\"optlen\":8}");
+	sockopt_x(&b, 0, PPM_SOCKOPT_IDX_UNKNOWN, "ab", 2);
+	v = eb_decode(&b);
+	assert_json(v, "{\"res\":0,\"fd\":3,\"level\":\"SOL_SOCKET\",\"optname\":\"UNKNOWN\","
+		       "\"val\":\"ab\",\"optlen\":2}");
+	/* The index alone: a NULL value of unknown type. */
+	sockopt_x(&b, 9, PPM_SOCKOPT_IDX_UNKNOWN, NULL, 0);
+	v = eb_decode(&b);
+	assert_json(v, "{\"res\":0,\"fd\":3,\"level\":\"SOL_SOCKET\",\"optname\":\"SO_KEEPALIVE\","
+		       "\"val\":null,\"optlen\":0}");
+	/* An index past the table, and a u32 of 3 bytes, are refused. */
+	sockopt_x(&b, 2, PPM_SOCKOPT_IDX_MAX, &one, 4);
+	assert_int_equal(scap_event_decode(b.event, eb_finish(&b), &b.view, err, sizeof(err)),
+			 SCAP_FAILURE);
+	assert_non_null(strstr(err, "names type 5, of 5"));
+	sockopt_x(&b, 2, PPM_SOCKOPT_IDX_UINT32, &one, 3);
+	assert_int_equal(scap_event_decode(b.event, eb_finish(&b), &b.view, err, sizeof(err)),
+			 SCAP_FAILURE);
+	assert_non_null(strstr(err, "type PT_UINT32 needs 4"));
+}
+
 /* A signed PF_HEX param prints as its own width in hex, as a number in JSON. */
 static void test_signed_hex(void **state)
 {
@@ -455,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_generic_event),
 		cmocka_unit_test(test_kill_signal),
 		cmocka_unit_test(test_ppoll_fdlist_sigset),
+		cmocka_unit_test(test_sockopt_dyn),
 		cmocka_unit_test(test_signed_hex),
 		cmocka_unit_test(test_no_params),
 	};

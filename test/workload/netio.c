@@ -3,9 +3,11 @@
  * workload netio DIR: data on sockets, sendto, recvfrom, sendmsg and
  * recvmsg, over UDP on 127.0.0.1 and [::1], an AF_UNIX datagram socket
  * bound to DIR/dgram.srv, and a connected socketpair, where the calls
- * carry no address; then poll and ppoll, on a pipe. The tests that check its events know its arguments
- * by heart: keep both in step (test/bats/netio.bats).
+ * carry no address; then poll and ppoll, on a pipe; then socket options
+ * (setsockopt, getsockopt). The tests that check its events know its
+ * arguments by heart: keep both in step (test/bats/netio.bats).
  */
+#include <netinet/tcp.h>
 #include <poll.h>
 
 #include "workload.h"
@@ -165,6 +167,41 @@ static void netio_poll(void)
 	raw_close(p[1], "close of the poll pipe's write end");
 }
 
+/*
+ * Socket options on a TCP socket: setsockopt SO_REUSEADDR 1, SO_RCVTIMEO
+ * 2.5 s and SOL_TCP's TCP_NODELAY 1 (an option Falco stores as bytes);
+ * getsockopt SO_TYPE (1, SOCK_STREAM), SO_ERROR (0) and SO_COOKIE (a u64);
+ * then setsockopt SO_KEEPALIVE from an unreadable address (EFAULT).
+ */
+static void netio_sockopt(void)
+{
+	struct timeval tv = { .tv_sec = 2, .tv_usec = 500000 };
+	socklen_t len = sizeof(int);
+	unsigned long long cookie;
+	int one = 1, v;
+	long s;
+
+	s = must(syscall(SYS_socket, AF_INET, SOCK_STREAM, 0), "socket for the options");
+	if (s < 0)
+		return;
+	must_equal(syscall(SYS_setsockopt, s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)), 0,
+		   "setsockopt SO_REUSEADDR");
+	must_equal(syscall(SYS_setsockopt, s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)), 0,
+		   "setsockopt SO_RCVTIMEO");
+	must_equal(syscall(SYS_setsockopt, s, SOL_TCP, TCP_NODELAY, &one, sizeof(one)), 0,
+		   "setsockopt TCP_NODELAY");
+	must_equal(syscall(SYS_getsockopt, s, SOL_SOCKET, SO_TYPE, &v, &len), 0,
+		   "getsockopt SO_TYPE");
+	must_equal(syscall(SYS_getsockopt, s, SOL_SOCKET, SO_ERROR, &v, &len), 0,
+		   "getsockopt SO_ERROR");
+	len = sizeof(cookie);
+	must_equal(syscall(SYS_getsockopt, s, SOL_SOCKET, SO_COOKIE, &cookie, &len), 0,
+		   "getsockopt SO_COOKIE");
+	must_fail(syscall(SYS_setsockopt, s, SOL_SOCKET, SO_KEEPALIVE, (void *)1, sizeof(int)),
+		  EFAULT, "setsockopt from an unreadable address");
+	raw_close(s, "close of the options' socket");
+}
+
 void do_netio(const char *dir)
 {
 	netio_ipv4();
@@ -172,4 +209,5 @@ void do_netio(const char *dir)
 	netio_unix(dir);
 	netio_pair();
 	netio_poll();
+	netio_sockopt();
 }

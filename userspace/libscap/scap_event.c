@@ -62,6 +62,7 @@ const char *scap_param_type_name(enum ppm_param_type type)
 	case PT_SYSCALLID: return "PT_SYSCALLID";
 	case PT_SIGTYPE: return "PT_SIGTYPE";
 	case PT_RELTIME: return "PT_RELTIME";
+	case PT_DYN: return "PT_DYN";
 	case PT_FLAGS8: return "PT_FLAGS8";
 	case PT_FLAGS16: return "PT_FLAGS16";
 	case PT_FLAGS32: return "PT_FLAGS32";
@@ -106,6 +107,19 @@ static int32_t check_contents(const char *name, uint32_t i, const struct ppm_par
 	if (is_string_type(pi->type) && p->val[p->len - 1] != '\0')
 		return fail(err, errlen, "param %u (%s) of %s is not NUL-terminated",
 			    i + 1, pi->name, name);
+
+	if (pi->type == PT_DYN) {
+		const struct ppm_param_info *sub = pi->info;
+
+		if (!sub || p->val[0] >= pi->ninfo)
+			return fail(err, errlen, "param %u (%s) of %s names type %u, of %u",
+				    i + 1, pi->name, name, p->val[0], pi->ninfo);
+		size = scap_param_type_size(sub[p->val[0]].type);
+		if (p->len > 1 && size && p->len - 1U != size)
+			return fail(err, errlen, "param %u (%s) of %s is 1 + %u bytes, type %s needs %u",
+				    i + 1, pi->name, name, p->len - 1,
+				    scap_param_type_name(sub[p->val[0]].type), size);
+	}
 
 	if (pi->type == PT_FDLIST && !scap_fdlist_is_valid(p))
 		return fail(err, errlen, "param %u (%s) of %s is %u bytes, not 2 + 10 per fd",

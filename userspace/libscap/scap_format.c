@@ -174,6 +174,26 @@ static void text_integer(struct scap_strbuf *sb, const struct scap_evt_view *v, 
 		scap_strbuf_append_u64(sb, u);
 }
 
+/*
+ * A PT_DYN param as a view of one param, of the type its first byte names,
+ * so that it prints like any param of that type (decode checked the index).
+ */
+static const struct scap_evt_view *dyn_view(const struct scap_evt_view *v, uint32_t i,
+					    struct scap_evt_view *sub, struct ppm_event_info *info)
+{
+	const struct ppm_param_info *types = v->info->params[i].info;
+	const struct scap_evt_param *p = &v->params[i];
+
+	info->params[0] = types[p->val[0]];
+	info->nparams = 1;
+	sub->hdr = v->hdr;
+	sub->info = info;
+	sub->nparams = 1;
+	sub->params[0].val = p->val + 1;
+	sub->params[0].len = p->len - 1;
+	return sub;
+}
+
 /* Param i as sysdig-like text. */
 static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, uint32_t i,
 		       uint32_t max_data)
@@ -187,6 +207,13 @@ static void text_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 
 	if (p->len == 0) {
 		scap_strbuf_append(sb, "<NA>");
+		return;
+	}
+	if (pi->type == PT_DYN) {
+		struct ppm_event_info info;
+		struct scap_evt_view sub;
+
+		text_param(sb, dyn_view(v, i, &sub, &info), 0, max_data);
 		return;
 	}
 	switch (pi->type) {
@@ -293,6 +320,13 @@ static void json_param(struct scap_strbuf *sb, const struct scap_evt_view *v, ui
 
 	if (p->len == 0) {
 		scap_strbuf_append(sb, "null");
+		return;
+	}
+	if (pi->type == PT_DYN) {	/* the value alone: 1, -22, "bytes" */
+		struct ppm_event_info info;
+		struct scap_evt_view sub;
+
+		json_param(sb, dyn_view(v, i, &sub, &info), 0);
 		return;
 	}
 	switch (pi->type) {

@@ -23,6 +23,11 @@ static bool event_fd(const struct sinsp_evt *e, int64_t *fd)
 		*fd = scap_evt_param_s64_by_name(evt, "fd2");
 		return scap_evt_param_s64(evt, 0) == 0 && evt->params[2].len;
 	}
+	if (evt->hdr->type == PPME_SOCKET_SETSOCKOPT_X || evt->hdr->type == PPME_SOCKET_GETSOCKOPT_X) {
+		/* Their enter events have no params: the fd is the exit's second. */
+		*fd = scap_evt_param_s64(evt, 1);
+		return evt->params[1].len && *fd >= 0;
+	}
 	if (evt->info->params[0].type == PT_FD && evt->params[0].len) {
 		*fd = scap_evt_param_s64(evt, 0);
 		/* A failed dup's result is an error: the fd it was about is its enter's. */

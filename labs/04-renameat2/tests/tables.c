@@ -22,12 +22,12 @@ static const char *fmt_name(enum ppm_print_format fmt)
 
 /* Falco's renameat2 exit event (event_table.c of falcosecurity/libs). */
 static const struct ppm_param_info want_exit[] = {
-	{ "res", PT_ERRNO, PF_DEC, NULL },
-	{ "olddirfd", PT_FD, PF_DEC, NULL },
-	{ "oldpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1) },
-	{ "newdirfd", PT_FD, PF_DEC, NULL },
-	{ "newpath", PT_FSRELPATH, PF_NA, DIRFD_PARAM(3) },
-	{ "flags", PT_FLAGS32, PF_HEX, renameat2_flags },
+	{ .name = "res", .type = PT_ERRNO, .fmt = PF_DEC },
+	{ .name = "olddirfd", .type = PT_FD, .fmt = PF_DEC },
+	{ .name = "oldpath", .type = PT_FSRELPATH, .fmt = PF_NA, .info = DIRFD_PARAM(1) },
+	{ .name = "newdirfd", .type = PT_FD, .fmt = PF_DEC },
+	{ .name = "newpath", .type = PT_FSRELPATH, .fmt = PF_NA, .info = DIRFD_PARAM(3) },
+	{ .name = "flags", .type = PT_FLAGS32, .fmt = PF_HEX, .info = renameat2_flags },
 };
 #define WANT_NPARAMS (sizeof(want_exit) / sizeof(want_exit[0]))
 
