@@ -151,14 +151,17 @@ static __always_inline __u32 snaplen_cut(struct filler_data *data, __s64 len)
 }
 
 /*
- * len raw bytes from user or kernel memory. The caller bounds len
- * (snaplen_cut). Unreadable memory stores an empty param.
+ * Read len raw bytes from user or kernel memory to off bytes past
+ * payload_pos, without committing them. The caller bounds len
+ * (snaplen_cut). Returns the bytes read, 0 for NULL, or -1 for memory
+ * that cannot be read (counted in n_fault_reads).
  */
-static __always_inline __u16 bpf_val_to_ring_buf(struct filler_data *data, unsigned long ptr,
-						 __u32 len, enum read_memory mem)
+static __always_inline long bpf_read_bytes(struct filler_data *data, __u32 off,
+					   unsigned long ptr, __u32 len, enum read_memory mem)
 {
 	struct scap_bpf_frame *frame = data->frame;
-	long err = 0;
+	void *dst;
+	long err;
 
 	/*
 	 * Clamp, then mask: the mask is the bound the verifier checks. The
@@ -169,22 +172,33 @@ static __always_inline __u16 bpf_val_to_ring_buf(struct filler_data *data, unsig
 		len = PPM_MAX_EVENT_SIZE - 1;
 	asm volatile("" : "+r"(len));
 	len &= PPM_MAX_EVENT_SIZE - 1;
-	if (ptr && len) {
-		void *dst = &frame->data[SAFE_ACCESS(frame->payload_pos)];
-
-		if (mem == USER)
-			err = bpf_probe_read_user(dst, len, (const void *)ptr);
-		else
-			err = bpf_probe_read_kernel(dst, len, (const void *)ptr);
-		if (err) {
-			count_fault_read();
-			len = 0;
-		}
-	} else {
-		len = 0;
+	if (!ptr || !len)
+		return 0;
+	dst = &frame->data[SAFE_ACCESS(frame->payload_pos + off)];
+	if (mem == USER)
+		err = bpf_probe_read_user(dst, len, (const void *)ptr);
+	else
+		err = bpf_probe_read_kernel(dst, len, (const void *)ptr);
+	if (err) {
+		count_fault_read();
+		return -1;
 	}
-	bpf_commit_param(data, len);
 	return len;
+}
+
+/*
+ * len raw bytes from user or kernel memory. The caller bounds len
+ * (snaplen_cut). Unreadable memory stores an empty param.
+ */
+static __always_inline __u16 bpf_val_to_ring_buf(struct filler_data *data, unsigned long ptr,
+						 __u32 len, enum read_memory mem)
+{
+	long n = bpf_read_bytes(data, 0, ptr, len, mem);
+
+	if (n < 0)
+		n = 0;
+	bpf_commit_param(data, n);
+	return n;
 }
 
 #endif /* SCAPLAB_BPF_RING_HELPERS_H */

@@ -10,7 +10,7 @@
  *   SOL_SOCKET SO_RCVTIMEO, SO_SNDTIMEO   the timeval, in ns    PPM_SOCKOPT_IDX_TIMEVAL
  *   SOL_SOCKET SO_COOKIE                  the u64               PPM_SOCKOPT_IDX_UINT64
  *   SOL_SOCKET the other ints (SO_REUSEADDR, SO_RCVBUF, ...)    PPM_SOCKOPT_IDX_UINT32
- *   anything else                         its optlen bytes      PPM_SOCKOPT_IDX_UNKNOWN
+ *   anything else                         its bytes (snaplen)   PPM_SOCKOPT_IDX_UNKNOWN
  *
  * as Falco's 2022 drivers store it. Compiles in the three drivers and in
  * userspace, like ppm_flag_helpers.h, and for the same reason spells the
@@ -157,5 +157,25 @@ static __always_inline __u32 sockopt_val_user_size(__u8 idx)
 		return 16;	/* struct timeval: s64 seconds, s64 microseconds */
 	return 0;
 }
+
+/* clang -target bpf defines __bpf__; the legacy probe's kernel-headers build, __BPF_TRACING__. */
+#if defined(__bpf__) || defined(__BPF_TRACING__)
+/*
+ * The two BPF drivers: read a value of index idx (not unknown) into raw.
+ * Each size is a constant, which 4.14's verifier needs, and a variable
+ * one could pass raw's end. Returns bpf_probe_read_user()'s result.
+ */
+static __always_inline long sockopt_read_user(union sockopt_raw *raw, __u8 idx,
+					      unsigned long optval)
+{
+	__u32 size = sockopt_val_user_size(idx);
+
+	if (size == 16)
+		return bpf_probe_read_user(raw, 16, (const void *)optval);
+	if (size == 8)
+		return bpf_probe_read_user(raw, 8, (const void *)optval);
+	return bpf_probe_read_user(raw, 4, (const void *)optval);
+}
+#endif
 
 #endif /* SCAPLAB_PPM_SOCKOPT_H */

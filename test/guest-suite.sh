@@ -28,10 +28,11 @@ shift
 [[ ${1:-} == -- ]] && shift
 dir=$(realpath -m "${out%.tap}.d")
 files=() host_files=()
+declare -A on_host=()
 for a in "$@"; do
 	[[ $a == *.bats ]] || continue
 	files+=("$a")
-	grep -q '^# guest-suite: checks on the host' "$a" && host_files+=("$a")
+	grep -q '^# guest-suite: checks on the host' "$a" && host_files+=("$a") && on_host[$a]=1
 done
 [[ ${#files[@]} -gt 0 ]] || { echo "guest-suite: no .bats file among: $*" >&2; exit 2; }
 
@@ -63,7 +64,7 @@ run_guest() {
 rm -rf "$dir"
 guest_args=()
 for a in "$@"; do
-	if [[ $a == *.bats ]] && grep -q '^# guest-suite: checks on the host' "$a"; then
+	if [[ -n ${on_host[$a]:-} ]]; then
 		guest_args+=("$(guest_stub "$a")")
 	else
 		guest_args+=("$a")

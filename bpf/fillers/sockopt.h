@@ -17,17 +17,6 @@ FILLER(sys_getsockopt_e)
 	return 0;
 }
 
-/* Read a 4, 8 or 16-byte value: each a constant size, which 4.14's verifier needs. */
-static __always_inline long bpf_read_user_sockopt(union sockopt_raw *raw, __u32 size,
-						  unsigned long optval)
-{
-	if (size == 16)
-		return bpf_probe_read_user(raw, 16, (const void *)optval);
-	if (size == 8)
-		return bpf_probe_read_user(raw, 8, (const void *)optval);
-	return bpf_probe_read_user(raw, 4, (const void *)optval);
-}
-
 /*
  * Parameter 5: val (type: PT_DYN): the index byte, then the value; the
  * index alone for a NULL or empty value of unknown type; an empty param
@@ -41,35 +30,26 @@ static __always_inline void bpf_push_sockopt_val(struct filler_data *data, __s64
 	__u8 idx = sockopt_val_index(level, optname);
 	union sockopt_raw raw = {};
 	__u64 val = 0;
-	__u32 n = 0;
+	long n;
 
 	frame->data[SAFE_ACCESS(frame->payload_pos)] = idx;
 	if (idx == PPM_SOCKOPT_IDX_UNKNOWN) {
-		/* Clamped and masked for the verifier, as in bpf_val_to_ring_buf. */
-		n = optval ? snaplen_cut(data, optlen) : 0;
-		if (n > PPM_MAX_EVENT_SIZE - 1)
-			n = PPM_MAX_EVENT_SIZE - 1;
-		asm volatile("" : "+r"(n));
-		n &= PPM_MAX_EVENT_SIZE - 1;
-		if (n && bpf_probe_read_user(&frame->data[SAFE_ACCESS(frame->payload_pos + 1)], n,
-					     (const void *)optval)) {
-			count_fault_read();
-			bpf_push_empty_param(data);
-			return;
-		}
+		n = bpf_read_bytes(data, 1, optval, snaplen_cut(data, optlen), USER);
 	} else if (!optval) {
-		bpf_push_empty_param(data);
-		return;
-	} else if (bpf_read_user_sockopt(&raw, sockopt_val_user_size(idx), optval)) {
+		n = -1;
+	} else if (sockopt_read_user(&raw, idx, optval)) {
 		count_fault_read();
-		bpf_push_empty_param(data);
-		return;
+		n = -1;
 	} else {
 		n = sockopt_val_to_scap(idx, &raw, &val);
 		if (n == 8)
 			*((__u64 *)&frame->data[SAFE_ACCESS(frame->payload_pos + 1)]) = val;
 		else
 			*((__u32 *)&frame->data[SAFE_ACCESS(frame->payload_pos + 1)]) = val;
+	}
+	if (n < 0) {
+		bpf_push_empty_param(data);
+		return;
 	}
 	bpf_commit_param(data, 1 + n);
 }

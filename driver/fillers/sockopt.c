@@ -4,9 +4,8 @@
  * six params; "val" is a PT_DYN whose type depends on the option
  * (driver/ppm_sockopt.h). setsockopt's value is what the caller passed;
  * getsockopt's is what the kernel wrote back, optlen bytes long, read after
- * the call. The modern driver's twins:
- * modern_bpf/programs/tail_called/events/syscall_dispatched_events/setsockopt.bpf.c
- * and getsockopt.bpf.c.
+ * the call. The modern driver's twin:
+ * modern_bpf/programs/tail_called/events/syscall_dispatched_events/sockopt.bpf.c.
  */
 #include <linux/socket.h>
 #include <linux/uaccess.h>

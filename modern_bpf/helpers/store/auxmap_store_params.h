@@ -179,15 +179,16 @@ static __always_inline __u32 snaplen_cut(__s64 len)
 }
 
 /*
- * len raw bytes from user or kernel memory (read/write data, args...).
- * The caller bounds len (snaplen_cut); longer than one event is cut there.
- * Unreadable memory stores an empty param.
+ * Read len raw bytes from user or kernel memory to off bytes past
+ * payload_pos, without committing them. The caller bounds len
+ * (snaplen_cut). Returns the bytes read, 0 for NULL, or -1 for memory
+ * that cannot be read (counted in n_fault_reads).
  */
-static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *auxmap,
-							  unsigned long ptr, __u32 len,
-							  enum read_memory mem)
+static __always_inline long auxmap__read_bytes(struct auxiliary_map *auxmap, __u32 off,
+					       unsigned long ptr, __u32 len, enum read_memory mem)
 {
-	long err = 0;
+	void *dst;
+	long err;
 
 	/*
 	 * Clamp first, so that 65536 becomes 65535 and not 0; then mask. The
@@ -200,22 +201,35 @@ static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *a
 		len = PPM_MAX_EVENT_SIZE - 1;
 	asm volatile("" : "+r"(len));
 	len &= PPM_MAX_EVENT_SIZE - 1;
-	if (ptr && len) {
-		void *dst = &auxmap->data[SAFE_ACCESS(auxmap->payload_pos)];
-
-		if (mem == USER)
-			err = bpf_probe_read_user(dst, len, (const void *)ptr);
-		else
-			err = bpf_probe_read_kernel(dst, len, (const void *)ptr);
-		if (err) {
-			count_fault_read();
-			len = 0;
-		}
-	} else {
-		len = 0;
+	if (!ptr || !len)
+		return 0;
+	dst = &auxmap->data[SAFE_ACCESS(auxmap->payload_pos + off)];
+	if (mem == USER)
+		err = bpf_probe_read_user(dst, len, (const void *)ptr);
+	else
+		err = bpf_probe_read_kernel(dst, len, (const void *)ptr);
+	if (err) {
+		count_fault_read();
+		return -1;
 	}
-	auxmap__commit_param(auxmap, len);
 	return len;
+}
+
+/*
+ * len raw bytes from user or kernel memory (read/write data, args...).
+ * The caller bounds len (snaplen_cut); longer than one event is cut there.
+ * Unreadable memory stores an empty param.
+ */
+static __always_inline __u16 auxmap__store_bytebuf_param(struct auxiliary_map *auxmap,
+							  unsigned long ptr, __u32 len,
+							  enum read_memory mem)
+{
+	long n = auxmap__read_bytes(auxmap, 0, ptr, len, mem);
+
+	if (n < 0)
+		n = 0;
+	auxmap__commit_param(auxmap, n);
+	return n;
 }
 
 #endif /* SCAPLAB_AUXMAP_STORE_PARAMS_H */

@@ -38,17 +38,6 @@ int BPF_PROG(getsockopt_e, struct pt_regs *regs, long id)
 	return sockopt_enter(PPME_SOCKET_GETSOCKOPT_E);
 }
 
-/* Read a 4, 8 or 16-byte value, each a constant size: a variable one could pass raw's end. */
-static __always_inline long read_user_sockopt(union sockopt_raw *raw, __u32 size,
-					      unsigned long optval)
-{
-	if (size == 16)
-		return bpf_probe_read_user(raw, 16, (const void *)optval);
-	if (size == 8)
-		return bpf_probe_read_user(raw, 8, (const void *)optval);
-	return bpf_probe_read_user(raw, 4, (const void *)optval);
-}
-
 /*
  * Parameter 5: val (type: PT_DYN): the index byte, then the value; the
  * index alone for a NULL or empty value of unknown type; an empty param
@@ -63,35 +52,26 @@ static __always_inline void auxmap__store_sockopt_val(struct auxiliary_map *auxm
 	__u8 idx = sockopt_val_index(level, optname);
 	union sockopt_raw raw = {};
 	__u64 val = 0;
-	__u32 n = 0;
+	long n;
 
 	auxmap->data[SAFE_ACCESS(auxmap->payload_pos)] = idx;
 	if (idx == PPM_SOCKOPT_IDX_UNKNOWN) {
-		/* Clamped and masked for the verifier, as in auxmap__store_bytebuf_param. */
-		n = optval ? snaplen_cut(optlen) : 0;
-		if (n > PPM_MAX_EVENT_SIZE - 1)
-			n = PPM_MAX_EVENT_SIZE - 1;
-		asm volatile("" : "+r"(n));
-		n &= PPM_MAX_EVENT_SIZE - 1;
-		if (n && bpf_probe_read_user(&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)], n,
-					     (const void *)optval)) {
-			count_fault_read();
-			auxmap__store_empty_param(auxmap);
-			return;
-		}
+		n = auxmap__read_bytes(auxmap, 1, optval, snaplen_cut(optlen), USER);
 	} else if (!optval) {
-		auxmap__store_empty_param(auxmap);
-		return;
-	} else if (read_user_sockopt(&raw, sockopt_val_user_size(idx), optval)) {
+		n = -1;
+	} else if (sockopt_read_user(&raw, idx, optval)) {
 		count_fault_read();
-		auxmap__store_empty_param(auxmap);
-		return;
+		n = -1;
 	} else {
 		n = sockopt_val_to_scap(idx, &raw, &val);
 		if (n == 8)
 			*((__u64 *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)]) = val;
 		else
 			*((__u32 *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)]) = val;
+	}
+	if (n < 0) {
+		auxmap__store_empty_param(auxmap);
+		return;
 	}
 	auxmap__commit_param(auxmap, 1 + n);
 }
