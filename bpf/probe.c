@@ -23,6 +23,8 @@
 #include "ppm_flag_helpers.h"
 #include "ppm_autofill.h"
 #include "ppm_sockopt.h"
+#include "ppm_ptrace_bpf.h"
+#include "ppm_quotactl.h"
 #include "types.h"
 #include "maps.h"
 #include "plumbing_helpers.h"
@@ -53,6 +55,8 @@
 #include "fillers/sem.h"
 #include "fillers/poll.h"
 #include "fillers/sockopt.h"
+#include "fillers/ptrace_bpf.h"
+#include "fillers/quotactl.h"
 #include "fillers/autofill.h"
 
 /*

@@ -106,6 +106,25 @@ DEFINE_PUSH_FIXED(u64, __u64)
 DEFINE_PUSH_FIXED(s32, __s32)
 DEFINE_PUSH_FIXED(s64, __s64)
 
+/*
+ * A PT_DYN param of a fixed-size type: the index byte (which entry of the
+ * param's info table the value has), then size bytes of val: 1, 4 or 8.
+ */
+static __always_inline void bpf_push_dyn_to_ring(struct filler_data *data, __u8 idx,
+						 __u64 val, __u8 size)
+{
+	struct scap_bpf_frame *frame = data->frame;
+
+	frame->data[SAFE_ACCESS(frame->payload_pos)] = idx;
+	if (size == 8)
+		*((__u64 *)&frame->data[SAFE_ACCESS(frame->payload_pos + 1)]) = val;
+	else if (size == 4)
+		*((__u32 *)&frame->data[SAFE_ACCESS(frame->payload_pos + 1)]) = val;
+	else
+		frame->data[SAFE_ACCESS(frame->payload_pos + 1)] = val;
+	bpf_commit_param(data, 1 + size);
+}
+
 /* A param we do not collect: length 0 (JSON null), not an empty string. */
 static __always_inline void bpf_push_empty_param(struct filler_data *data)
 {

@@ -15,6 +15,7 @@
 #include "ppm_events_public.h"
 #include "flags_table.h"
 #include "ppm_sockopt.h"
+#include "ppm_ptrace_bpf.h"
 
 /* One parameter: name, type, print format. */
 #define P(name_, type_, fmt_) { .name = name_, .type = type_, .fmt = fmt_ }
@@ -415,6 +416,42 @@ const struct ppm_event_info g_event_info[PPM_EVENT_MAX] = {
 		P("vm_size", PT_UINT32, PF_DEC),
 		P("vm_rss", PT_UINT32, PF_DEC),
 		P("vm_swap", PT_UINT32, PF_DEC) } },
+	/* addr and data: PT_DYN, as sockopt's val (driver/ppm_ptrace_bpf.h). */
+	[PPME_SYSCALL_PTRACE_E] = {"ptrace", EC_PROCESS, EF_NONE, 2, {
+		PI("request", PT_FLAGS16, PF_DEC, ptrace_requests),
+		P("pid", PT_PID, PF_DEC) } },
+	[PPME_SYSCALL_PTRACE_X] = {"ptrace", EC_PROCESS, EF_NONE, 3, {
+		P("res", PT_ERRNO, PF_DEC),
+		{ .name = "addr", .type = PT_DYN, .fmt = PF_HEX,
+		  .info = ptrace_dynamic_param, .ninfo = PPM_PTRACE_IDX_MAX },
+		{ .name = "data", .type = PT_DYN, .fmt = PF_HEX,
+		  .info = ptrace_dynamic_param, .ninfo = PPM_PTRACE_IDX_MAX } } },
+	[PPME_SYSCALL_BPF_E] = {"bpf", EC_OTHER, EF_CREATES_FD, 1, {
+		P("cmd", PT_INT64, PF_DEC) } },
+	[PPME_SYSCALL_BPF_X] = {"bpf", EC_OTHER, EF_CREATES_FD, 1, {
+		{ .name = "res_or_fd", .type = PT_DYN, .fmt = PF_DEC,
+		  .info = bpf_dynamic_param, .ninfo = PPM_BPF_IDX_MAX } } },
+	/* The exit's fields: driver/ppm_quotactl.h. */
+	[PPME_SYSCALL_QUOTACTL_E] = {"quotactl", EC_USER, EF_NONE, 4, {
+		PI("cmd", PT_FLAGS16, PF_DEC, quotactl_cmds),
+		PI("type", PT_FLAGS8, PF_DEC, quotactl_types),
+		P("id", PT_UINT32, PF_DEC),
+		PI("quota_fmt", PT_FLAGS8, PF_DEC, quotactl_quota_fmts) } },
+	[PPME_SYSCALL_QUOTACTL_X] = {"quotactl", EC_USER, EF_NONE, 14, {
+		P("res", PT_ERRNO, PF_DEC),
+		P("special", PT_CHARBUF, PF_NA),
+		P("quotafilepath", PT_CHARBUF, PF_NA),
+		P("dqb_bhardlimit", PT_UINT64, PF_DEC),
+		P("dqb_bsoftlimit", PT_UINT64, PF_DEC),
+		P("dqb_curspace", PT_UINT64, PF_DEC),
+		P("dqb_ihardlimit", PT_UINT64, PF_DEC),
+		P("dqb_isoftlimit", PT_UINT64, PF_DEC),
+		P("dqb_btime", PT_RELTIME, PF_DEC),
+		P("dqb_itime", PT_RELTIME, PF_DEC),
+		P("dqi_bgrace", PT_RELTIME, PF_DEC),
+		P("dqi_igrace", PT_RELTIME, PF_DEC),
+		PI("dqi_flags", PT_FLAGS8, PF_DEC, quotactl_dqi_flags),
+		PI("quota_fmt_out", PT_FLAGS8, PF_DEC, quotactl_quota_fmts) } },
 
 #include "event_table_autofilled.h"
 };

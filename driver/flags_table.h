@@ -39,5 +39,14 @@ extern const struct ppm_name_value rlimit_resources[];
 extern const struct ppm_name_value sockopt_levels[];
 extern const struct ppm_name_value sockopt_options[];
 extern const struct ppm_param_info sockopt_dynamic_param[];
+/* In flags_table_ptrace_bpf.c. */
+extern const struct ppm_name_value ptrace_requests[];
+extern const struct ppm_param_info ptrace_dynamic_param[];
+extern const struct ppm_param_info bpf_dynamic_param[];
+/* In flags_table_quotactl.c. */
+extern const struct ppm_name_value quotactl_cmds[];
+extern const struct ppm_name_value quotactl_types[];
+extern const struct ppm_name_value quotactl_quota_fmts[];
+extern const struct ppm_name_value quotactl_dqi_flags[];
 
 #endif /* SCAPLAB_FLAGS_TABLE_H */

@@ -38,6 +38,17 @@ int push_empty_param(struct event_filler_arguments *args)
 	return ppm_param_commit(args, 0);
 }
 
+int ppm_push_dyn(struct event_filler_arguments *args, u8 idx, u64 val, u32 size)
+{
+	u8 *dst = ppm_param_dst(args);
+
+	if (1 + size > ppm_param_room(args))
+		return -ENOSPC;
+	dst[0] = idx;
+	memcpy(dst + 1, &val, size);	/* little-endian: val's low bytes */
+	return ppm_param_commit(args, 1 + size);
+}
+
 void ppm_count_fault_read(struct event_filler_arguments *args)
 {
 	args->info->n_fault_reads++;

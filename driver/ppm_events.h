@@ -86,6 +86,12 @@ static inline u32 ppm_param_room(struct event_filler_arguments *args)
 int ppm_param_commit(struct event_filler_arguments *args, u32 len);
 
 /*
+ * A PT_DYN param of a fixed-size type: the index byte (which entry of the
+ * param's info table the value has), then size bytes of val (1, 4 or 8).
+ */
+int ppm_push_dyn(struct event_filler_arguments *args, u8 idx, u64 val, u32 size);
+
+/*
  * A string from user memory into the param being built, offset bytes in,
  * exactly as bpf_probe_read_user_str() would store it: at most size bytes,
  * a cut string still ending in NUL, and "" as the running kernel's BPF

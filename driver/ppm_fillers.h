@@ -127,6 +127,14 @@ FILLER(sys_setsockopt_x);
 FILLER(sys_getsockopt_e);
 FILLER(sys_getsockopt_x);
 
+/* fillers/ptrace_bpf.c: ptrace, bpf; fillers/quotactl.c */
+FILLER(sys_ptrace_e);
+FILLER(sys_ptrace_x);
+FILLER(sys_bpf_e);
+FILLER(sys_bpf_x);
+FILLER(sys_quotactl_e);
+FILLER(sys_quotactl_x);
+
 /* fillers/proc.c: execve, execveat and the clone family */
 FILLER(sys_execve_e);
 FILLER(sys_execve_x);

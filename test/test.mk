@@ -46,6 +46,12 @@ $(TEST_BUILD)/scap_cmp: test/api/scap_cmp.c $(BUILD)/libscap.a
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) $< $(BUILD)/libscap.a $(ENGINE_LDLIBS) -o $@
 
+# The syscalls with an event pair of their own (test/bats/coverage.bats).
+$(TEST_BUILD)/syscall_events: test/api/syscall_events.c $(BUILD)/libscap.a
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WORKLOAD_CFLAGS) $(CPPFLAGS) $< $(BUILD)/libscap.a $(ENGINE_LDLIBS) -o $@
+
 # Linux 4.14's rules on the legacy probe's programs (test/bats/bpf.bats, lab 11).
 $(TEST_BUILD)/bpf_rules: test/bpf_rules/bpf_rules.c
 	$(call msg,CC,$@)
@@ -65,7 +71,7 @@ $(TEST_BUILD)/verifier_stats: test/verifier_stats/verifier_stats.c
 # The TAP goes to the file and to the terminal; the exit status is bats'.
 # bench.bats runs make bench QUICK=1: its tools too.
 bats: $(TEST_BUILD)/workload $(TEST_BUILD)/scap_api $(TEST_BUILD)/scap_cmp $(TEST_BUILD)/bpf_rules \
-		$(TEST_BUILD)/verifier_stats \
+		$(TEST_BUILD)/verifier_stats $(TEST_BUILD)/syscall_events \
 		$(TEST_BUILD)/bench/floor-perf $(TEST_BUILD)/bench/floor-ring $(TEST_BUILD)/bench/syscall_loop \
 		$(TEST_BUILD)/bench/filter_rate $(MONITOR)
 	$(Q)mkdir -p $(TEST_BUILD)/captures

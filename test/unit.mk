@@ -17,7 +17,7 @@ LIB_SRCS := $(filter-out userspace/libscap/scap.c userspace/libscap/scap_engines
 		$(wildcard userspace/libscap/*.c userspace/libscap/ringbuffer/*.c)) \
 	$(wildcard userspace/libscap/engine/savefile/*.c) \
 	$(wildcard userspace/libsinsp/*.c) \
-	driver/event_table.c driver/flags_table.c driver/flags_table_sockopt.c driver/syscall_table.c \
+	driver/event_table.c $(wildcard driver/flags_table*.c) driver/syscall_table.c \
 	driver/syscall_code_routing_table.c \
 	$(BUILD)/driver/syscall_names.c
 LIB_HDRS := $(wildcard userspace/libscap/*.h userspace/libscap/ringbuffer/*.h driver/*.h \

@@ -32,21 +32,20 @@ static __always_inline void bpf_push_sockopt_val(struct filler_data *data, __s64
 	__u64 val = 0;
 	long n;
 
-	frame->data[SAFE_ACCESS(frame->payload_pos)] = idx;
-	if (idx == PPM_SOCKOPT_IDX_UNKNOWN) {
-		n = bpf_read_bytes(data, 1, optval, snaplen_cut(data, optlen), USER);
-	} else if (!optval) {
-		n = -1;
-	} else if (sockopt_read_user(&raw, idx, optval)) {
-		count_fault_read();
-		n = -1;
-	} else {
-		n = sockopt_val_to_scap(idx, &raw, &val);
-		if (n == 8)
-			*((__u64 *)&frame->data[SAFE_ACCESS(frame->payload_pos + 1)]) = val;
-		else
-			*((__u32 *)&frame->data[SAFE_ACCESS(frame->payload_pos + 1)]) = val;
+	if (idx != PPM_SOCKOPT_IDX_UNKNOWN) {
+		if (!optval) {
+			bpf_push_empty_param(data);
+		} else if (sockopt_read_user(&raw, idx, optval)) {
+			count_fault_read();
+			bpf_push_empty_param(data);
+		} else {
+			n = sockopt_val_to_scap(idx, &raw, &val);
+			bpf_push_dyn_to_ring(data, idx, val, n);
+		}
+		return;
 	}
+	frame->data[SAFE_ACCESS(frame->payload_pos)] = idx;
+	n = bpf_read_bytes(data, 1, optval, snaplen_cut(data, optlen), USER);
 	if (n < 0) {
 		bpf_push_empty_param(data);
 		return;

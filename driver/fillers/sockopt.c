@@ -76,8 +76,7 @@ static int store_sockopt_val(struct event_filler_arguments *args, s64 level, s64
 	if (idx == PPM_SOCKOPT_IDX_UNKNOWN)
 		return ppm_param_commit(args, 1 + size);
 	size = sockopt_val_to_scap(idx, &raw, &val);
-	memcpy(dst + 1, &val, size);	/* little-endian: a u32 is val's low bytes */
-	return ppm_param_commit(args, 1 + size);
+	return ppm_push_dyn(args, idx, val, size);
 }
 
 /* The six params of both exits; optlen is the value's length. */

@@ -77,7 +77,7 @@ object_of() {
 	# The contract's tables, compiled into libscap too (SCHEMA_SRCS in
 	# userspace/Makefile.inc); the rest of driver/ is the module's alone.
 	driver/event_table.c | driver/syscall_table.c | driver/syscall_code_routing_table.c | \
-	driver/flags_table.c | driver/flags_table_sockopt.c) echo "${1%.c}.o" ;;
+	driver/flags_table*.c) echo "${1%.c}.o" ;;
 	esac
 }
 

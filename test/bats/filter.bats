@@ -45,8 +45,10 @@ need_sysdig() {
 	expect_equal "differences no rule explains" "$(jq -c .diffs <<<"$output")" "[]"
 	# Ours are in our schema: only the few sysdig quirks may differ. (69 of
 	# 75 since setsockopt has its own event: sysdig finds no fd for its
-	# exit, setsockopt_fd, which sets the fd filters apart.)
-	[[ $(jq .filters_alike <<<"$output") -ge 68 ]] || fail "fewer than 68 filters alike"
+	# exit, setsockopt_fd, which sets the fd filters apart; 60 since bpf's
+	# exits are left out of sysdig's runs, bpf_exit, and any filter that
+	# passes one differs.)
+	[[ $(jq .filters_alike <<<"$output") -ge 58 ]] || fail "fewer than 58 filters alike"
 }
 
 @test "filter: live, only the events that pass, in the -p format" {

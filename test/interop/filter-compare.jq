@@ -17,6 +17,11 @@ def fd_of($n):
 		      | select(.tid == $e.tid and .dir == ">")) | .resolved.fd // null
 	  else null end;
 
+# The enter event before exit event n, on its thread.
+def enter_of($n):
+	$events[$n - 1] as $e
+	| first(range($n - 2; -1; -1) as $i | $events[$i] | select(.tid == $e.tid and .dir == ">"));
+
 # Which rule explains that event n is in one list only, or null.
 def explain($n):
 	$events[$n - 1] as $e
@@ -25,6 +30,9 @@ def explain($n):
 	  elif $e.raw == true then "not_in_schema"
 	  elif $e.dir == "<" and ($e.params.res // $e.params.fd) == -9 then "bad_fd_exit"
 	  elif $e.dir == "<" and $e.name == "setsockopt" then "setsockopt_fd"
+	  elif $e.dir == "<" and $e.name == "bpf" then "bpf_exit"
+	  elif $e.dir == "<" and (enter_of($n) // {} | .params.fd != null and .resolved.fd == null)
+	  then "unknown_fd_exit"
 	  elif (fd_of($n) // "") as $fd | $fd | startswith("<4u>")
 	       and (($fd | contains("->")) or
 		    ($e.dir == "<" and ($e.name | IN("sendto", "sendmsg", "recvfrom", "recvmsg"))))

@@ -50,6 +50,13 @@
 #define PORT6_DGRAM_SERVER 47123	/* UDP, [::1] */
 #define PORT6_DGRAM_CLIENT 47124
 
+/* privileged.c's values (test/bats/privileged.bats knows them). */
+/* Under 2^53, so that jq 1.6's doubles hold them exactly. */
+#define PTRACE_WORD_BEFORE 0x1badcafe0beefUL	/* in the tracee, peeked */
+#define PTRACE_WORD_AFTER 0x1badcafe0f00dUL	/* poked there */
+#define BPF_BAD_CMD 4242			/* no bpf command has it */
+#define QUOTA_ID 4242				/* a user or group id */
+
 #define MMAP_LEN 0x5a000	/* 368640: no loader maps exactly this */
 #define SNAP_TEST_LEN 200	/* longer than the default snaplen (80) */
 
@@ -85,6 +92,7 @@ void do_netio(const char *dir);
 void do_errors(const char *dir);
 void do_longpath(const char *dir);
 void do_names(const char *dir);
+void do_privileged(const char *dir);
 void do_burst(const char *count);
 void do_wrap(const char *count);
 void do_forks(const char *count);

@@ -122,6 +122,23 @@ DEFINE_STORE_FIXED(s32, __s32)
 DEFINE_STORE_FIXED(s64, __s64)
 
 /*
+ * A PT_DYN param of a fixed-size type: the index byte (which entry of the
+ * param's info table the value has), then size bytes of val: 1, 4 or 8.
+ */
+static __always_inline void auxmap__store_dyn_param(struct auxiliary_map *auxmap, __u8 idx,
+						    __u64 val, __u8 size)
+{
+	auxmap->data[SAFE_ACCESS(auxmap->payload_pos)] = idx;
+	if (size == 8)
+		*((__u64 *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)]) = val;
+	else if (size == 4)
+		*((__u32 *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)]) = val;
+	else
+		auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)] = val;
+	auxmap__commit_param(auxmap, 1 + size);
+}
+
+/*
  * A parameter we do not collect: length 0. The decoder shows it as absent
  * (JSON null), which is different from an empty string (length 1, "\0").
  */

@@ -54,21 +54,20 @@ static __always_inline void auxmap__store_sockopt_val(struct auxiliary_map *auxm
 	__u64 val = 0;
 	long n;
 
-	auxmap->data[SAFE_ACCESS(auxmap->payload_pos)] = idx;
-	if (idx == PPM_SOCKOPT_IDX_UNKNOWN) {
-		n = auxmap__read_bytes(auxmap, 1, optval, snaplen_cut(optlen), USER);
-	} else if (!optval) {
-		n = -1;
-	} else if (sockopt_read_user(&raw, idx, optval)) {
-		count_fault_read();
-		n = -1;
-	} else {
-		n = sockopt_val_to_scap(idx, &raw, &val);
-		if (n == 8)
-			*((__u64 *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)]) = val;
-		else
-			*((__u32 *)&auxmap->data[SAFE_ACCESS(auxmap->payload_pos + 1)]) = val;
+	if (idx != PPM_SOCKOPT_IDX_UNKNOWN) {
+		if (!optval) {
+			auxmap__store_empty_param(auxmap);
+		} else if (sockopt_read_user(&raw, idx, optval)) {
+			count_fault_read();
+			auxmap__store_empty_param(auxmap);
+		} else {
+			n = sockopt_val_to_scap(idx, &raw, &val);
+			auxmap__store_dyn_param(auxmap, idx, val, n);
+		}
+		return;
 	}
+	auxmap->data[SAFE_ACCESS(auxmap->payload_pos)] = idx;
+	n = auxmap__read_bytes(auxmap, 1, optval, snaplen_cut(optlen), USER);
 	if (n < 0) {
 		auxmap__store_empty_param(auxmap);
 		return;
