@@ -73,6 +73,14 @@ FD_FIELD_READER(fd_sport);
 FD_FIELD_READER(fd_lport);
 FD_FIELD_READER(fd_rport);
 
+/* The container fields' readers (filter_fields_container.c). */
+#define CONTAINER_FIELD_READER(fn) \
+	bool read_##fn(const struct field_ctx *c, uint32_t n, struct field_value *out)
+CONTAINER_FIELD_READER(container_id);
+CONTAINER_FIELD_READER(container_type);
+CONTAINER_FIELD_READER(proc_vpid);
+CONTAINER_FIELD_READER(thread_vtid);
+
 const struct filter_field *filter_field_find(const char *name, size_t len);
 extern const struct filter_field g_filter_fields[];
 extern const uint32_t g_filter_nfields;

@@ -10,6 +10,7 @@
  *
  *   scap_next() ──► sinsp_process_event() ──► struct sinsp_threadinfo
  *                     │ learns from it          ├─ pid, ptid, comm, exe, args, uid
+ *                     │                         ├─ vpid, vtid, container (its cgroups)
  *                     ▼                         └─ files (shared by a process's threads)
  *                   thread table                      ├─ cwd
  *                   (tid → thread)                    └─ fd table: 3 → <f>/etc/hosts
@@ -18,7 +19,8 @@
  *   - at start, from /proc (sinsp_scan_proc), or from a capture file's
  *     process list (sinsp_add_thread);
  *   - then from the events: clone, fork, vfork, clone3, execve, execveat
- *     and procexit for threads; open, openat, openat2, creat, socket, bind,
+ *     and procexit for threads (with the cgroups that name a container:
+ *     sinsp_container.c); open, openat, openat2, creat, socket, bind,
  *     connect, accept, pipe, dup and close for fds; chdir for the cwd;
  *   - live, a thread met before its clone event is read from /proc/<tid>.
  *
@@ -95,6 +97,10 @@ struct sinsp_threadinfo {
 	char *args;		/* argv[1..], each ended by a NUL (args_len bytes) */
 	uint32_t args_len;
 	struct sinsp_files *files;	/* never NULL */
+	int64_t vtid;		/* its ids in its own pid namespace; -1 if unknown */
+	int64_t vpid;
+	char container_id[13];	/* its container's id, 12 hex digits; "" on the host */
+	const char *container_type;	/* its runtime: "docker", "podman"...; NULL on the host */
 	uint64_t lastevent_ts;	/* of its last event: the eviction order */
 	/* What its last enter event said, for the exit to use (close's fd...). */
 	int64_t lastevent_fd;
@@ -211,6 +217,15 @@ void sinsp_format_resolved_json(struct scap_strbuf *sb, const struct sinsp_threa
 
 /* Is this the exit event of open, openat, openat2 or creat (its fd, its path)? */
 bool sinsp_is_open_exit(uint16_t type);
+
+/*
+ * The container of a process, from its cgroups (sinsp_container.c): the
+ * drivers' "cgroups" param (NUL-separated "ctrl=path") or the text of
+ * /proc/PID/cgroup, len bytes. Its runtime ("docker", "podman",
+ * "containerd", "cri-o") and its 12-digit id into id; NULL and "" if the
+ * paths name no container.
+ */
+const char *sinsp_container_from_cgroups(const char *cgroups, size_t len, char id[13]);
 
 /* Is this the exit event of clone, fork, vfork or clone3 (either side)? */
 bool sinsp_is_clone_exit(uint16_t type);

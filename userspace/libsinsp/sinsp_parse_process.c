@@ -26,6 +26,7 @@ bool sinsp_is_clone_child(const struct scap_evt_view *evt)
 static void copy_process_params(struct sinsp_threadinfo *t, const struct scap_evt_view *evt)
 {
 	const struct scap_evt_param *args = scap_evt_param_by_name(evt, "args");
+	const struct scap_evt_param *cgroups = scap_evt_param_by_name(evt, "cgroups");
 	const char *v;
 
 	if ((v = scap_evt_param_str_by_name(evt, "comm")))
@@ -35,6 +36,14 @@ static void copy_process_params(struct sinsp_threadinfo *t, const struct scap_ev
 	/* A program run with no arguments has none: not its parent's. */
 	if (args)
 		sinsp_set_args(t, args->val, args->len);
+	if (cgroups && cgroups->len)
+		t->container_type = sinsp_container_from_cgroups((const char *)cgroups->val,
+								 cgroups->len, t->container_id);
+	/* clone's: execve's events have none, and keep the ids. */
+	if (scap_evt_param_by_name(evt, "vpid")) {
+		t->vtid = scap_evt_param_s64_by_name(evt, "vtid");
+		t->vpid = scap_evt_param_s64_by_name(evt, "vpid");
+	}
 	if ((v = scap_evt_param_str_by_name(evt, "cwd")) && v[0] == '/') {
 		/* The driver's cwd ends with '/' (sysdig's style); ours does not. */
 		char *cwd = sinsp_path_join("/", v, strlen(v));
@@ -98,6 +107,9 @@ static void parse_clone_parent(struct sinsp *s, struct sinsp_threadinfo *parent,
 	sinsp_set_str(&child->exepath, parent->exepath, strlen(parent->exepath));
 	if (parent->args)
 		sinsp_set_args(child, parent->args, parent->args_len);
+	/* Its container is its parent's until its own event says (its ids are its own). */
+	memcpy(child->container_id, parent->container_id, sizeof(child->container_id));
+	child->container_type = parent->container_type;
 	inherit_files(child, parent->files, flags);
 	child->lastevent_ts = evt->hdr->ts;
 }

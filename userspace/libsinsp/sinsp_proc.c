@@ -3,11 +3,13 @@
  * What /proc says of the threads that run (see sinsp.h): every one at
  * start (sinsp_scan_proc), and live, a thread met before its clone event.
  * libscap reads the threads (scap_machine.c: ids, comm, argv, cwd, user);
- * this file reads their fds:
+ * this file reads their fds, their container and their namespace's ids:
  *
  *   /proc/<pid>/fd/<N>    a link to what fd N is: "/etc/hosts",
  *                         "socket:[1060]", "pipe:[35417]", "anon_inode:[eventfd]"
  *   /proc/<pid>/fdinfo/<N> its open flags (O_CLOEXEC)
+ *   /proc/<tid>/cgroup    its cgroups, which name its container (sinsp_container.c)
+ *   /proc/<tid>/status    NSpid: its tid in each pid namespace, its own last
  */
 #include <dirent.h>
 #include <errno.h>
@@ -119,6 +121,54 @@ static void read_fds(struct sinsp *s, struct scan *sc, struct sinsp_files *files
 	closedir(d);
 }
 
+/* The container of t, from /proc/<tid>/cgroup. */
+static void read_container(struct sinsp_threadinfo *t)
+{
+	char path[FILE_MAX], buf[4096];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%" PRId64 "/cgroup", t->tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n > 0)
+		t->container_type = sinsp_container_from_cgroups(buf, n, t->container_id);
+}
+
+/* The last number of a /proc status line "NSpid:\t4242\t1": the id in t's own namespace. */
+static int64_t last_id(const char *line)
+{
+	const char *p = line + strlen(line);
+
+	while (p > line && (p[-1] == '\n' || p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	while (p > line && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	return *p >= '0' && *p <= '9' ? strtoll(p, NULL, 10) : -1;
+}
+
+/* t's tid and pid in its pid namespace, from /proc/<tid>/status. */
+static void read_ns_ids(struct sinsp_threadinfo *t)
+{
+	char path[FILE_MAX], line[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%" PRId64 "/status", t->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "NStgid:", 7))
+			t->vpid = last_id(line);
+		else if (!strncmp(line, "NSpid:", 6))
+			t->vtid = last_id(line);
+	}
+	fclose(f);
+}
+
 /*
  * Fill t from what /proc said of it (e). Its files are its process's if
  * that is known already, else read from /proc/<pid>.
@@ -138,6 +188,8 @@ static void fill_thread(struct sinsp *s, struct scan *sc, struct sinsp_threadinf
 	sinsp_set_str(&t->exepath, e->exepath, strlen(e->exepath));
 	if (e->args_len)
 		sinsp_set_args(t, e->args, e->args_len);
+	read_container(t);
+	read_ns_ids(t);
 	leader = t->pid != t->tid ? sinsp_get_thread(s, t->pid) : NULL;
 	if (leader) {
 		sinsp_thread_share_files(t, leader->files);

@@ -230,6 +230,8 @@ struct sinsp_threadinfo *sinsp_thread_create(struct sinsp *s, int64_t tid)
 	t->tid = tid;
 	t->pid = -1;
 	t->ptid = -1;
+	t->vtid = -1;
+	t->vpid = -1;
 	t->uid = (uint32_t)-1;
 	t->gid = (uint32_t)-1;
 	t->lastevent_fd = -1;
