@@ -189,7 +189,7 @@ run_docs() {
 # bats suite runs here) in the guest, with the probe built against the
 # guest kernel's headers.
 BPF_BATS_FILES="test/bats/files.bats test/bats/autofill.bats test/bats/io.bats test/bats/network.bats test/bats/netio.bats
-	test/bats/process.bats test/bats/errors.bats test/bats/privileged.bats test/bats/coverage.bats test/bats/burst.bats"
+	test/bats/process.bats test/bats/errors.bats test/bats/privileged.bats test/bats/coverage.bats test/bats/containers.bats test/bats/burst.bats"
 run_bpf() {
 	echo "legacy eBPF driver (scap-open --bpf: here, then in the guest):"
 	build_or_fail workload make --no-print-directory -f test/test.mk workload bpf-rules || return

@@ -9,7 +9,10 @@
 #   make -f test/test.mk bats BATS_FILES=test/bats/containers.bats
 #
 # The cgroups are made under one hierarchy: cgroup v2's root, or v1's cpu
-# one, and removed after.
+# one, and removed after. On cgroup v2 each level enables the pids
+# controller for the next, as a runtime enables its controllers: the
+# drivers read a task's cgroups controller by controller, and one not
+# enabled below the root shows the root.
 
 load helpers
 
@@ -17,6 +20,14 @@ load helpers
 ID=$(echo scaplab-container | sha256sum | cut -c1-64)
 SHORT=${ID:0:12}
 FORMAT='%evt.type %proc.name %container.id %container.type %proc.vpid %thread.vtid %proc.pid'
+
+# With --kmod: the module, and the kernel log scanned from here (helpers.bash).
+setup_file() {
+	if declare -F kmod_load >/dev/null; then
+		dmesg_mark "$BATS_TEST_FILENAME"
+		kmod_load
+	fi
+}
 
 setup() {
 	require_tools
@@ -46,6 +57,11 @@ make_cgroup() {
 	for part in "${parts[@]}"; do
 		dir+=/$part
 		[[ -d $dir ]] && continue
+		if [[ $CG_ROOT == /sys/fs/cgroup ]]; then
+			grep -qw pids "${dir%/*}/cgroup.subtree_control" ||
+				echo +pids >"${dir%/*}/cgroup.subtree_control" ||
+				fail "cannot enable the pids controller below ${dir%/*}"
+		fi
 		mkdir "$dir" || fail "cannot make the cgroup $dir"
 		MADE+=("$dir")
 	done

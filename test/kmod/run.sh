@@ -17,6 +17,6 @@ files=("$@")
 # busy for every test after it.
 [[ ${#files[@]} -gt 0 && $1 != --files ]] || files=(test/kmod/driver.bats
 	test/bats/files.bats test/bats/autofill.bats test/bats/io.bats test/bats/network.bats test/bats/netio.bats
-	test/bats/process.bats test/bats/errors.bats test/bats/privileged.bats test/bats/coverage.bats test/falco/falco.bats test/kmod/bench.bats test/kmod/parity.bats)
+	test/bats/process.bats test/bats/errors.bats test/bats/privileged.bats test/bats/coverage.bats test/bats/containers.bats test/falco/falco.bats test/kmod/bench.bats test/kmod/parity.bats)
 [[ ${1:-} == --files ]] && { echo "${files[@]}"; exit 0; }
 SCAP_OPEN_ARGS=--kmod exec bats --tap "${files[@]}"
