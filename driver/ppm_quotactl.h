@@ -232,4 +232,24 @@ static __always_inline void quotactl_fields(__u16 cmd, const union quotactl_raw 
 	f->quota_fmt_out = cmd == PPM_Q_GETFMT ? quotactl_fmt_to_scap(raw->fmt) : PPM_QFMT_NOT_USED;
 }
 
+/* clang -target bpf defines __bpf__; the legacy probe's kernel-headers build, __BPF_TRACING__. */
+#if defined(__bpf__) || defined(__BPF_TRACING__)
+/*
+ * The two BPF drivers: read the struct of quotactl_struct_size() bytes
+ * at addr into raw; nothing for 0. Each size is a constant, which 4.14's
+ * verifier needs. Returns bpf_probe_read_user()'s result.
+ */
+static __always_inline long quotactl_read_user(union quotactl_raw *raw, __u32 size,
+					       unsigned long addr)
+{
+	if (size == sizeof(struct scap_if_dqblk))
+		return bpf_probe_read_user(&raw->dqblk, sizeof(raw->dqblk), (const void *)addr);
+	if (size == sizeof(struct scap_if_dqinfo))
+		return bpf_probe_read_user(&raw->dqinfo, sizeof(raw->dqinfo), (const void *)addr);
+	if (size)
+		return bpf_probe_read_user(&raw->fmt, sizeof(raw->fmt), (const void *)addr);
+	return 0;
+}
+#endif
+
 #endif /* SCAPLAB_PPM_QUOTACTL_H */

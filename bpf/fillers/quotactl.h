@@ -23,19 +23,6 @@ FILLER(sys_quotactl_e)
 	return 0;
 }
 
-/* Read the struct at addr, size bytes (a constant in each branch, for the verifier). */
-static __always_inline long bpf_read_quotactl_raw(union quotactl_raw *raw, __u32 size,
-						  unsigned long addr)
-{
-	if (size == sizeof(struct scap_if_dqblk))
-		return bpf_probe_read_user(&raw->dqblk, sizeof(raw->dqblk), (const void *)addr);
-	if (size == sizeof(struct scap_if_dqinfo))
-		return bpf_probe_read_user(&raw->dqinfo, sizeof(raw->dqinfo), (const void *)addr);
-	if (size)
-		return bpf_probe_read_user(&raw->fmt, sizeof(raw->fmt), (const void *)addr);
-	return 0;
-}
-
 FILLER(sys_quotactl_x)
 {
 	__s64 ret = bpf_syscall_get_retval(data);
@@ -56,7 +43,7 @@ FILLER(sys_quotactl_x)
 	else
 		bpf_push_u8_to_ring(data, 0);
 	/* Parameters 4 to 14: the struct's fields; all empty if it cannot be read */
-	if (bpf_read_quotactl_raw(&raw, quotactl_struct_size(cmd, ret), addr)) {
+	if (quotactl_read_user(&raw, quotactl_struct_size(cmd, ret), addr)) {
 		count_fault_read();
 #pragma unroll
 		for (i = 4; i <= 14; i++)

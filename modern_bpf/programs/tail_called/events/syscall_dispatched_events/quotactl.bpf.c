@@ -40,19 +40,6 @@ int BPF_PROG(quotactl_e, struct pt_regs *regs, long id)
 	return 0;
 }
 
-/* Read the struct at addr, size bytes (a constant in each branch, for the verifier). */
-static __always_inline long read_quotactl_raw(union quotactl_raw *raw, __u32 size,
-					      unsigned long addr)
-{
-	if (size == sizeof(struct scap_if_dqblk))
-		return bpf_probe_read_user(&raw->dqblk, sizeof(raw->dqblk), (const void *)addr);
-	if (size == sizeof(struct scap_if_dqinfo))
-		return bpf_probe_read_user(&raw->dqinfo, sizeof(raw->dqinfo), (const void *)addr);
-	if (size)
-		return bpf_probe_read_user(&raw->fmt, sizeof(raw->fmt), (const void *)addr);
-	return 0;
-}
-
 SEC("tp_btf/sys_exit")
 int BPF_PROG(quotactl_x, struct pt_regs *regs, long ret)
 {
@@ -77,7 +64,7 @@ int BPF_PROG(quotactl_x, struct pt_regs *regs, long ret)
 	else
 		auxmap__store_u8_param(auxmap, 0);
 	/* Parameters 4 to 14: the struct's fields; all empty if it cannot be read */
-	if (read_quotactl_raw(&raw, quotactl_struct_size(cmd, ret), addr)) {
+	if (quotactl_read_user(&raw, quotactl_struct_size(cmd, ret), addr)) {
 		count_fault_read();
 		for (i = 4; i <= 14; i++)
 			auxmap__store_empty_param(auxmap);
